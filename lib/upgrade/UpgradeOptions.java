@@ -1,0 +1,54 @@
+package upgrade;
+
+import upgrade.mapping.MappingFiles;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The settings of a run. Start from {@link #defaults()} and change what differs:
+ * {@code UpgradeOptions.defaults().withV3Prefix("cd_")}.
+ *
+ * @param v2Prefix   V2's table prefix ({@code prefix} in V2's application/database.php; {@code sd_})
+ * @param v3Prefix   V3's table prefix ({@code TablePrefix} in V3's conf.ini; V3's default is none)
+ * @param salt       V2's password salt ({@code salt} in V2's application/config.php; {@code sdshare})
+ * @param v2TimeZone the zone V2 wrote its times in ({@code default_timezone}; PRC = Asia/Shanghai)
+ * @param batchSize  rows per page read and per multi-row insert
+ * @param mappings   the mapping files to use; null means the bundled ones
+ */
+public record UpgradeOptions(String v2Prefix, String v3Prefix, String salt, ZoneId v2TimeZone, int batchSize,
+                             MappingFiles mappings) {
+
+    public static UpgradeOptions defaults() {
+        return new UpgradeOptions("sd_", "", "sdshare", ZoneId.of("Asia/Shanghai"), 500, null);
+    }
+
+    public UpgradeOptions withV2Prefix(String prefix) {
+        return new UpgradeOptions(prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings);
+    }
+
+    public UpgradeOptions withV3Prefix(String prefix) {
+        return new UpgradeOptions(v2Prefix, prefix, salt, v2TimeZone, batchSize, mappings);
+    }
+
+    public UpgradeOptions withSalt(String newSalt) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, newSalt, v2TimeZone, batchSize, mappings);
+    }
+
+    public UpgradeOptions withV2TimeZone(ZoneId zone) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, zone, batchSize, mappings);
+    }
+
+    public UpgradeOptions withBatchSize(int rows) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, rows, mappings);
+    }
+
+    public UpgradeOptions withMappings(MappingFiles files) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, files);
+    }
+
+    /** What expressions read as {@code param.NAME}. */
+    public Map<String, Object> params() {
+        return Map.of("salt", salt, "v2_prefix", v2Prefix, "v3_prefix", v3Prefix, "v2_timezone", v2TimeZone.getId());
+    }
+}

@@ -1,0 +1,95 @@
+package upgrade.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import upgrade.demo.DemoSite;
+import upgrade.demo.EmbeddedMariaDb;
+
+import java.io.PrintWriter;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code upgrade demo}: the whole job on an embedded MariaDB, for a first look. It creates a sample
+ * V2 2.0.0-Alpha1 site and a V3 database as Cloudreve 3.0.0 leaves it at first start, runs
+ * {@code upgrade run} on them exactly as an operator would, and prints some upgraded rows.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Upgrades a sample V2 site into a fresh V3 3.0.0 database, both on an embedded MariaDB,",
+                "and prints the result. Nothing outside a temporary directory is touched."})
+public final class DemoCommand implements Callable<Integer> {
+    private static final String V3_PREFIX = "cd_";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--keep-running", description = "Keep the embedded MariaDB running after the demo, until Enter is pressed.")
+    boolean keepRunning;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        out.println("Starting an embedded MariaDB (the first start unpacks it; this takes a few seconds)...");
+        out.flush();
+        try (var server = EmbeddedMariaDb.start()) {
+            DemoSite.createV2(server, "cloudreve_v2", true);
+            DemoSite.createV3(server, "cloudreve_v3", V3_PREFIX);
+            var from = server.url("cloudreve_v2");
+            var to = server.url("cloudreve_v3");
+            out.println("V2 sample site: " + from);
+            out.println("V3 at first start (prefix " + V3_PREFIX + "): " + to);
+            out.println();
+            out.println("$ upgrade run --from " + from + " --to " + to + " --v3-prefix " + V3_PREFIX + " --yes");
+            out.flush();
+            var run = spec.parent().commandLine().getSubcommands().get("run");
+            var args = new java.util.ArrayList<>(java.util.List.of("--from", from, "--to", to, "--v3-prefix", V3_PREFIX, "--yes"));
+            if (verbose) {
+                args.add("--verbose");
+            }
+            int status = run.execute(args.toArray(String[]::new));
+            if (status != ExitCodes.OK) {
+                return status;
+            }
+            show(out, server, "cloudreve_v3", "SELECT id, email, nick, status, group_id, avatar, options, password FROM cd_users ORDER BY id");
+            show(out, server, "cloudreve_v3", "SELECT id, name, policies, max_storage, speed_limit, options FROM cd_groups ORDER BY id");
+            show(out, server, "cloudreve_v3", "SELECT id, name, type, server, dir_name_rule, options FROM cd_policies ORDER BY id");
+            show(out, server, "cloudreve_v3", "SELECT name, value FROM cd_settings WHERE name IN "
+                    + "('siteURL','siteName','register_enabled','default_group','email_active','smtpHost','smtpPort','smtpEncryption') ORDER BY name");
+            if (keepRunning) {
+                out.println("The embedded MariaDB keeps running on port " + server.port() + " (user root, no password).");
+                out.println("Press Enter to stop it.");
+                out.flush();
+                System.in.read();
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void show(PrintWriter out, EmbeddedMariaDb server, String database, String sql) throws SQLException {
+        out.println();
+        out.println(database + "> " + sql);
+        try (var connection = DriverManager.getConnection("jdbc:mariadb://localhost:" + server.port() + "/" + database + "?user=root");
+             var rs = connection.createStatement().executeQuery(sql)) {
+            var meta = rs.getMetaData();
+            var header = new StringBuilder();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                header.append(i > 1 ? " | " : "").append(meta.getColumnLabel(i));
+            }
+            out.println(header);
+            while (rs.next()) {
+                var line = new StringBuilder();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    var value = String.valueOf(rs.getString(i));
+                    line.append(i > 1 ? " | " : "").append(value.length() > 60 ? value.substring(0, 57) + "..." : value);
+                }
+                out.println(line);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,42 @@
+package upgrade.cli;
+
+import upgrade.UpgradeException;
+import upgrade.db.DatabaseException;
+import upgrade.engine.DataException;
+import upgrade.engine.RefusedException;
+import upgrade.mapping.MappingException;
+
+/** The exit codes of every command; README lists the same table. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** A bug in the toolkit: please report it with the output of -v. */
+    public static final int INTERNAL_ERROR = 1;
+    /** The command line itself is wrong (unknown option, missing value). */
+    public static final int USAGE = 2;
+    public static final int MAPPING = MappingException.EXIT_CODE;
+    public static final int DATABASE = DatabaseException.EXIT_CODE;
+    public static final int REFUSED = RefusedException.EXIT_CODE;
+    public static final int DATA = DataException.EXIT_CODE;
+    /** The operator answered no, or stopped the run. */
+    public static final int CANCELLED = 130;
+
+    /** What picocli prints under "Exit codes:" in every command's --help. */
+    static java.util.Map<String, String> help() {
+        var help = new java.util.LinkedHashMap<String, String>();
+        help.put(String.valueOf(OK), "Success.");
+        help.put(String.valueOf(INTERNAL_ERROR), "Internal error (a bug; run again with -v and report the output).");
+        help.put(String.valueOf(USAGE), "Invalid command line.");
+        help.put(String.valueOf(MAPPING), "A mapping file is invalid or does not fit the live schema. Nothing was written.");
+        help.put(String.valueOf(DATABASE), "A database cannot be reached or is not what the upgrade needs. Nothing was written.");
+        help.put(String.valueOf(REFUSED), "The V2 site holds data that cannot be upgraded (e.g. S3 or remote policies). Nothing was written.");
+        help.put(String.valueOf(DATA), "A row could not be converted or written; the run was rolled back. Nothing was written.");
+        help.put(String.valueOf(CANCELLED), "Cancelled by the operator. Nothing was written.");
+        return help;
+    }
+
+    private ExitCodes() {}
+
+    static int of(Throwable e) {
+        return e instanceof UpgradeException u ? u.exitCode() : INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,77 @@
+package upgrade.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import upgrade.UpgradeException;
+
+import java.io.PrintWriter;
+
+/** The top command, {@code upgrade}; the entry script only calls {@link #execute(String...)}. */
+@Command(name = "upgrade",
+        mixinStandardHelpOptions = true,
+        version = "Cloudreve V2 -> V3 upgrade toolkit 0.1",
+        description = "Moves a Cloudreve V2 (2.0.0-Alpha1) site into a freshly started Cloudreve V3 database.",
+        subcommands = {RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class UpgradeCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code; prints messages, not stack traces (unless -v). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for tests that capture its output with setOut/setErr. */
+    public static CommandLine commandLine() {
+        quietLibraryLogs();
+        var commandLine = new CommandLine(new UpgradeCommand());
+        commandLine.setExecutionExceptionHandler(UpgradeCommand::handle);
+        commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+        withExitCodes(commandLine);
+        return commandLine;
+    }
+
+    private static void withExitCodes(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
+        commandLine.getSubcommands().values().forEach(UpgradeCommand::withExitCodes);
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        var verbose = false;
+        for (var result = parseResult; result != null; result = result.subcommand()) {
+            verbose |= result.hasMatchedOption("-v");
+        }
+        if (e instanceof UpgradeException u) {
+            err.println("upgrade: " + u.describe());
+        } else {
+            err.println("upgrade: internal error: " + e);
+            if (!verbose) {
+                err.println("  This is a bug in the toolkit. Run again with -v and report the output.");
+            }
+        }
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.of(e);
+    }
+
+    /** The embedded database and the JDBC layer log through SLF4J; only their warnings matter to an operator. */
+    static void quietLibraryLogs() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        // Two Commons Logging implementations meet on the class path (JEXL's and the embedded
+        // database's); naming one stops the discovery that prints a warning about the other.
+        if (System.getProperty("org.apache.commons.logging.LogFactory") == null) {
+            System.setProperty("org.apache.commons.logging.LogFactory", "org.apache.commons.logging.impl.LogFactoryImpl");
+        }
+    }
+}

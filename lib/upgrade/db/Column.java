@@ -1,0 +1,33 @@
+package upgrade.db;
+
+import java.sql.Types;
+
+/** One column of a live table, as the database describes it. */
+public record Column(String name, int jdbcType, String typeName, int size, boolean nullable) {
+
+    /** Text columns: V3 reads these as plain Go strings, so they must never receive NULL by accident. */
+    public boolean isText() {
+        return switch (jdbcType) {
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
+                 Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> true;
+            default -> false;
+        };
+    }
+
+    /** Date and time columns: read as wall-clock text so that zero dates and zones stay visible. */
+    public boolean isTemporal() {
+        return switch (jdbcType) {
+            case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE,
+                 Types.TIME_WITH_TIMEZONE -> true;
+            default -> false;
+        };
+    }
+
+    /** The most characters a VARCHAR/CHAR column holds; 0 when the type has no practical limit. */
+    public int maxChars() {
+        return switch (jdbcType) {
+            case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR -> size;
+            default -> 0;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package upgrade.db;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A live table: its physical name (prefix included) and its columns in table order.
+ * Every identifier the engine puts into SQL comes from here, never straight from a mapping file.
+ */
+public record Table(String logicalName, String name, List<Column> columns) {
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    public Map<String, Column> byName() {
+        var map = new LinkedHashMap<String, Column>();
+        columns.forEach(c -> map.put(c.name(), c));
+        return map;
+    }
+}

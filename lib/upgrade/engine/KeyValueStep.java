@@ -1,0 +1,114 @@
+package upgrade.engine;
+
+import upgrade.db.Table;
+import upgrade.expr.Expression;
+import upgrade.mapping.KeyValueMapping;
+import upgrade.report.StepCounter;
+import upgrade.report.StepReport;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+
+/**
+ * Runs one {@link KeyValueMapping}. The source's name/value rows are read into one row keyed by
+ * name (such tables hold a few dozen entries), each target entry is evaluated against it, and the
+ * target row of that name is updated, or inserted with the entry's type when the target lacks it.
+ * Every source row ends up written (some entry used it) or left out with a reason.
+ */
+public final class KeyValueStep {
+    private final KeyValueMapping mapping;
+    private final RunContext run;
+
+    public KeyValueStep(KeyValueMapping mapping, RunContext run) {
+        this.mapping = mapping;
+        this.run = run;
+    }
+
+    public StepReport run() {
+        var source = run.source().table(mapping.source());
+        var target = run.target().table(mapping.target());
+        var counter = new StepCounter(mapping.target(), mapping.origin().file(), source.name(), target.name());
+        run.listener().stepStarted(mapping.target(), source.name(), target.name());
+
+        var row = new LinkedHashMap<String, Object>();
+        var nameColumn = source.column(mapping.sourceName()).orElseThrow().name();
+        var valueColumn = source.column(mapping.sourceValue()).orElseThrow().name();
+        for (var page : new RowReader(run.source(), source, mapping.key(), run.batchSize())) {
+            counter.read(page.size());
+            for (var sourceRow : page) {
+                var name = String.valueOf(sourceRow.get(nameColumn));
+                if (row.containsKey(name)) {
+                    counter.skipped(name, "a second row with the same name; V2 reads the first one");
+                } else {
+                    row.put(name, sourceRow.get(valueColumn));
+                }
+            }
+        }
+
+        var evaluator = new RuleEvaluator(run.params(), Map.of());
+        var context = evaluator.context(row);
+        var used = new LinkedHashSet<String>();
+        var keptReasons = new HashMap<String, String>();
+        for (var entry : mapping.entries().values()) {
+            var reads = RuleReads.of(entry.rule());
+            Evaluated result;
+            try {
+                result = evaluator.evaluate(entry.rule(), row, context);
+            } catch (Expression.ExpressionFailure e) {
+                throw new DataException(e.expression().where() + ": the expression for '" + entry.name() + "' failed: " + e.getMessage(),
+                        "make the expression handle this value, e.g. with ?? for a missing option", e);
+            }
+            var value = result instanceof Evaluated.Value v ? v.value() : null;
+            if (value == null) {
+                var absent = reads.stream().filter(name -> !row.containsKey(name)).toList();
+                var why = result instanceof Evaluated.Skip skip ? skip.reason()
+                        : absent.isEmpty() ? "its rule gives no value for this site" : "the source has no " + String.join(", ", absent);
+                counter.note(target.name() + "." + entry.name() + " keeps V3's value: " + why);
+                reads.forEach(name -> keptReasons.putIfAbsent(name, "only read for " + entry.name() + ", which keeps V3's value"));
+                continue;
+            }
+            write(target, entry, value.toString(), counter);
+            used.addAll(reads);
+        }
+
+        for (var name : row.keySet()) {
+            if (used.contains(name)) {
+                counter.written(1, 0);
+            } else {
+                counter.skipped(name, keptReasons.getOrDefault(name, mapping.dropped().getOrDefault(name,
+                        "no V3 equivalent (no rule in " + mapping.origin().file() + " reads it)")));
+            }
+        }
+        var report = counter.report();
+        run.listener().stepFinished(report);
+        return report;
+    }
+
+    private void write(Table target, KeyValueMapping.Entry entry, String value, StepCounter counter) {
+        var dialect = run.target().dialect();
+        var handle = run.target().handle();
+        var name = quote(target, mapping.targetName());
+        var valueColumn = quote(target, mapping.targetValue());
+        var updated = handle.createUpdate("UPDATE " + dialect.quote(target.name()) + " SET " + valueColumn + " = :value WHERE " + name + " = :name")
+                .bind("value", value).bind("name", entry.name()).execute();
+        if (updated > 0) {
+            counter.written(0, 1);
+            return;
+        }
+        if (entry.type() == null || mapping.targetType() == null) {
+            counter.note(target.name() + "." + entry.name() + " is not in this V3 database and the mapping gives no type to create it");
+            return;
+        }
+        handle.createUpdate("INSERT INTO " + dialect.quote(target.name()) + " (" + name + ", " + valueColumn + ", "
+                        + quote(target, mapping.targetType()) + ") VALUES (:name, :value, :type)")
+                .bind("name", entry.name()).bind("value", value).bind("type", entry.type()).execute();
+        counter.written(0, 1);
+        counter.note(target.name() + "." + entry.name() + " was not in this V3 database; created (type " + entry.type() + ")");
+    }
+
+    private String quote(Table table, String column) {
+        return run.target().dialect().quote(table.column(column).orElseThrow().name());
+    }
+}

@@ -1,0 +1,75 @@
+package upgrade.engine;
+
+import upgrade.db.Database;
+import upgrade.db.Table;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads a table page by page in key order with keyset pagination ({@code WHERE key > last}), so
+ * memory holds one page at a time whatever the table's size. Date and time values are read as
+ * the text the server sends: V2's wall-clock times and zero dates reach the mappings untouched.
+ */
+public final class RowReader implements Iterable<List<Map<String, Object>>> {
+    private final Database database;
+    private final Table table;
+    private final String key;
+    private final int pageSize;
+
+    public RowReader(Database database, Table table, String key, int pageSize) {
+        this.database = database;
+        this.table = table;
+        this.key = table.column(key).orElseThrow().name();
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public Iterator<List<Map<String, Object>>> iterator() {
+        return new Iterator<>() {
+            private Object last;
+            private List<Map<String, Object>> next = fetch(null, true);
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            @Override
+            public List<Map<String, Object>> next() {
+                if (next.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                var page = next;
+                last = page.get(page.size() - 1).get(key);
+                next = page.size() < pageSize ? List.of() : fetch(last, false);
+                return page;
+            }
+        };
+    }
+
+    private List<Map<String, Object>> fetch(Object after, boolean first) {
+        var dialect = database.dialect();
+        var query = database.handle().createQuery(first ? dialect.firstPage(table, key) : dialect.keysetPage(table, key))
+                .bind("limit", pageSize);
+        if (!first) {
+            query.bindByType("after", after, after.getClass());
+        }
+        return query.map((rs, ctx) -> row(rs)).list();
+    }
+
+    private Map<String, Object> row(ResultSet rs) throws SQLException {
+        var row = new LinkedHashMap<String, Object>();
+        var columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            var column = columns.get(i);
+            row.put(column.name(), column.isTemporal() ? rs.getString(i + 1) : rs.getObject(i + 1));
+        }
+        return row;
+    }
+}

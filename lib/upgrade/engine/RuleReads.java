@@ -1,0 +1,33 @@
+package upgrade.engine;
+
+import upgrade.mapping.ColumnRule;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The source columns (or, for key-value mappings, the source names) a rule reads. */
+final class RuleReads {
+    private RuleReads() {}
+
+    static Set<String> of(ColumnRule rule) {
+        var names = new LinkedHashSet<String>();
+        collect(rule, names);
+        return names;
+    }
+
+    private static void collect(ColumnRule rule, Set<String> names) {
+        if (rule instanceof ColumnRule.Copy copy) {
+            names.add(copy.column());
+        } else if (rule instanceof ColumnRule.MapValues map) {
+            names.add(map.column());
+        } else if (rule instanceof ColumnRule.Expr expr) {
+            expr.expression().variables().stream()
+                    .filter(path -> path.size() > 1 && path.get(0).equals("row"))
+                    .forEach(path -> names.add(path.get(1)));
+        } else if (rule instanceof ColumnRule.Lookup lookup) {
+            collect(lookup.key(), names);
+        } else if (rule instanceof ColumnRule.Json json) {
+            json.fieldRules().values().forEach(r -> collect(r, names));
+        }
+    }
+}

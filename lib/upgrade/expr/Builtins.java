@@ -1,0 +1,203 @@
+package upgrade.expr;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The named functions mapping expressions may call as {@code fn:NAME(...)}. Each is small, total
+ * (bad input gives null or an empty list rather than an exception, so mappings can fall back with
+ * {@code ??}) and documented in docs/mapping-reference.md.
+ */
+public final class Builtins {
+    /** The names offered to mapping authors; kept in step with the public methods below. */
+    public static final List<String> NAMES = List.of(
+            "time", "now", "json", "jsonValue", "ids", "number", "extensions", "truncate", "md5", "trimSlashes", "blank",
+            "origin", "host");
+
+    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
+
+    private final ZoneId sourceZone;
+    private final Instant runStarted;
+
+    public Builtins(ZoneId sourceZone, Instant runStarted) {
+        this.sourceZone = sourceZone;
+        this.runStarted = runStarted;
+    }
+
+    /**
+     * A V2 wall-clock time ({@code 2019-03-17 10:00:00}, written in the zone of V2's PHP config)
+     * as an instant; null for empty, zero ({@code 0000-00-00 ...}) or unreadable values.
+     */
+    public Instant time(Object wallClock) {
+        if (wallClock == null) {
+            return null;
+        }
+        var text = wallClock.toString().trim();
+        if (text.isEmpty() || text.startsWith("0000-00-00") || text.startsWith("0000-")) {
+            return null;
+        }
+        try {
+            var local = text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text, WALL_CLOCK);
+            return local.atZone(sourceZone).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The moment this run started: one value for the whole run, so fallbacks are consistent. */
+    public Instant now() {
+        return runStarted;
+    }
+
+    /** A map or list as compact JSON text, the form V3 keeps in its options and policies columns. */
+    public String json(Object value) {
+        return JsonText.write(value);
+    }
+
+    /**
+     * A value inside JSON kept as text, by a dotted path: {@code fn:jsonValue(row.options, 'preferTheme')},
+     * {@code fn:jsonValue(row.sk, 'token.data.refresh_token')}. Null when the text is not JSON or has no such value.
+     */
+    public Object jsonValue(Object jsonText, String path) {
+        var node = JsonText.readOrNull(jsonText);
+        for (var key : path.split("\\.")) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(key);
+        }
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isValueNode() ? node.asText() : JsonText.toJava(node);
+    }
+
+    /** Whole-number text as a number ({@code '512'} is 512); null for blank or non-numeric text. */
+    public Long number(Object text) {
+        if (text instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return text == null ? null : Long.valueOf(text.toString().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code scheme://host[:port]} of a URL, without path or trailing slash; null when it is not a URL. */
+    public String origin(Object url) {
+        var uri = uri(url);
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            return null;
+        }
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    /** The host of a URL ({@code https://a.b.com/x} gives {@code a.b.com}), or of a bare host name; null otherwise. */
+    public String host(Object url) {
+        if (url == null) {
+            return null;
+        }
+        var text = url.toString().trim();
+        var uri = uri(text.contains("://") ? text : "http://" + text);
+        return uri == null ? null : uri.getHost();
+    }
+
+    private static java.net.URI uri(Object url) {
+        try {
+            return url == null ? null : new java.net.URI(url.toString().trim());
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** Distinct positive integer ids from comma-separated texts, in order: {@code fn:ids('2', '2,1')} is [2, 1]. */
+    public List<Long> ids(Object... texts) {
+        var ids = new LinkedHashSet<Long>();
+        for (var text : texts) {
+            if (text == null) {
+                continue;
+            }
+            for (var part : text.toString().split(",")) {
+                try {
+                    var id = Long.parseLong(part.trim());
+                    if (id > 0) {
+                        ids.add(id);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not an id: V2 wrote free text here, nothing to carry over
+                }
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /**
+     * File extensions from a V2 policy's {@code filetype} JSON ({@code [{"ext":"jpg,png","title":"default"}]}):
+     * lower case, without dots, without MIME-like pseudo entries such as {@code image/*}.
+     */
+    public List<String> extensions(Object v2FileType) {
+        var node = JsonText.readOrNull(v2FileType);
+        var extensions = new LinkedHashSet<String>();
+        if (node != null && node.isArray()) {
+            for (var item : node) {
+                for (var ext : item.path("ext").asText("").split(",")) {
+                    var clean = ext.trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.+", "");
+                    if (!clean.isEmpty() && !clean.contains("/") && !clean.contains("*")) {
+                        extensions.add(clean);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(extensions);
+    }
+
+    /** At most {@code max} characters (code points) of {@code text}. */
+    public String truncate(Object text, int max) {
+        if (text == null) {
+            return null;
+        }
+        var s = text.toString();
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max));
+    }
+
+    /** Lower-case hex MD5 of the UTF-8 text. */
+    public String md5(Object text) {
+        try {
+            var digest = MessageDigest.getInstance("MD5").digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+            return String.format("%032x", new BigInteger(1, digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
+    }
+
+    /** The text without leading and trailing slashes (either kind). */
+    public String trimSlashes(Object text) {
+        return text == null ? null : text.toString().replaceAll("^[/\\\\]+|[/\\\\]+$", "");
+    }
+
+    /** True for null, empty or only-blank text, and for empty lists and maps. */
+    public boolean blank(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.isEmpty();
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.isEmpty();
+        }
+        return value == null || value.toString().isBlank();
+    }
+}

@@ -1,0 +1,54 @@
+package upgrade.expr;
+
+import org.apache.commons.jexl3.JexlContext;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlScript;
+import upgrade.mapping.Where;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A compiled mapping expression together with where it was written and what it reads.
+ *
+ * @param text      the expression as written in the YAML file
+ * @param where     its position, for messages
+ * @param script    the compiled JEXL script
+ * @param variables every variable path it reads, e.g. {@code [row, user_nick]}
+ */
+public record Expression(String text, Where where, JexlScript script, Set<List<String>> variables) {
+
+    /** Evaluates against a context; a failure names the expression's position and the cause. */
+    public Object evaluate(JexlContext context) {
+        try {
+            return script.execute(context);
+        } catch (JexlException e) {
+            throw new ExpressionFailure(this, cleanMessage(e), e);
+        } catch (RuntimeException e) {
+            throw new ExpressionFailure(this, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String cleanMessage(JexlException e) {
+        var message = e.getMessage();
+        // JEXL prefixes messages with its own "Class.method@line:col" locator; ours is better.
+        var cut = message.indexOf(' ');
+        var text = cut > 0 && message.substring(0, cut).contains("@") ? message.substring(cut + 1) : message;
+        var cause = e.getCause();
+        return cause == null || cause instanceof JexlException ? text : text + " (" + cause + ")";
+    }
+
+    /** Raised when an expression fails on a row; the engine adds the row's key. */
+    public static final class ExpressionFailure extends RuntimeException {
+        private final Expression expression;
+
+        ExpressionFailure(Expression expression, String message, Throwable cause) {
+            super(message, cause);
+            this.expression = expression;
+        }
+
+        public Expression expression() {
+            return expression;
+        }
+    }
+}

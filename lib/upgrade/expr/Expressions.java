@@ -1,0 +1,74 @@
+package upgrade.expr;
+
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.JexlInfo;
+import org.apache.commons.jexl3.introspection.JexlPermissions;
+import upgrade.mapping.MappingException;
+import upgrade.mapping.Where;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles mapping expressions with Apache Commons JEXL. Expressions are side-effect free: no
+ * loops, no assignments to outside variables, no object creation, and only our own helper
+ * types plus the JDK's plain value types are reachable, so a mapping file cannot run code.
+ */
+public final class Expressions {
+    /** The variables an expression may read. */
+    public static final Set<String> ROOTS = Set.of("row", "param", "lookup");
+
+    private static final JexlFeatures FEATURES = new JexlFeatures()
+            .loops(false)
+            .sideEffectGlobal(false)
+            .newInstance(false)
+            .methodCall(true)
+            .lambda(false)
+            .script(false)
+            .pragma(false)
+            .importPragma(false)
+            .namespacePragma(false)
+            .annotation(false)
+            .register(false);
+
+    private final JexlEngine engine;
+
+    /** An engine whose {@code fn:} namespace is {@code builtins}. */
+    public Expressions(Builtins builtins) {
+        this.engine = new JexlBuilder()
+                .features(FEATURES)
+                .permissions(JexlPermissions.RESTRICTED.compose("upgrade.expr.*"))
+                .namespaces(Map.of("fn", builtins))
+                .strict(true)
+                .safe(false)
+                .silent(false)
+                .collectMode(2)
+                .cache(512)
+                .create();
+    }
+
+    /** Compiles {@code text}; syntax errors and unknown variables fail at {@code where}. */
+    public Expression compile(String text, Where where) {
+        try {
+            var script = engine.createScript(FEATURES, new JexlInfo(where.file(), where.line(), where.column()), text);
+            var variables = new HashSet<List<String>>();
+            for (var path : script.getVariables()) {
+                variables.add(List.copyOf(path));
+                if (!ROOTS.contains(path.get(0))) {
+                    throw new MappingException(where, "the expression reads an unknown variable '" + path.get(0) + "'",
+                            "expressions may read row.COLUMN (the source row), param.NAME (run parameters) and lookup.NAME; "
+                                    + "quote text values like 'this'");
+                }
+            }
+            return new Expression(text, where, script, Set.copyOf(variables));
+        } catch (JexlException e) {
+            throw new MappingException(where, "the expression '" + text + "' is not valid: " + e.getMessage(),
+                    "see docs/mapping-reference.md, section Expressions", e);
+        }
+    }
+}

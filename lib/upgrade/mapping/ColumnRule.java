@@ -1,0 +1,44 @@
+package upgrade.mapping;
+
+import upgrade.expr.Expression;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How one target column gets its value. In YAML each rule is a small map with one kind key:
+ * {@code {copy: user_email}}, {@code {value: ''}}, {@code {map: user_group, using: group_id}},
+ * {@code {expr: "..."}}, {@code {lookup: policy, key: ...}}, {@code {json: {field: rule, ...}}}.
+ */
+public sealed interface ColumnRule {
+    Where where();
+
+    /** Copies a source column unchanged. */
+    record Copy(Where where, String column) implements ColumnRule {}
+
+    /** A constant. */
+    record Constant(Where where, Object value) implements ColumnRule {}
+
+    /** Translates a source column through a value map; unlisted values follow the map's {@code otherwise}. */
+    record MapValues(Where where, String column, ValueMap map) implements ColumnRule {}
+
+    /** An expression over the source row, the run parameters and the declared lookups. */
+    record Expr(Where where, Expression expression) implements ColumnRule {}
+
+    /**
+     * Looks a value up by key in a declared lookup table. When nothing is found the row is left out
+     * with {@code missingReason}; or, when that is null, the value is {@code missingValue} (null by default).
+     */
+    record Lookup(Where where, String lookup, ColumnRule key, String missingReason, Object missingValue) implements ColumnRule {}
+
+    /** A JSON object built field by field; fields whose value is null are left out (V3's omitempty). */
+    record Json(Where where, LinkedHashMap<String, ColumnRule> fields) implements ColumnRule {
+        public Json {
+            fields = new LinkedHashMap<>(fields);
+        }
+
+        public Map<String, ColumnRule> fieldRules() {
+            return java.util.Collections.unmodifiableMap(fields);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package upgrade.mapping;
+
+import java.util.List;
+
+/** One mapping file: how one V3 table is filled from V2. */
+public sealed interface Mapping permits RowMapping, KeyValueMapping {
+    /** The file it came from and its checksum. */
+    Origin origin();
+
+    /** The target table, without prefix; also the mapping's name. */
+    String target();
+
+    /** The source table, without prefix. */
+    String source();
+
+    /** Mappings (by target table) that must run before this one. */
+    List<String> after();
+
+    /** The file a mapping came from, with a checksum of its lines (line endings ignored). */
+    record Origin(String file, long checksum, Where where) {}
+}

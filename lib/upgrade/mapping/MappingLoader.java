@@ -1,0 +1,156 @@
+package upgrade.mapping;
+
+import upgrade.expr.Expressions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads mapping files into {@link Mapping} records. Everything that can be checked without a
+ * database is checked here: keys, rule shapes, expression syntax, named maps, dependencies.
+ * The live schemas are checked afterwards by {@link MappingValidator}.
+ */
+public final class MappingLoader {
+    /** The file that holds the named value maps. */
+    public static final String VALUE_MAPS_FILE = "value-maps.yaml";
+
+    private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "description", "key", "after",
+            "write", "target_key", "refuse", "skip", "notes", "lookups", "columns", "nullable");
+    private static final List<String> KEY_VALUE_KEYS = List.of("target", "source", "kind", "description", "key", "after",
+            "source_columns", "target_columns", "settings", "dropped");
+
+    private final Expressions expressions;
+
+    public MappingLoader(Expressions expressions) {
+        this.expressions = expressions;
+    }
+
+    public MappingSet load(MappingFiles files) {
+        var valueMaps = new LinkedHashMap<String, ValueMap>();
+        files.files().stream().filter(f -> f.name().equals(VALUE_MAPS_FILE))
+                .forEach(f -> valueMaps.putAll(valueMaps(YamlNode.parse(f.name(), f.text()))));
+        var rules = new RuleParser(expressions, valueMaps);
+        var mappings = new ArrayList<Mapping>();
+        for (var file : files.files()) {
+            if (!file.name().equals(VALUE_MAPS_FILE)) {
+                var root = YamlNode.parse(file.name(), file.text());
+                var origin = new Mapping.Origin(file.name(), Checksums.of(file.text()), root.where());
+                mappings.add(mapping(root, origin, rules));
+            }
+        }
+        if (mappings.isEmpty()) {
+            throw new MappingException(new Where(files.origin(), 0, 0), "holds no mapping files", "");
+        }
+        return MappingSet.ordered(files.origin(), mappings, valueMaps);
+    }
+
+    private static Map<String, ValueMap> valueMaps(YamlNode root) {
+        root.onlyKeys(List.of("value_maps"), "value-maps.yaml");
+        var maps = new LinkedHashMap<String, ValueMap>();
+        for (var entry : root.require("value_maps", "").entries()) {
+            var node = entry.getValue();
+            node.onlyKeys(List.of("description", "values", "otherwise"), "value map '" + entry.getKey() + "'");
+            maps.put(entry.getKey(), RuleParser.parseValueMap(entry.getKey(), node.where(),
+                    node.require("values", "list the translations as 'from: to' lines"), node.get("otherwise").orElse(null)));
+        }
+        return maps;
+    }
+
+    private Mapping mapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {
+        var kind = root.get("kind").map(YamlNode::text).orElse("rows");
+        return switch (kind) {
+            case "rows" -> rowMapping(root, origin, rules);
+            case "key-value" -> keyValueMapping(root, origin, rules);
+            default -> throw new MappingException(root.get("kind").get().where(), "unknown kind '" + kind + "'",
+                    "kind is 'rows' (the default) or 'key-value'");
+        };
+    }
+
+    private RowMapping rowMapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {
+        root.onlyKeys(ROW_KEYS, "a mapping");
+        var target = root.require("target", "name the V3 table this file fills, without prefix, e.g. target: users").text();
+        var columns = new LinkedHashMap<String, ColumnRule>();
+        for (var entry : root.require("columns", "give one rule per target column under 'columns:'").entries()) {
+            columns.put(entry.getKey(), rules.parse(entry.getValue(), entry.getKey(), Set.of()));
+        }
+        var lookups = new LinkedHashMap<String, LookupSpec>();
+        root.get("lookups").ifPresent(node -> node.entries().forEach(e -> lookups.put(e.getKey(), lookup(e.getKey(), e.getValue()))));
+        var write = root.get("write").map(node -> writeMode(node)).orElse(WriteMode.INSERT);
+        return new RowMapping(origin, target,
+                root.require("source", "name the V2 table, without prefix, e.g. source: users").text(),
+                root.get("key").map(YamlNode::text).orElse("id"),
+                root.get("after").map(YamlNode::textList).orElse(List.of()),
+                write,
+                root.get("target_key").map(YamlNode::textList).orElse(List.of("id")),
+                conditions(root, "refuse", "message"), conditions(root, "skip", "reason"), conditions(root, "notes", "note"),
+                Map.copyOf(lookups), columns,
+                new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())));
+    }
+
+    private static WriteMode writeMode(YamlNode node) {
+        for (var mode : WriteMode.values()) {
+            if (mode.yamlName().equals(node.text())) {
+                return mode;
+            }
+        }
+        throw new MappingException(node.where(), "unknown write mode '" + node.text() + "'", "write is insert, replace or update");
+    }
+
+    private List<Condition> conditions(YamlNode root, String key, String textKey) {
+        var list = new ArrayList<Condition>();
+        root.get(key).ifPresent(node -> node.items().forEach(item -> {
+            item.onlyKeys(List.of("when", textKey), "an item of '" + key + "'");
+            var when = item.require("when", "give the condition as an expression, e.g. when: \"row.owner == 0\"");
+            list.add(new Condition(expressions.compile(when.text(), when.where()),
+                    oneLine(item.require(textKey, "say in words why, e.g. " + textKey + ": \"...\"").text())));
+        }));
+        return list;
+    }
+
+    /** Folded YAML text ({@code >}) ends with a newline and may wrap; reports want one line. */
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\n\\s*", " ");
+    }
+
+    private static LookupSpec lookup(String name, YamlNode node) {
+        node.onlyKeys(List.of("source", "target", "key", "value"), "lookup '" + name + "'");
+        var source = node.get("source");
+        var target = node.get("target");
+        if (source.isPresent() == target.isPresent()) {
+            throw new MappingException(node.where(), "lookup '" + name + "' needs exactly one of 'source: TABLE' or 'target: TABLE'", "");
+        }
+        var side = source.isPresent() ? LookupSpec.Side.SOURCE : LookupSpec.Side.TARGET;
+        var key = node.require("key", "name the column to match, e.g. key: id").text();
+        return new LookupSpec(name, node.where(), side, source.orElseGet(target::get).text(), key,
+                node.get("value").map(YamlNode::text).orElse(key));
+    }
+
+    private KeyValueMapping keyValueMapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {
+        root.onlyKeys(KEY_VALUE_KEYS, "a key-value mapping");
+        var sourceColumns = root.require("source_columns", "name the source's columns, e.g. source_columns: {name: option_name, value: option_value}");
+        sourceColumns.onlyKeys(List.of("name", "value"), "source_columns");
+        var targetColumns = root.require("target_columns", "name the target's columns, e.g. target_columns: {name: name, value: value, type: type}");
+        targetColumns.onlyKeys(List.of("name", "value", "type"), "target_columns");
+        var entries = new LinkedHashMap<String, KeyValueMapping.Entry>();
+        for (var entry : root.require("settings", "give one rule per target entry under 'settings:'").entries()) {
+            var rule = rules.parse(entry.getValue(), entry.getKey(), Set.of("type"));
+            entries.put(entry.getKey(), new KeyValueMapping.Entry(entry.getKey(), rule,
+                    entry.getValue().get("type").map(YamlNode::text).orElse(null)));
+        }
+        var dropped = new LinkedHashMap<String, String>();
+        root.get("dropped").ifPresent(node -> node.entries().forEach(e -> dropped.put(e.getKey(), oneLine(e.getValue().text()))));
+        return new KeyValueMapping(origin,
+                root.require("target", "name the V3 table, e.g. target: settings").text(),
+                root.require("source", "name the V2 table, e.g. source: options").text(),
+                root.get("key").map(YamlNode::text).orElse("id"),
+                root.get("after").map(YamlNode::textList).orElse(List.of()),
+                sourceColumns.require("name", "").text(), sourceColumns.require("value", "").text(),
+                targetColumns.require("name", "").text(), targetColumns.require("value", "").text(),
+                targetColumns.get("type").map(YamlNode::text).orElse(null),
+                entries, Map.copyOf(dropped));
+    }
+}

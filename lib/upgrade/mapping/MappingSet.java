@@ -1,0 +1,68 @@
+package upgrade.mapping;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * All mappings of a run, in the order they must run (each after the ones it names in
+ * {@code after}), with the named value maps they share and one checksum over all files.
+ */
+public record MappingSet(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long checksum) {
+
+    static MappingSet ordered(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps) {
+        var byTarget = new LinkedHashMap<String, Mapping>();
+        for (var mapping : mappings) {
+            var earlier = byTarget.put(mapping.target(), mapping);
+            if (earlier != null) {
+                throw new MappingException(mapping.origin().where(), "a second mapping for target '" + mapping.target()
+                        + "' (the first is " + earlier.origin().file() + ")", "keep one file per V3 table");
+            }
+        }
+        for (var mapping : mappings) {
+            for (var dependency : mapping.after()) {
+                if (!byTarget.containsKey(dependency)) {
+                    throw new MappingException(mapping.origin().where(), "'after' names '" + dependency + "', which no mapping fills",
+                            YamlNode.didYouMean(dependency, byTarget.keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                                    + "mappings: " + String.join(", ", byTarget.keySet()));
+                }
+            }
+        }
+        var ordered = new LinkedHashSet<Mapping>();
+        var sorted = new ArrayList<>(mappings);
+        sorted.sort(Comparator.comparing(m -> m.origin().file()));
+        for (var mapping : sorted) {
+            visit(mapping, byTarget, ordered, new ArrayList<>());
+        }
+        var crc = new CRC32();
+        ordered.forEach(m -> crc.update(Long.toString(m.origin().checksum()).getBytes()));
+        return new MappingSet(origin, List.copyOf(ordered), Map.copyOf(valueMaps), crc.getValue());
+    }
+
+    private static void visit(Mapping mapping, Map<String, Mapping> byTarget, LinkedHashSet<Mapping> done, List<String> path) {
+        if (done.contains(mapping)) {
+            return;
+        }
+        if (path.contains(mapping.target())) {
+            var cycle = new ArrayList<>(path.subList(path.indexOf(mapping.target()), path.size()));
+            cycle.add(mapping.target());
+            throw new MappingException(mapping.origin().where(), "the 'after' lists form a cycle: " + String.join(" -> ", cycle),
+                    "remove one of these dependencies");
+        }
+        path.add(mapping.target());
+        for (var dependency : mapping.after()) {
+            visit(byTarget.get(dependency), byTarget, done, path);
+        }
+        path.remove(path.size() - 1);
+        done.add(mapping);
+    }
+
+    public Optional<Mapping> find(String target) {
+        return mappings.stream().filter(m -> m.target().equals(target)).findFirst();
+    }
+}

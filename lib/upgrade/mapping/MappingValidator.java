@@ -1,0 +1,162 @@
+package upgrade.mapping;
+
+import upgrade.db.Database;
+import upgrade.db.DatabaseException;
+import upgrade.db.Table;
+import upgrade.expr.Expression;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks mappings against the live schemas before any row is read: every table, column and
+ * lookup a mapping names must exist, and every text column of a target table must get a value.
+ * Identifiers reach SQL only after passing here, so a mapping file cannot inject SQL.
+ */
+public final class MappingValidator {
+    private final Database source;
+    private final Database target;
+    private final Set<String> params;
+
+    public MappingValidator(Database source, Database target, Set<String> params) {
+        this.source = source;
+        this.target = target;
+        this.params = params;
+    }
+
+    public void validate(MappingSet set) {
+        for (var mapping : set.mappings()) {
+            if (mapping instanceof RowMapping rows) {
+                validate(rows);
+            } else if (mapping instanceof KeyValueMapping keyValue) {
+                validate(keyValue);
+            }
+        }
+    }
+
+    private void validate(RowMapping mapping) {
+        var where = mapping.origin().where();
+        var from = table(source, mapping.source(), where);
+        var into = table(target, mapping.target(), where);
+        column(from, mapping.key(), where, "key");
+        mapping.targetKey().forEach(c -> column(into, c, where, "target_key"));
+        mapping.lookups().values().forEach(this::validate);
+        for (var condition : concat(mapping.refuse(), mapping.skip(), mapping.notes())) {
+            expression(condition.when(), from, mapping.lookups());
+        }
+        for (var entry : mapping.columns().entrySet()) {
+            var rule = entry.getValue();
+            column(into, entry.getKey(), rule.where(), "a target column");
+            rule(rule, from, mapping.lookups());
+        }
+        for (var column : into.columns()) {
+            var covered = mapping.columns().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
+            if (column.isText() && !covered && !mapping.nullable().contains(column.name())) {
+                throw new MappingException(where, "nothing fills the text column '" + into.name() + "." + column.name()
+                        + "', which V3 reads as a string (it would be NULL)",
+                        "add a rule such as '" + column.name() + ": {value: \"\"}' under columns, or list it under 'nullable' if NULL is right");
+            }
+        }
+    }
+
+    private void validate(KeyValueMapping mapping) {
+        var where = mapping.origin().where();
+        var from = table(source, mapping.source(), where);
+        var into = table(target, mapping.target(), where);
+        column(from, mapping.key(), where, "key");
+        column(from, mapping.sourceName(), where, "source_columns.name");
+        column(from, mapping.sourceValue(), where, "source_columns.value");
+        column(into, mapping.targetName(), where, "target_columns.name");
+        column(into, mapping.targetValue(), where, "target_columns.value");
+        if (mapping.targetType() != null) {
+            column(into, mapping.targetType(), where, "target_columns.type");
+        }
+        // Source "columns" here are option names, which are data: they are checked per run, not against the schema.
+        mapping.entries().values().forEach(e -> rule(e.rule(), null, Map.of()));
+    }
+
+    private void validate(LookupSpec lookup) {
+        var database = lookup.side() == LookupSpec.Side.SOURCE ? source : target;
+        var table = table(database, lookup.table(), lookup.where());
+        column(table, lookup.key(), lookup.where(), "lookup key");
+        column(table, lookup.value(), lookup.where(), "lookup value");
+    }
+
+    private void rule(ColumnRule rule, Table from, Map<String, LookupSpec> lookups) {
+        if (rule instanceof ColumnRule.Copy copy) {
+            sourceColumn(from, copy.column(), copy.where());
+        } else if (rule instanceof ColumnRule.MapValues map) {
+            sourceColumn(from, map.column(), map.where());
+        } else if (rule instanceof ColumnRule.Expr expr) {
+            expression(expr.expression(), from, lookups);
+        } else if (rule instanceof ColumnRule.Lookup lookup) {
+            if (!lookups.containsKey(lookup.lookup())) {
+                throw unknownLookup(lookup.lookup(), lookup.where(), lookups);
+            }
+            rule(lookup.key(), from, lookups);
+        } else if (rule instanceof ColumnRule.Json json) {
+            json.fieldRules().values().forEach(r -> rule(r, from, lookups));
+        }
+    }
+
+    private void expression(Expression expression, Table from, Map<String, LookupSpec> lookups) {
+        for (var path : expression.variables()) {
+            var root = path.get(0);
+            if (path.size() < 2) {
+                throw new MappingException(expression.where(), "'" + root + "' is used on its own",
+                        "read one of its fields, e.g. " + root + ".NAME");
+            }
+            var name = path.get(1);
+            switch (root) {
+                case "row" -> sourceColumn(from, name, expression.where());
+                case "param" -> {
+                    if (!params.contains(name)) {
+                        throw new MappingException(expression.where(), "unknown parameter 'param." + name + "'",
+                                YamlNode.didYouMean(name, params).map(s -> "did you mean 'param." + s + "'? ").orElse("")
+                                        + "parameters: " + String.join(", ", params.stream().sorted().toList()));
+                    }
+                }
+                case "lookup" -> {
+                    if (!lookups.containsKey(name)) {
+                        throw unknownLookup(name, expression.where(), lookups);
+                    }
+                }
+                default -> throw new IllegalStateException(root);
+            }
+        }
+    }
+
+    private static MappingException unknownLookup(String name, Where where, Map<String, LookupSpec> lookups) {
+        return new MappingException(where, "no lookup named '" + name + "' is declared in this file",
+                lookups.isEmpty() ? "declare it under 'lookups:', e.g. " + name + ": {target: TABLE, key: id}"
+                        : "declared lookups: " + String.join(", ", lookups.keySet()));
+    }
+
+    private static void sourceColumn(Table from, String column, Where where) {
+        if (from != null) {
+            column(from, column, where, "a source column");
+        }
+    }
+
+    private static Table table(Database database, String logicalName, Where where) {
+        try {
+            return database.table(logicalName);
+        } catch (DatabaseException e) {
+            throw new MappingException(where, e.getMessage(), e.hint(), e);
+        }
+    }
+
+    private static void column(Table table, String column, Where where, String role) {
+        if (table.column(column).isEmpty()) {
+            throw new MappingException(where, "'" + column + "' (" + role + ") is not a column of " + table.name(),
+                    YamlNode.didYouMean(column, table.columnNames()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                            + "columns of " + table.name() + ": " + String.join(", ", table.columnNames()));
+        }
+    }
+
+    @SafeVarargs
+    private static <T> List<T> concat(List<T>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,144 @@
+package upgrade.mapping;
+
+import upgrade.expr.Expressions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns the YAML of one column rule into a {@link ColumnRule}. */
+final class RuleParser {
+    static final List<String> KINDS = List.of("copy", "value", "map", "expr", "lookup", "json");
+
+    private final Expressions expressions;
+    private final Map<String, ValueMap> valueMaps;
+
+    RuleParser(Expressions expressions, Map<String, ValueMap> valueMaps) {
+        this.expressions = expressions;
+        this.valueMaps = valueMaps;
+    }
+
+    /** Parses a rule; {@code extraKeys} are keys the caller reads itself (e.g. {@code type}). */
+    ColumnRule parse(YamlNode node, String column, Set<String> extraKeys) {
+        if (!node.isObject()) {
+            throw new MappingException(node.where(), "the rule for '" + column + "' must be a map such as {copy: COLUMN}",
+                    "write one of: " + String.join(", ", KINDS.stream().map(k -> "{" + k + ": ...}").toList()));
+        }
+        var kinds = node.entries().stream().map(Map.Entry::getKey).filter(KINDS::contains).toList();
+        if (kinds.size() != 1) {
+            var unknown = node.entries().stream().map(Map.Entry::getKey)
+                    .filter(k -> !KINDS.contains(k) && !extraKeys.contains(k) && !MODIFIERS.contains(k)).findFirst();
+            if (kinds.isEmpty() && unknown.isPresent()) {
+                node.onlyKeys(union(KINDS, extraKeys), "the rule for '" + column + "'");
+            }
+            throw new MappingException(node.where(), "the rule for '" + column + "' must have exactly one of "
+                    + String.join(", ", KINDS) + (kinds.isEmpty() ? "" : "; it has " + String.join(" and ", kinds)),
+                    "see docs/mapping-reference.md, section Column rules");
+        }
+        var kind = kinds.get(0);
+        var allowed = new ArrayList<>(extraKeys);
+        allowed.add(kind);
+        allowed.addAll(switch (kind) {
+            case "map" -> List.of("using", "values", "otherwise");
+            case "lookup" -> List.of("key", "missing");
+            default -> List.<String>of();
+        });
+        node.onlyKeys(allowed, "a '" + kind + "' rule");
+        var value = node.require(kind, "");
+        var where = value.where();
+        return switch (kind) {
+            case "copy" -> new ColumnRule.Copy(where, value.text());
+            case "value" -> new ColumnRule.Constant(where, value.scalar());
+            case "expr" -> new ColumnRule.Expr(where, expressions.compile(value.text(), where));
+            case "map" -> new ColumnRule.MapValues(where, value.text(), valueMap(node, column));
+            case "lookup" -> lookup(node, value, column);
+            case "json" -> json(value, column);
+            default -> throw new IllegalStateException(kind);
+        };
+    }
+
+    private static final Set<String> MODIFIERS = Set.of("using", "values", "otherwise", "key", "missing");
+
+    private static List<String> union(List<String> a, Set<String> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private ValueMap valueMap(YamlNode node, String column) {
+        var using = node.get("using");
+        var values = node.get("values");
+        if (using.isPresent() == values.isPresent()) {
+            throw new MappingException(node.where(), "a 'map' rule needs either 'using: NAME' (a map from value-maps.yaml) or 'values: {...}', not "
+                    + (using.isPresent() ? "both" : "neither"), "");
+        }
+        if (using.isPresent()) {
+            if (node.get("otherwise").isPresent()) {
+                throw new MappingException(node.get("otherwise").get().where(),
+                        "'otherwise' belongs to the named map in value-maps.yaml, not to a rule that uses it", "");
+            }
+            var name = using.get().text();
+            var map = valueMaps.get(name);
+            if (map == null) {
+                throw new MappingException(using.get().where(), "no value map named '" + name + "'",
+                        YamlNode.didYouMean(name, valueMaps.keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                                + "known value maps: " + String.join(", ", valueMaps.keySet()));
+            }
+            return map;
+        }
+        return parseValueMap("inline map of '" + column + "'", node.where(), values.get(), node.get("otherwise").orElse(null));
+    }
+
+    static ValueMap parseValueMap(String name, Where where, YamlNode values, YamlNode otherwise) {
+        var map = new LinkedHashMap<String, Object>();
+        for (var entry : values.entries()) {
+            map.put(entry.getKey(), entry.getValue().scalar());
+        }
+        return new ValueMap(name, where, Map.copyOf(map), parseOtherwise(otherwise));
+    }
+
+    private static ValueMap.Otherwise parseOtherwise(YamlNode node) {
+        if (node == null || node.isScalar() && "keep".equals(node.text())) {
+            return new ValueMap.Otherwise.Keep();
+        }
+        if (node.isObject()) {
+            node.onlyKeys(List.of("skip", "value"), "'otherwise'");
+            if (node.get("skip").isPresent()) {
+                return new ValueMap.Otherwise.Skip(node.get("skip").get().text());
+            }
+            if (node.get("value").isPresent()) {
+                return new ValueMap.Otherwise.Use(node.get("value").get().scalar());
+            }
+        }
+        throw new MappingException(node.where(), "'otherwise' must be 'keep', {skip: REASON} or {value: VALUE}", "");
+    }
+
+    private ColumnRule lookup(YamlNode node, YamlNode value, String column) {
+        var key = node.require("key", "give the key to look up, e.g. key: {copy: policy_id}");
+        var missing = node.get("missing");
+        String reason = null;
+        Object fallback = null;
+        if (missing.isPresent()) {
+            var m = missing.get();
+            if (m.isObject()) {
+                m.onlyKeys(List.of("skip", "value"), "'missing'");
+                reason = m.get("skip").map(YamlNode::text).orElse(null);
+                fallback = m.get("value").map(YamlNode::scalar).orElse(null);
+            }
+            if (!m.isObject() && !m.json().isNull() || m.isObject() && (reason == null) == (fallback == null)) {
+                throw new MappingException(m.where(), "'missing' must be {skip: REASON}, {value: VALUE} or null", "");
+            }
+        }
+        return new ColumnRule.Lookup(value.where(), value.text(), parse(key, column + ".key", Set.of()), reason, fallback);
+    }
+
+    private ColumnRule json(YamlNode value, String column) {
+        var fields = new LinkedHashMap<String, ColumnRule>();
+        for (var entry : value.entries()) {
+            fields.put(entry.getKey(), parse(entry.getValue(), column + "." + entry.getKey(), Set.of()));
+        }
+        return new ColumnRule.Json(value.where(), fields);
+    }
+}

@@ -1,0 +1,17 @@
+package upgrade.report;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a whole run did, step by step, with the checksum of the mappings it used.
+ *
+ * @param committed true when the target transaction was committed (false for a dry run)
+ */
+public record RunReport(List<StepReport> steps, long mappingChecksum, Duration elapsed, boolean committed) {
+
+    public Optional<StepReport> step(String target) {
+        return steps.stream().filter(s -> s.name().equals(target)).findFirst();
+    }
+}

