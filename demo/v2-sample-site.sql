@@ -73,7 +73,7 @@ INSERT INTO `sd_policy` (`id`, `policy_name`, `policy_type`, `server`, `bucketna
 
 -- Policy 5: OneDrive; bucketname = client id, ak = client secret, sk = JSON OAuth state.
 INSERT INTO `sd_policy` (`id`, `policy_name`, `policy_type`, `server`, `bucketname`, `bucket_private`, `url`, `ak`, `sk`, `op_name`, `op_pwd`, `filetype`, `mimetype`, `max_size`, `autoname`, `dirrule`, `namerule`, `origin_link`) VALUES
-(5, 'OneDrive', 'onedrive', '/Upload', 'client-id-123', 1, '0', 'client-secret', '{"access_token":"at","refresh_token":"rt-xyz","expires":1552800000}', '0', '0', '[]', '0', 0, 1, 'onedrive/{uid}', '{uid}_{randomkey8}_{originname}', 0);
+(5, 'OneDrive', 'onedrive', '/Upload', 'client-id-123', 1, '0', 'client-secret', '{"redirect_uri":null,"token":{"obtained":1552810000,"data":{"token_type":"Bearer","scope":"Files.ReadWrite.All","expires_in":3600,"ext_expires_in":3600,"access_token":"EwBwA8l6at","refresh_token":"MCYd1Xk9S6v-rt"}}}', '0', '0', '[]', '0', 0, 1, 'onedrive/{uid}', '{uid}_{randomkey8}_{originname}', 0);
 
 -- --------------------------------------------------------
 -- Groups

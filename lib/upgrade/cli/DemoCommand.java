@@ -4,10 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import upgrade.demo.DemoSite;
-import upgrade.demo.EmbeddedMariaDb;
+import upgrade.demo.MariaDbServer;
 
 import java.io.PrintWriter;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
@@ -36,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("Starting an embedded MariaDB (the first start unpacks it; this takes a few seconds)...");
         out.flush();
-        try (var server = EmbeddedMariaDb.start()) {
+        try (var server = MariaDbServer.embedded()) {
             DemoSite.createV2(server, "cloudreve_v2", true);
             DemoSite.createV3(server, "cloudreve_v3", V3_PREFIX);
             var from = server.url("cloudreve_v2");
@@ -61,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
             show(out, server, "cloudreve_v3", "SELECT name, value FROM cd_settings WHERE name IN "
                     + "('siteURL','siteName','register_enabled','default_group','email_active','smtpHost','smtpPort','smtpEncryption') ORDER BY name");
             if (keepRunning) {
-                out.println("The embedded MariaDB keeps running on port " + server.port() + " (user root, no password).");
+                out.println("The embedded MariaDB keeps running at " + server.hostAndPort() + " (user root, no password).");
                 out.println("Press Enter to stop it.");
                 out.flush();
                 System.in.read();
@@ -70,11 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void show(PrintWriter out, EmbeddedMariaDb server, String database, String sql) throws SQLException {
+    private static void show(PrintWriter out, MariaDbServer server, String database, String sql) throws SQLException {
         out.println();
         out.println(database + "> " + sql);
-        try (var connection = DriverManager.getConnection("jdbc:mariadb://localhost:" + server.port() + "/" + database + "?user=root");
-             var rs = connection.createStatement().executeQuery(sql)) {
+        try (var connection = server.connect(database); var rs = connection.createStatement().executeQuery(sql)) {
             var meta = rs.getMetaData();
             var header = new StringBuilder();
             for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -14,7 +14,7 @@ public final class DemoSite {
     private DemoSite() {}
 
     /** A V2 2.0.0-Alpha1 database: the installer's schema and seed rows, plus the sample site when asked. */
-    public static void createV2(EmbeddedMariaDb server, String database, boolean sampleSite) {
+    public static void createV2(MariaDbServer server, String database, boolean sampleSite) {
         server.recreateDatabase(database);
         server.run(database, SqlScript.resource(V2_SCHEMA, Map.of()));
         if (sampleSite) {
@@ -23,7 +23,7 @@ public final class DemoSite {
     }
 
     /** A V3 database exactly as Cloudreve 3.0.0 creates and seeds it on MySQL, with this table prefix. */
-    public static void createV3(EmbeddedMariaDb server, String database, String prefix) {
+    public static void createV3(MariaDbServer server, String database, String prefix) {
         server.recreateDatabase(database);
         server.run(database, SqlScript.resource(V3_FIRST_START, Map.of("prefix", prefix)));
     }

@@ -1,0 +1,129 @@
+package upgrade.support;
+
+import upgrade.Upgrade;
+import upgrade.UpgradeOptions;
+import upgrade.demo.DemoSite;
+import upgrade.demo.MariaDbServer;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A V2 database and a freshly started V3 database of its own on the test server, dropped on
+ * close. Tests change the V2 side with {@link #v2(String)} before upgrading, and read results
+ * with {@link #rows(String)}.
+ */
+public final class TestSite implements AutoCloseable {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final MariaDbServer server = TestServer.get();
+    private final String v2;
+    private final String v3;
+    private final String v3Prefix;
+
+    private TestSite(boolean sampleSite, String v3Prefix) {
+        var n = ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        this.v2 = "t_v2_" + n;
+        this.v3 = "t_v3_" + n;
+        this.v3Prefix = v3Prefix;
+        DemoSite.createV2(server, v2, sampleSite);
+        DemoSite.createV3(server, v3, v3Prefix);
+    }
+
+    /** The sample V2 site and a V3 3.0.0 database with this table prefix. */
+    public static TestSite sample(String v3Prefix) {
+        return new TestSite(true, v3Prefix);
+    }
+
+    /** A V2 database as the installer leaves it (admin, root folder, three groups, one policy). */
+    public static TestSite fresh(String v3Prefix) {
+        return new TestSite(false, v3Prefix);
+    }
+
+    public String v2Url() {
+        return server.url(v2);
+    }
+
+    public String v3Url() {
+        return server.url(v3);
+    }
+
+    public String v3Prefix() {
+        return v3Prefix;
+    }
+
+    public UpgradeOptions options() {
+        return UpgradeOptions.defaults().withV3Prefix(v3Prefix);
+    }
+
+    public Upgrade open() {
+        return Upgrade.open(v2Url(), v3Url(), options());
+    }
+
+    /** Runs SQL on the V2 database (test set-up only; the upgrade itself never writes V2). */
+    public TestSite v2(String sql) {
+        server.execute(v2, sql);
+        return this;
+    }
+
+    /** Runs SQL on the V3 database, with {@code {p}} standing for the V3 prefix. */
+    public TestSite v3(String sql) {
+        server.execute(v3, sql.replace("{p}", v3Prefix));
+        return this;
+    }
+
+    /** Rows of a query on the V3 database ({@code {p}} is the prefix), column label to value. */
+    public List<Map<String, Object>> rows(String sql) {
+        return query(v3, sql.replace("{p}", v3Prefix));
+    }
+
+    public List<Map<String, Object>> v2Rows(String sql) {
+        return query(v2, sql);
+    }
+
+    /** One checksum per table: equal snapshots mean nothing was written. */
+    public Map<String, Object> snapshotV3() {
+        return snapshot(v3);
+    }
+
+    public Map<String, Object> snapshotV2() {
+        return snapshot(v2);
+    }
+
+    private Map<String, Object> snapshot(String database) {
+        var checksums = new LinkedHashMap<String, Object>();
+        for (var table : query(database, "SHOW TABLES")) {
+            var name = table.values().iterator().next().toString();
+            var row = query(database, "CHECKSUM TABLE `" + name + "` EXTENDED").get(0);
+            checksums.put(name, row.get("Checksum"));
+        }
+        return checksums;
+    }
+
+    private List<Map<String, Object>> query(String database, String sql) {
+        try (var connection = server.connect(database); var rs = connection.createStatement().executeQuery(sql)) {
+            var rows = new ArrayList<Map<String, Object>>();
+            var meta = rs.getMetaData();
+            while (rs.next()) {
+                var row = new LinkedHashMap<String, Object>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage() + " in: " + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.dropDatabase(v2);
+        server.dropDatabase(v3);
+    }
+}
