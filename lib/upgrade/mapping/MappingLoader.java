@@ -74,7 +74,8 @@ public final class MappingLoader {
         root.onlyKeys(ROW_KEYS, "a mapping");
         var target = root.require("target", "name the V3 table this file fills, without prefix, e.g. target: users").text();
         var columns = new LinkedHashMap<String, ColumnRule>();
-        for (var entry : root.require("columns", "give one rule per target column under 'columns:'").entries()) {
+        var columnsNode = root.require("columns", "give one rule per target column under 'columns:'");
+        for (var entry : columnsNode.entries()) {
             columns.put(entry.getKey(), rules.parse(entry.getValue(), entry.getKey(), Set.of()));
         }
         var lookups = new LinkedHashMap<String, LookupSpec>();
@@ -88,7 +89,8 @@ public final class MappingLoader {
                 root.get("target_key").map(YamlNode::textList).orElse(List.of("id")),
                 conditions(root, "refuse", "message"), conditions(root, "skip", "reason"), conditions(root, "notes", "note"),
                 Map.copyOf(lookups), columns,
-                new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())));
+                new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())),
+                columnsNode.where());
     }
 
     private static WriteMode writeMode(YamlNode node) {

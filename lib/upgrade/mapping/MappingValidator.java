@@ -53,7 +53,7 @@ public final class MappingValidator {
         for (var column : into.columns()) {
             var covered = mapping.columns().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
             if (column.isText() && !covered && !mapping.nullable().contains(column.name())) {
-                throw new MappingException(where, "nothing fills the text column '" + into.name() + "." + column.name()
+                throw new MappingException(mapping.columnsAt(), "nothing fills the text column '" + into.name() + "." + column.name()
                         + "', which V3 reads as a string (it would be NULL)",
                         "add a rule such as '" + column.name() + ": {value: \"\"}' under columns, or list it under 'nullable' if NULL is right");
             }

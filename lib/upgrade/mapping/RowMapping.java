@@ -17,9 +17,10 @@ import java.util.Set;
  * @param lookups   tables the rules may look values up in
  * @param columns   one rule per target column, in file order
  * @param nullable  text columns that may receive NULL (everything else text must get a value)
+ * @param columnsAt where the {@code columns} key stands, for complaints about the rule set as a whole
  */
 public record RowMapping(Origin origin, String target, String source, String key, List<String> after,
                          WriteMode write, List<String> targetKey, List<Condition> refuse, List<Condition> skip,
                          List<Condition> notes, Map<String, LookupSpec> lookups,
-                         LinkedHashMap<String, ColumnRule> columns, Set<String> nullable) implements Mapping {
+                         LinkedHashMap<String, ColumnRule> columns, Set<String> nullable, Where columnsAt) implements Mapping {
 }

@@ -48,8 +48,7 @@ public final class YamlNode {
                 var where = new Where(file, location.getLineNr(), location.getColumnNr());
                 if (token == JsonToken.FIELD_NAME) {
                     positions.putIfAbsent(context.pathAsPointer().toString(), where);
-                } else if (context.inArray() || context.inRoot()
-                        || (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && context.getParent() != null && context.getParent().inArray()) {
+                } else if (context.inArray() || context.inRoot() || startsContainerInArrayOrRoot(context, token)) {
                     positions.putIfAbsent(elementPointer(context, token), where);
                 }
             }
@@ -66,6 +65,11 @@ public final class YamlNode {
         } catch (IOException e) {
             throw new MappingException(new Where(file, 0, 0), "cannot be read: " + e.getMessage(), "", e);
         }
+    }
+
+    private static boolean startsContainerInArrayOrRoot(com.fasterxml.jackson.core.JsonStreamContext context, JsonToken token) {
+        var parent = context.getParent();
+        return (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && parent != null && (parent.inArray() || parent.inRoot());
     }
 
     private static String elementPointer(com.fasterxml.jackson.core.JsonStreamContext context, JsonToken token) {

@@ -1,0 +1,178 @@
+package upgrade.e2e;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import upgrade.Upgrade;
+import upgrade.db.ConnectionSpec;
+import upgrade.db.Database;
+import upgrade.db.DatabaseException;
+import upgrade.engine.DataException;
+import upgrade.engine.RefusedException;
+import upgrade.mapping.MappingException;
+import upgrade.mapping.MappingFiles;
+import upgrade.support.TestSite;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every kind of failure is reported clearly and leaves both databases exactly as they were. */
+class FailuresLeaveNothingWrittenTest {
+    private TestSite site;
+    private Map<String, Object> v2Before;
+    private Map<String, Object> v3Before;
+
+    @BeforeEach
+    void create() {
+        site = TestSite.sample("cd_");
+        v2Before = site.snapshotV2();
+        v3Before = site.snapshotV3();
+    }
+
+    @AfterEach
+    void drop() {
+        assertThat(site.snapshotV2()).as("V2 unchanged").isEqualTo(v2Before);
+        assertThat(site.snapshotV3()).as("V3 unchanged").isEqualTo(v3Before);
+        site.close();
+    }
+
+    /** The bundled mapping files with one file's text changed. */
+    private static MappingFiles bundledWith(String file, String from, String to) {
+        var files = new ArrayList<MappingFiles.File>();
+        for (var f : MappingFiles.bundled().files()) {
+            if (f.name().equals(file)) {
+                assertThat(f.text()).contains(from);
+                files.add(new MappingFiles.File(f.name(), f.text().replace(from, to)));
+            } else {
+                files.add(f);
+            }
+        }
+        return new MappingFiles("edited mappings", files);
+    }
+
+    private static int lineOf(String file, String text) {
+        var content = MappingFiles.bundled().files().stream().filter(f -> f.name().equals(file)).findFirst().orElseThrow().text();
+        return (int) content.substring(0, content.indexOf(text)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void aMappingNamingAColumnV2DoesNotHaveFailsBeforeAnythingIsWritten() {
+        var files = bundledWith("users.yaml", "email: {copy: user_email}", "email: {copy: user_mail}");
+        var line = lineOf("users.yaml", "email: {copy: user_email}");
+        assertThatThrownBy(() -> {
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
+                upgrade.run();
+            }
+        }).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("users.yaml:" + line + ":")
+                .hasMessageContaining("'user_mail' (a source column) is not a column of sd_users")
+                .satisfies(e -> assertThat(((MappingException) e).hint()).contains("did you mean 'user_email'?"));
+    }
+
+    @Test
+    void aMappingWithBrokenYamlFailsBeforeAnythingIsWritten() {
+        var files = bundledWith("groups.yaml", "  name: {copy: group_name}", "  name: {copy: group_name");
+        assertThatThrownBy(() -> {
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
+                upgrade.run();
+            }
+        }).isInstanceOf(MappingException.class).hasMessageStartingWith("groups.yaml:").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void aMappingThatLeavesAV3TextColumnEmptyIsRejected() {
+        var files = bundledWith("users.yaml", "  authn: {value: ''}\n", "");
+        assertThatThrownBy(() -> {
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
+                upgrade.run();
+            }
+        }).isInstanceOf(MappingException.class)
+                .hasMessage("users.yaml:" + lineOf("users.yaml", "columns:") + ":1: nothing fills the text column 'cd_users.authn', which V3 reads as a string (it would be NULL)");
+    }
+
+    @Test
+    void aRowThatFailsInTheLastStepRollsBackEveryEarlierStep() {
+        // The users step runs last; its nick rule fails on every row, after policies, groups and settings were written.
+        var files = bundledWith("users.yaml", "nick: {expr: \"fn:truncate(row.user_nick, 50)\"}", "nick: {expr: \"row.user_nick.nosuchmethod()\"}");
+        assertThatThrownBy(() -> {
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
+                upgrade.run();
+            }
+        }).isInstanceOf(DataException.class)
+                .hasMessageStartingWith("users.yaml:" + lineOf("users.yaml", "nick: {expr:") + ":")
+                .hasMessageContaining("the expression failed on the source row with key 1 of sd_users");
+    }
+
+    @Test
+    void aValueTooLongForItsV3ColumnNamesRowAndColumn() {
+        site.v2("UPDATE sd_groups SET group_name = REPEAT('g', 300) WHERE id = 4"); // V2: text, V3: varchar(255)
+        assertThatThrownBy(() -> {
+            try (var upgrade = site.open()) {
+                upgrade.run();
+            }
+        }).isInstanceOf(DataException.class)
+                .hasMessageStartingWith("the source row with key 4: cd_groups.name is 300 characters long; the column holds 255");
+        // the V2 change is the test's own; put it back so the V2 snapshot still matches
+        site.v2("UPDATE sd_groups SET group_name = 'VIP' WHERE id = 4");
+    }
+
+    @Test
+    void s3AndRemotePoliciesAreRefusedByName() {
+        site.v2("INSERT INTO sd_policy VALUES (6, 'Amazon', 's3', 'https://b.s3.amazonaws.com/', 'b', 1, 'u', 'ak', 'sk', 'us-east-1', 'https://s3.amazonaws.com', '[]', '0', 0, 0, '{uid}', '0', 0)");
+        site.v2("INSERT INTO sd_policy VALUES (7, 'Slave', 'remote', 'https://slave.example.com/', '0', 0, 'https://slave.example.com/', '0', 'token', '0', '0', '[]', '0', 0, 1, '{uid}', '{originname}', 0)");
+        assertThatThrownBy(() -> {
+            try (var upgrade = site.open()) {
+                upgrade.run();
+            }
+        }).isInstanceOf(RefusedException.class)
+                .hasMessageContaining("sd_policy row 6: S3 and remote (slave) storage policies cannot be upgraded")
+                .hasMessageContaining("sd_policy row 7: S3 and remote (slave) storage policies cannot be upgraded")
+                .hasMessageContaining("nothing was written");
+        site.v2("DELETE FROM sd_policy WHERE id IN (6, 7)");
+    }
+
+    @Test
+    void aWrongDatabaseUrlSaysWhichDatabaseAndHowToFixIt() {
+        var wrongPort = site.v2Url().replaceFirst(":\\d+/", ":1/");
+        assertThatThrownBy(() -> Upgrade.open(wrongPort, site.v3Url()))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageStartingWith("V2 database: cannot connect to jdbc:mysql://localhost:1/")
+                .satisfies(e -> assertThat(((DatabaseException) e).hint()).contains("check host, port, database name, user and password in --from"));
+        assertThatThrownBy(() -> Upgrade.open(site.v2Url(), "mysql://localhost/v3"))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessage("V3 database: 'mysql://localhost/v3' is not a MySQL/MariaDB JDBC URL.");
+        assertThatThrownBy(() -> Upgrade.open(site.v2Url(), site.v3Url().replace("t_v3_", "t_missing_")))
+                .isInstanceOf(DatabaseException.class).hasMessageContaining("Unknown database 't_missing_");
+    }
+
+    @Test
+    void aWrongV3PrefixSuggestsTheRightOne() {
+        assertThatThrownBy(() -> {
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url())) { // V3 default prefix: none
+                upgrade.run();
+            }
+        }).isInstanceOf(MappingException.class)
+                .hasMessageContaining("V3 database '" + site.v3Url().replaceAll(".*/(t_v3_[^?]+)\\?.*", "$1") + "' has no table 'policies'.")
+                .satisfies(e -> assertThat(((MappingException) e).hint()).isEqualTo("this database has it under the prefix 'cd_'; pass --v3-prefix accordingly"));
+    }
+
+    @Test
+    void theSameDatabaseForBothSidesIsRefused() {
+        assertThatThrownBy(() -> Upgrade.open(site.v2Url(), site.v2Url(), site.options().withV3Prefix("sd_")))
+                .isInstanceOf(DatabaseException.class).hasMessage("--from and --to name the same database with the same prefix");
+    }
+
+    @Test
+    void theV2SessionRefusesWritesEvenIfCodeTriedOne() {
+        var spec = ConnectionSpec.of("V2 database", "--from", site.v2Url(), null);
+        try (var v2 = Database.open(spec, Database.Role.SOURCE, "sd_")) {
+            assertThatThrownBy(() -> v2.handle().execute("UPDATE sd_users SET user_nick = 'x' WHERE id = 1"))
+                    .hasMessageContaining("READ ONLY");
+            assertThatThrownBy(() -> v2.handle().execute("DELETE FROM sd_task"))
+                    .hasMessageContaining("READ ONLY");
+        }
+    }
+}
