@@ -16,10 +16,12 @@ import java.util.concurrent.Callable;
  * {@code upgrade run} on them exactly as an operator would, and prints some upgraded rows.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Upgrades a sample V2 site into a fresh V3 3.0.0 database, both on an embedded MariaDB,",
-                "and prints the result. Nothing outside a temporary directory is touched."})
+        description = {"Upgrades a sample V2 site into a fresh V3 3.0.0 database and shows the result.",
+                "Both databases live on an embedded MariaDB in a temporary directory (or on --server)."})
 public final class DemoCommand implements Callable<Integer> {
     private static final String V3_PREFIX = "cd_";
+    static final String V2_DATABASE = "upgrade_demo_v2";
+    static final String V3_DATABASE = "upgrade_demo_v3";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,19 +29,26 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Keep the embedded MariaDB running after the demo, until Enter is pressed.")
     boolean keepRunning;
 
+    @Option(names = "--server", paramLabel = "URL",
+            description = {"Use this MySQL/MariaDB server instead of an embedded one, e.g. jdbc:mariadb://localhost:3306/?user=root&password=pw.",
+                    "The demo (re)creates the databases " + V2_DATABASE + " and " + V3_DATABASE + " on it."})
+    String server;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        out.println("Starting an embedded MariaDB (the first start unpacks it; this takes a few seconds)...");
-        out.flush();
-        try (var server = MariaDbServer.embedded()) {
-            DemoSite.createV2(server, "cloudreve_v2", true);
-            DemoSite.createV3(server, "cloudreve_v3", V3_PREFIX);
-            var from = server.url("cloudreve_v2");
-            var to = server.url("cloudreve_v3");
+        if (this.server == null) {
+            out.println("Starting an embedded MariaDB (the first start unpacks it; this takes a few seconds)...");
+            out.flush();
+        }
+        try (var server = this.server == null ? MariaDbServer.embedded() : MariaDbServer.existing(this.server)) {
+            DemoSite.createV2(server, V2_DATABASE, true);
+            DemoSite.createV3(server, V3_DATABASE, V3_PREFIX);
+            var from = server.url(V2_DATABASE);
+            var to = server.url(V3_DATABASE);
             out.println("V2 sample site: " + from);
             out.println("V3 at first start (prefix " + V3_PREFIX + "): " + to);
             out.println();
@@ -54,12 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
             if (status != ExitCodes.OK) {
                 return status;
             }
-            show(out, server, "cloudreve_v3", "SELECT id, email, nick, status, group_id, avatar, options, password FROM cd_users ORDER BY id");
-            show(out, server, "cloudreve_v3", "SELECT id, name, policies, max_storage, speed_limit, options FROM cd_groups ORDER BY id");
-            show(out, server, "cloudreve_v3", "SELECT id, name, type, server, dir_name_rule, options FROM cd_policies ORDER BY id");
-            show(out, server, "cloudreve_v3", "SELECT name, value FROM cd_settings WHERE name IN "
+            show(out, server, V3_DATABASE, "SELECT id, email, nick, status, group_id, avatar, options, password FROM cd_users ORDER BY id");
+            show(out, server, V3_DATABASE, "SELECT id, name, policies, max_storage, speed_limit, options FROM cd_groups ORDER BY id");
+            show(out, server, V3_DATABASE, "SELECT id, name, type, server, dir_name_rule, options FROM cd_policies ORDER BY id");
+            show(out, server, V3_DATABASE, "SELECT name, value FROM cd_settings WHERE name IN "
                     + "('siteURL','siteName','register_enabled','default_group','email_active','smtpHost','smtpPort','smtpEncryption') ORDER BY name");
-            if (keepRunning) {
+            if (keepRunning && this.server == null) {
                 out.println("The embedded MariaDB keeps running at " + server.hostAndPort() + " (user root, no password).");
                 out.println("Press Enter to stop it.");
                 out.flush();

@@ -37,6 +37,9 @@ public final class ExitCodes {
     private ExitCodes() {}
 
     static int of(Throwable e) {
+        if (e instanceof picocli.CommandLine.ParameterException) {
+            return USAGE;
+        }
         return e instanceof UpgradeException u ? u.exitCode() : INTERNAL_ERROR;
     }
 }

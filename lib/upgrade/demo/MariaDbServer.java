@@ -78,7 +78,12 @@ public final class MariaDbServer implements AutoCloseable {
                 + (password.isEmpty() ? "" : "&password=" + encode(password));
     }
 
-    /** The port, for messages. */
+    /** The server's own URL (no database), in the form {@link #existing(String)} takes. */
+    public String serverUrl() {
+        return "jdbc:mariadb://" + hostAndPort + "/?user=" + encode(user) + (password.isEmpty() ? "" : "&password=" + encode(password));
+    }
+
+    /** Host and port, for messages. */
     public String hostAndPort() {
         return hostAndPort;
     }

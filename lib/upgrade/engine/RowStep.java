@@ -47,12 +47,21 @@ public final class RowStep {
                 var context = evaluator.context(row);
                 for (var condition : mapping.refuse()) {
                     if (holds(condition.when(), context, row)) {
-                        found.add(table.name() + " row " + row.get(mapping.key()) + ": " + condition.text());
+                        found.add(table.name() + " row " + row.get(mapping.key()) + ": " + fillIn(condition.text(), row));
                     }
                 }
             }
         }
         return found;
+    }
+
+    /** A refusal names the row it is about: {@code {COLUMN}} in its message becomes the row's value. */
+    private static String fillIn(String message, Map<String, Object> row) {
+        var text = message;
+        for (var column : row.entrySet()) {
+            text = text.replace("{" + column.getKey() + "}", String.valueOf(column.getValue()));
+        }
+        return text;
     }
 
     public StepReport run() {

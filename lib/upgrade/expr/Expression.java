@@ -23,15 +23,18 @@ public record Expression(String text, Where where, JexlScript script, Set<List<S
         try {
             return script.execute(context);
         } catch (JexlException e) {
-            throw new ExpressionFailure(this, cleanMessage(e), e);
+            throw new ExpressionFailure(this, describe(e), e);
         } catch (RuntimeException e) {
             throw new ExpressionFailure(this, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
-    private static String cleanMessage(JexlException e) {
+    /**
+     * JEXL's message without its own locator ("users.yaml@1:32", counted inside the expression
+     * text, which reads like a wrong file position); ours names the place in the file.
+     */
+    static String describe(JexlException e) {
         var message = e.getMessage();
-        // JEXL prefixes messages with its own "Class.method@line:col" locator; ours is better.
         var cut = message.indexOf(' ');
         var text = cut > 0 && message.substring(0, cut).contains("@") ? message.substring(cut + 1) : message;
         var cause = e.getCause();

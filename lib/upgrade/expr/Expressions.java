@@ -44,6 +44,7 @@ public final class Expressions {
                 .features(FEATURES)
                 .permissions(JexlPermissions.RESTRICTED.compose("upgrade.expr.*"))
                 .namespaces(Map.of("fn", builtins))
+                .arithmetic(new MappingArithmetic())
                 .strict(true)
                 .safe(false)
                 .silent(false)
@@ -67,7 +68,7 @@ public final class Expressions {
             }
             return new Expression(text, where, script, Set.copyOf(variables));
         } catch (JexlException e) {
-            throw new MappingException(where, "the expression '" + text + "' is not valid: " + e.getMessage(),
+            throw new MappingException(where, "the expression '" + text + "' is not valid: " + Expression.describe(e),
                     "see docs/mapping-reference.md, section Expressions", e);
         }
     }

@@ -16,6 +16,14 @@ public sealed interface Mapping permits RowMapping, KeyValueMapping {
     /** Mappings (by target table) that must run before this one. */
     List<String> after();
 
-    /** The file a mapping came from, with a checksum of its lines (line endings ignored). */
-    record Origin(String file, long checksum, Where where) {}
+    /**
+     * The file a mapping came from, with a checksum of its lines (line endings ignored) and where
+     * each of its top-level keys stands, so problems with, say, {@code after} point at that line.
+     */
+    record Origin(String file, long checksum, Where where, java.util.Map<String, Where> keys) {
+        /** Where the top-level {@code key} stands, or the file's start when it is absent. */
+        public Where at(String key) {
+            return keys.getOrDefault(key, where);
+        }
+    }
 }

@@ -38,7 +38,9 @@ public final class MappingLoader {
         for (var file : files.files()) {
             if (!file.name().equals(VALUE_MAPS_FILE)) {
                 var root = YamlNode.parse(file.name(), file.text());
-                var origin = new Mapping.Origin(file.name(), Checksums.of(file.text()), root.where());
+                var keys = new java.util.HashMap<String, Where>();
+                root.entries().forEach(e -> keys.put(e.getKey(), e.getValue().keyWhere(e.getKey(), root)));
+                var origin = new Mapping.Origin(file.name(), Checksums.of(file.text()), root.where(), Map.copyOf(keys));
                 mappings.add(mapping(root, origin, rules));
             }
         }

@@ -20,14 +20,14 @@ public record MappingSet(String origin, List<Mapping> mappings, Map<String, Valu
         for (var mapping : mappings) {
             var earlier = byTarget.put(mapping.target(), mapping);
             if (earlier != null) {
-                throw new MappingException(mapping.origin().where(), "a second mapping for target '" + mapping.target()
+                throw new MappingException(mapping.origin().at("target"), "a second mapping for target '" + mapping.target()
                         + "' (the first is " + earlier.origin().file() + ")", "keep one file per V3 table");
             }
         }
         for (var mapping : mappings) {
             for (var dependency : mapping.after()) {
                 if (!byTarget.containsKey(dependency)) {
-                    throw new MappingException(mapping.origin().where(), "'after' names '" + dependency + "', which no mapping fills",
+                    throw new MappingException(mapping.origin().at("after"), "'after' names '" + dependency + "', which no mapping fills",
                             YamlNode.didYouMean(dependency, byTarget.keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
                                     + "mappings: " + String.join(", ", byTarget.keySet()));
                 }
@@ -51,7 +51,7 @@ public record MappingSet(String origin, List<Mapping> mappings, Map<String, Valu
         if (path.contains(mapping.target())) {
             var cycle = new ArrayList<>(path.subList(path.indexOf(mapping.target()), path.size()));
             cycle.add(mapping.target());
-            throw new MappingException(mapping.origin().where(), "the 'after' lists form a cycle: " + String.join(" -> ", cycle),
+            throw new MappingException(mapping.origin().at("after"), "the 'after' lists form a cycle: " + String.join(" -> ", cycle),
                     "remove one of these dependencies");
         }
         path.add(mapping.target());

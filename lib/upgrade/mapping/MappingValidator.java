@@ -36,11 +36,11 @@ public final class MappingValidator {
     }
 
     private void validate(RowMapping mapping) {
-        var where = mapping.origin().where();
-        var from = table(source, mapping.source(), where);
-        var into = table(target, mapping.target(), where);
-        column(from, mapping.key(), where, "key");
-        mapping.targetKey().forEach(c -> column(into, c, where, "target_key"));
+        var origin = mapping.origin();
+        var from = table(source, mapping.source(), origin.at("source"));
+        var into = table(target, mapping.target(), origin.at("target"));
+        column(from, mapping.key(), origin.at("key"), "key");
+        mapping.targetKey().forEach(c -> column(into, c, origin.at("target_key"), "target_key"));
         mapping.lookups().values().forEach(this::validate);
         for (var condition : concat(mapping.refuse(), mapping.skip(), mapping.notes())) {
             expression(condition.when(), from, mapping.lookups());
@@ -61,16 +61,16 @@ public final class MappingValidator {
     }
 
     private void validate(KeyValueMapping mapping) {
-        var where = mapping.origin().where();
-        var from = table(source, mapping.source(), where);
-        var into = table(target, mapping.target(), where);
-        column(from, mapping.key(), where, "key");
-        column(from, mapping.sourceName(), where, "source_columns.name");
-        column(from, mapping.sourceValue(), where, "source_columns.value");
-        column(into, mapping.targetName(), where, "target_columns.name");
-        column(into, mapping.targetValue(), where, "target_columns.value");
+        var origin = mapping.origin();
+        var from = table(source, mapping.source(), origin.at("source"));
+        var into = table(target, mapping.target(), origin.at("target"));
+        column(from, mapping.key(), origin.at("key"), "key");
+        column(from, mapping.sourceName(), origin.at("source_columns"), "source_columns.name");
+        column(from, mapping.sourceValue(), origin.at("source_columns"), "source_columns.value");
+        column(into, mapping.targetName(), origin.at("target_columns"), "target_columns.name");
+        column(into, mapping.targetValue(), origin.at("target_columns"), "target_columns.value");
         if (mapping.targetType() != null) {
-            column(into, mapping.targetType(), where, "target_columns.type");
+            column(into, mapping.targetType(), origin.at("target_columns"), "target_columns.type");
         }
         // Source "columns" here are option names, which are data: they are checked per run, not against the schema.
         mapping.entries().values().forEach(e -> rule(e.rule(), null, Map.of()));

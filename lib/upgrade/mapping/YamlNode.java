@@ -1,6 +1,5 @@
 package upgrade.mapping;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +22,9 @@ import java.util.Optional;
  * token stream once and look them up by JSON pointer.
  */
 public final class YamlNode {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // A key written twice is an error, not "the last one wins".
+    private static final ObjectMapper YAML = new ObjectMapper(
+            YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final JsonNode node;
     private final String pointer;
@@ -58,13 +59,32 @@ public final class YamlNode {
             }
             return new YamlNode(tree, "", file, positions);
         } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            var where = location == null ? new Where(file, 0, 0) : new Where(file, location.getLineNr(), location.getColumnNr());
-            throw new MappingException(where, "not valid YAML: " + e.getOriginalMessage(),
+            throw new MappingException(problemAt(file, e), "not valid YAML: " + e.getOriginalMessage(),
                     "fix the YAML syntax at that line (indentation, a missing ':' or an unclosed quote)", e);
         } catch (IOException e) {
             throw new MappingException(new Where(file, 0, 0), "cannot be read: " + e.getMessage(), "", e);
         }
+    }
+
+    /**
+     * Where a syntax error is: the YAML scanner's marks when it has them, else Jackson's location
+     * (the end of the last good token).
+     */
+    private static Where problemAt(String file, JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+                // A token the scanner could not finish ("while scanning a quoted scalar") is best shown
+                // where it starts: the problem mark may be far later, e.g. at the end of the file for an
+                // unclosed quote. For parser errors the problem mark is the offending place.
+                var scanning = marked instanceof org.yaml.snakeyaml.scanner.ScannerException && marked.getContextMark() != null;
+                var mark = scanning ? marked.getContextMark() : marked.getProblemMark();
+                if (mark != null) {
+                    return new Where(file, mark.getLine() + 1, mark.getColumn() + 1);
+                }
+            }
+        }
+        var location = e.getLocation();
+        return location == null ? new Where(file, 0, 0) : new Where(file, location.getLineNr(), location.getColumnNr());
     }
 
     private static boolean startsContainerInArrayOrRoot(com.fasterxml.jackson.core.JsonStreamContext context, JsonToken token) {
@@ -130,7 +150,7 @@ public final class YamlNode {
         if (child == null || !node.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(new YamlNode(child, pointer + "/" + JsonPointer.compile("/" + escape(field)).getMatchingProperty(), file, positions));
+        return Optional.of(new YamlNode(child, pointer + "/" + escape(field), file, positions));
     }
 
     public YamlNode require(String field, String hint) {
@@ -208,7 +228,8 @@ public final class YamlNode {
         }
     }
 
-    private Where keyWhere(String key, YamlNode parent) {
+    /** Where the key of this entry stands in {@code parent} (the value's own position as a fallback). */
+    Where keyWhere(String key, YamlNode parent) {
         return Optional.ofNullable(positions.get(parent.pointer + "/" + escape(key))).orElse(where());
     }
 

@@ -128,8 +128,8 @@ class FailuresLeaveNothingWrittenTest {
                 upgrade.run();
             }
         }).isInstanceOf(RefusedException.class)
-                .hasMessageContaining("sd_policy row 6: S3 and remote (slave) storage policies cannot be upgraded")
-                .hasMessageContaining("sd_policy row 7: S3 and remote (slave) storage policies cannot be upgraded")
+                .hasMessageContaining("sd_policy row 6: 'Amazon' is a s3 policy; S3 and remote (slave) storage policies cannot be upgraded")
+                .hasMessageContaining("sd_policy row 7: 'Slave' is a remote policy; S3 and remote (slave) storage policies cannot be upgraded")
                 .hasMessageContaining("nothing was written");
         site.v2("DELETE FROM sd_policy WHERE id IN (6, 7)");
     }

@@ -1,7 +1,6 @@
 package upgrade.expr;
 
 import org.apache.commons.jexl3.MapContext;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import upgrade.mapping.MappingException;
 import upgrade.mapping.Where;
@@ -12,6 +11,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,8 +36,8 @@ class ExpressionsTest {
         row.put("policy_type", "oss");
         row.put("template", "Welcome to {siteUrl}");
         row.put("nothing", null);
-        var lookup = Map.of("policy", new LookupTable(key -> Map.<Object, Object>of(1L, "default", 3L, "oss").entrySet().stream()
-                .filter(e -> e.getKey().toString().equals(key.toString())).map(e -> e.getValue()).findFirst()));
+        var policies = Map.<String, Object>of("1", "default", "3", "oss");
+        var lookup = Map.of("policy", new LookupTable(key -> Optional.ofNullable(policies.get(key.toString()))));
         var context = new MapContext();
         context.set("row", row);
         context.set("param", Map.of("salt", "s4lt"));
@@ -81,8 +81,6 @@ class ExpressionsTest {
     }
 
     @Test
-    @Disabled("bug: =~ compares a list's numbers by type; a Long column value (row.id = 2L) is not found in the "
-            + "int list [1, 2, 3] although row.id == 2 is true, so a mapping condition like row.type =~ [1, 2] silently fails")
     void matchOperatorFindsALongColumnValueInAListOfNumberLiterals() {
         assertThat(eval("row.id == 2")).isEqualTo(true);
         assertThat(eval("row.id =~ [1, 2, 3]")).isEqualTo(true);
@@ -159,7 +157,7 @@ class ExpressionsTest {
     void aSyntaxErrorFailsAtCompileWithItsPlace() {
         assertThatThrownBy(() -> expressions.compile("row.a +", WHERE))
                 .isInstanceOf(MappingException.class)
-                .hasMessageStartingWith("users.yaml:12:9: the expression 'row.a +' is not valid: ");
+                .hasMessage("users.yaml:12:9: the expression 'row.a +' is not valid: parsing error in '+'");
     }
 
     @Test

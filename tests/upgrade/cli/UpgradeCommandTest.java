@@ -1,0 +1,96 @@
+package upgrade.cli;
+
+import org.junit.jupiter.api.Test;
+import upgrade.support.TestServer;
+import upgrade.support.TestSite;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as an operator meets it: output, messages and exit codes. */
+class UpgradeCommandTest {
+
+    /** Exit code, standard output and standard error of one command. */
+    record Result(int code, String out, String err) {}
+
+    static Result execute(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = UpgradeCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        var code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        var result = execute("--help");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("run", "demo", "Exit codes:")
+                .containsPattern("3 +A mapping file is invalid").containsPattern("4 +A database cannot be reached")
+                .containsPattern("6 +A row could not be converted");
+    }
+
+    @Test
+    void runHelpNamesEveryOptionThePasswordVariablesAndTheExitCodes() {
+        var result = execute("run", "--help");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("--from", "--to", "--v2-prefix", "--v3-prefix", "--salt", "--v2-timezone", "--yes",
+                "UPGRADE_V2_PASSWORD", "UPGRADE_V3_PASSWORD", "Exit codes:")
+                .containsPattern("5 +The V2 site holds data that cannot be upgraded");
+    }
+
+    @Test
+    void aMissingOptionIsAUsageError() {
+        var result = execute("run", "--to", "jdbc:mysql://localhost/v3");
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing required option: '--from=JDBC_URL'");
+    }
+
+    @Test
+    void aSaltWithAColonIsRefused() {
+        var result = execute("run", "--from", "jdbc:mysql://h/a", "--to", "jdbc:mysql://h/b", "--salt", "a:b");
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--salt must not contain ':'");
+    }
+
+    @Test
+    void anUnreachableDatabaseExitsWith4AndSaysHowToFixIt() {
+        var result = execute("run", "--from", "jdbc:mysql://localhost:1/v2?user=root&password=secret", "--to", "jdbc:mysql://localhost:1/v3", "--yes");
+        assertThat(result.code()).isEqualTo(ExitCodes.DATABASE);
+        assertThat(result.err()).startsWith("upgrade: V2 database: cannot connect to jdbc:mysql://localhost:1/v2?user=root&password=***")
+                .contains("How to fix: check host, port, database name, user and password in --from")
+                .doesNotContain("secret")
+                .doesNotContain("\tat "); // no stack trace without -v
+    }
+
+    @Test
+    void aSuccessfulRunPrintsEveryTableAndEveryOptionLeftOut() {
+        try (var site = TestSite.sample("cd_")) {
+            var result = execute("run", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_", "--yes");
+            assertThat(result.err()).isEmpty();
+            assertThat(result.code()).isZero();
+            assertThat(result.out()).contains("policies   5 read, 5 written, 0 left out", "users      7 read, 7 written, 0 left out",
+                    "settings   41 read, 31 written, 10 left out", "left out 1: V2 never read it", "siteStatus",
+                    "note 1: two-factor secret dropped by design", "Committed in");
+        }
+    }
+
+    @Test
+    void theDemoRunsTheUpgradeAndShowsTheResult() {
+        var server = TestServer.get();
+        try {
+            var result = execute("demo", "--server", server.serverUrl());
+            assertThat(result.err()).isEmpty();
+            assertThat(result.code()).isZero();
+            assertThat(result.out()).contains("$ upgrade run --from", "Committed in",
+                    "1 | admin@cloudreve.org | Admin | 0 | 1 | gravatar", "register_enabled | 0");
+        } finally {
+            server.dropDatabase(DemoCommand.V2_DATABASE);
+            server.dropDatabase(DemoCommand.V3_DATABASE);
+        }
+    }
+}
