@@ -78,8 +78,12 @@ public final class Upgrade implements AutoCloseable {
     }
 
     private static boolean sameTables(ConnectionSpec v2, ConnectionSpec v3, UpgradeOptions options) {
-        var hostAndDb = (java.util.function.Function<String, String>) url -> url.replaceFirst("^jdbc:\\w+://", "").replaceFirst("\\?.*$", "");
-        return hostAndDb.apply(v2.url()).equalsIgnoreCase(hostAndDb.apply(v3.url())) && options.v2Prefix().equals(options.v3Prefix());
+        return hostAndDatabase(v2.url()).equalsIgnoreCase(hostAndDatabase(v3.url())) && options.v2Prefix().equals(options.v3Prefix());
+    }
+
+    /** {@code host:port/database} of a JDBC URL, whichever scheme and parameters it has. */
+    private static String hostAndDatabase(String url) {
+        return url.replaceFirst("^jdbc:\\w+://", "").replaceFirst("\\?.*$", "");
     }
 
     public UpgradeOptions options() {

@@ -39,6 +39,13 @@ class FailuresLeaveNothingWrittenTest {
         site.close();
     }
 
+    /** Runs the upgrade of the test site with these mappings (null: the bundled ones). */
+    private void runWith(MappingFiles files) {
+        try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
+            upgrade.run();
+        }
+    }
+
     /** The bundled mapping files with one file's text changed. */
     private static MappingFiles bundledWith(String file, String from, String to) {
         var files = new ArrayList<MappingFiles.File>();
@@ -62,11 +69,7 @@ class FailuresLeaveNothingWrittenTest {
     void aMappingNamingAColumnV2DoesNotHaveFailsBeforeAnythingIsWritten() {
         var files = bundledWith("users.yaml", "email: {copy: user_email}", "email: {copy: user_mail}");
         var line = lineOf("users.yaml", "email: {copy: user_email}");
-        assertThatThrownBy(() -> {
-            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
-                upgrade.run();
-            }
-        }).isInstanceOf(MappingException.class)
+        assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class)
                 .hasMessageStartingWith("users.yaml:" + line + ":")
                 .hasMessageContaining("'user_mail' (a source column) is not a column of sd_users")
                 .satisfies(e -> assertThat(((MappingException) e).hint()).contains("did you mean 'user_email'?"));
@@ -75,21 +78,13 @@ class FailuresLeaveNothingWrittenTest {
     @Test
     void aMappingWithBrokenYamlFailsBeforeAnythingIsWritten() {
         var files = bundledWith("groups.yaml", "  name: {copy: group_name}", "  name: {copy: group_name");
-        assertThatThrownBy(() -> {
-            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
-                upgrade.run();
-            }
-        }).isInstanceOf(MappingException.class).hasMessageStartingWith("groups.yaml:").hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class).hasMessageStartingWith("groups.yaml:").hasMessageContaining("not valid YAML");
     }
 
     @Test
     void aMappingThatLeavesAV3TextColumnEmptyIsRejected() {
         var files = bundledWith("users.yaml", "  authn: {value: ''}\n", "");
-        assertThatThrownBy(() -> {
-            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
-                upgrade.run();
-            }
-        }).isInstanceOf(MappingException.class)
+        assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class)
                 .hasMessage("users.yaml:" + lineOf("users.yaml", "columns:") + ":1: nothing fills the text column 'cd_users.authn', which V3 reads as a string (it would be NULL)");
     }
 
@@ -97,11 +92,7 @@ class FailuresLeaveNothingWrittenTest {
     void aRowThatFailsInTheLastStepRollsBackEveryEarlierStep() {
         // The users step runs last; its nick rule fails on every row, after policies, groups and settings were written.
         var files = bundledWith("users.yaml", "nick: {expr: \"fn:truncate(row.user_nick, 50)\"}", "nick: {expr: \"row.user_nick.nosuchmethod()\"}");
-        assertThatThrownBy(() -> {
-            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
-                upgrade.run();
-            }
-        }).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> runWith(files)).isInstanceOf(DataException.class)
                 .hasMessageStartingWith("users.yaml:" + lineOf("users.yaml", "nick: {expr:") + ":")
                 .hasMessageContaining("the expression failed on the source row with key 1 of sd_users");
     }
@@ -109,11 +100,7 @@ class FailuresLeaveNothingWrittenTest {
     @Test
     void aValueTooLongForItsV3ColumnNamesRowAndColumn() {
         site.v2("UPDATE sd_groups SET group_name = REPEAT('g', 300) WHERE id = 4"); // V2: text, V3: varchar(255)
-        assertThatThrownBy(() -> {
-            try (var upgrade = site.open()) {
-                upgrade.run();
-            }
-        }).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> runWith(null)).isInstanceOf(DataException.class)
                 .hasMessageStartingWith("the source row with key 4: cd_groups.name is 300 characters long; the column holds 255");
         // the V2 change is the test's own; put it back so the V2 snapshot still matches
         site.v2("UPDATE sd_groups SET group_name = 'VIP' WHERE id = 4");
@@ -123,11 +110,7 @@ class FailuresLeaveNothingWrittenTest {
     void s3AndRemotePoliciesAreRefusedByName() {
         site.v2("INSERT INTO sd_policy VALUES (6, 'Amazon', 's3', 'https://b.s3.amazonaws.com/', 'b', 1, 'u', 'ak', 'sk', 'us-east-1', 'https://s3.amazonaws.com', '[]', '0', 0, 0, '{uid}', '0', 0)");
         site.v2("INSERT INTO sd_policy VALUES (7, 'Slave', 'remote', 'https://slave.example.com/', '0', 0, 'https://slave.example.com/', '0', 'token', '0', '0', '[]', '0', 0, 1, '{uid}', '{originname}', 0)");
-        assertThatThrownBy(() -> {
-            try (var upgrade = site.open()) {
-                upgrade.run();
-            }
-        }).isInstanceOf(RefusedException.class)
+        assertThatThrownBy(() -> runWith(null)).isInstanceOf(RefusedException.class)
                 .hasMessageContaining("sd_policy row 6: 'Amazon' is a s3 policy; S3 and remote (slave) storage policies cannot be upgraded")
                 .hasMessageContaining("sd_policy row 7: 'Slave' is a remote policy; S3 and remote (slave) storage policies cannot be upgraded")
                 .hasMessageContaining("nothing was written");
