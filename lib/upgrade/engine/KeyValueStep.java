@@ -29,8 +29,8 @@ public final class KeyValueStep {
     public StepReport run() {
         var source = run.source().table(mapping.source());
         var target = run.target().table(mapping.target());
-        var counter = new StepCounter(mapping.target(), mapping.origin().file(), source.name(), target.name());
-        run.listener().stepStarted(mapping.target(), source.name(), target.name());
+        var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), target.name());
+        run.listener().stepStarted(mapping.name(), source.name(), target.name());
 
         var row = new LinkedHashMap<String, Object>();
         var nameColumn = source.column(mapping.sourceName()).orElseThrow().name();

@@ -67,8 +67,8 @@ public final class RowStep {
     public StepReport run() {
         var source = run.source().table(mapping.source());
         var target = run.target().table(mapping.target());
-        var counter = new StepCounter(mapping.target(), mapping.origin().file(), source.name(), target.name());
-        run.listener().stepStarted(mapping.target(), source.name(), target.name());
+        var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), target.name());
+        run.listener().stepStarted(mapping.name(), source.name(), target.name());
         var writer = new RowWriter(run.target(), target, mapping.write(), List.copyOf(mapping.columns().keySet()),
                 mapping.targetKey(), mapping.nullable(), run.batchSize(), counter);
         for (var page : new RowReader(run.source(), source, mapping.key(), run.batchSize())) {
@@ -82,7 +82,7 @@ public final class RowStep {
                     counter.skipped(skip.sourceKey(), skip.reason());
                 }
             }
-            run.listener().progress(mapping.target(), counter.read());
+            run.listener().progress(mapping.name(), counter.read());
         }
         writer.flush();
         var report = counter.report();

@@ -7,13 +7,18 @@ public sealed interface Mapping permits RowMapping, KeyValueMapping {
     /** The file it came from and its checksum. */
     Origin origin();
 
-    /** The target table, without prefix; also the mapping's name. */
+    /** The mapping's name: its file name without {@code .yaml}. {@code after} lists refer to it. */
+    default String name() {
+        return origin().file().replaceFirst("\\.ya?ml$", "");
+    }
+
+    /** The target table, without prefix. Several mappings may fill one table. */
     String target();
 
     /** The source table, without prefix. */
     String source();
 
-    /** Mappings (by target table) that must run before this one. */
+    /** Mappings (by name) that must run before this one. */
     List<String> after();
 
     /**

@@ -11,25 +11,26 @@ import java.util.zip.CRC32;
 
 /**
  * All mappings of a run, in the order they must run (each after the ones it names in
- * {@code after}), with the named value maps they share and one checksum over all files.
+ * {@code after}; otherwise in file-name order), with the named value maps they share and one
+ * checksum over all files.
  */
 public record MappingSet(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long checksum) {
 
     static MappingSet ordered(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps) {
-        var byTarget = new LinkedHashMap<String, Mapping>();
+        var byName = new LinkedHashMap<String, Mapping>();
         for (var mapping : mappings) {
-            var earlier = byTarget.put(mapping.target(), mapping);
+            var earlier = byName.put(mapping.name(), mapping);
             if (earlier != null) {
-                throw new MappingException(mapping.origin().at("target"), "a second mapping for target '" + mapping.target()
-                        + "' (the first is " + earlier.origin().file() + ")", "keep one file per V3 table");
+                throw new MappingException(mapping.origin().where(), "a second mapping named '" + mapping.name()
+                        + "' (the first is " + earlier.origin().file() + ")", "give each mapping file its own name");
             }
         }
         for (var mapping : mappings) {
             for (var dependency : mapping.after()) {
-                if (!byTarget.containsKey(dependency)) {
-                    throw new MappingException(mapping.origin().at("after"), "'after' names '" + dependency + "', which no mapping fills",
-                            YamlNode.didYouMean(dependency, byTarget.keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
-                                    + "mappings: " + String.join(", ", byTarget.keySet()));
+                if (!byName.containsKey(dependency)) {
+                    throw new MappingException(mapping.origin().at("after"), "'after' names '" + dependency + "', which is not a mapping",
+                            YamlNode.didYouMean(dependency, byName.keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                                    + "mappings: " + String.join(", ", byName.keySet()));
                 }
             }
         }
@@ -37,32 +38,32 @@ public record MappingSet(String origin, List<Mapping> mappings, Map<String, Valu
         var sorted = new ArrayList<>(mappings);
         sorted.sort(Comparator.comparing(m -> m.origin().file()));
         for (var mapping : sorted) {
-            visit(mapping, byTarget, ordered, new ArrayList<>());
+            visit(mapping, byName, ordered, new ArrayList<>());
         }
         var crc = new CRC32();
         ordered.forEach(m -> crc.update(Long.toString(m.origin().checksum()).getBytes()));
         return new MappingSet(origin, List.copyOf(ordered), Map.copyOf(valueMaps), crc.getValue());
     }
 
-    private static void visit(Mapping mapping, Map<String, Mapping> byTarget, LinkedHashSet<Mapping> done, List<String> path) {
+    private static void visit(Mapping mapping, Map<String, Mapping> byName, LinkedHashSet<Mapping> done, List<String> path) {
         if (done.contains(mapping)) {
             return;
         }
-        if (path.contains(mapping.target())) {
-            var cycle = new ArrayList<>(path.subList(path.indexOf(mapping.target()), path.size()));
-            cycle.add(mapping.target());
+        if (path.contains(mapping.name())) {
+            var cycle = new ArrayList<>(path.subList(path.indexOf(mapping.name()), path.size()));
+            cycle.add(mapping.name());
             throw new MappingException(mapping.origin().at("after"), "the 'after' lists form a cycle: " + String.join(" -> ", cycle),
                     "remove one of these dependencies");
         }
-        path.add(mapping.target());
+        path.add(mapping.name());
         for (var dependency : mapping.after()) {
-            visit(byTarget.get(dependency), byTarget, done, path);
+            visit(byName.get(dependency), byName, done, path);
         }
         path.remove(path.size() - 1);
         done.add(mapping);
     }
 
-    public Optional<Mapping> find(String target) {
-        return mappings.stream().filter(m -> m.target().equals(target)).findFirst();
+    public Optional<Mapping> find(String name) {
+        return mappings.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 }

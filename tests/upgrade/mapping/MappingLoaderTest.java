@@ -258,7 +258,7 @@ class MappingLoaderTest {
                   id: {copy: id}
                 """);
         // The position is the start of the mapping (users.yaml:2:1), not the 'after' key; see the disabled test.
-        assertThat(e.getMessage()).startsWith("users.yaml:").endsWith(": 'after' names 'grups', which no mapping fills");
+        assertThat(e.getMessage()).startsWith("users.yaml:").endsWith(": 'after' names 'grups', which is not a mapping");
         assertThat(e.hint()).isEqualTo("did you mean 'groups'? mappings: groups, users");
     }
 
@@ -272,7 +272,7 @@ class MappingLoaderTest {
                 columns:
                   id: {copy: id}
                 """);
-        assertThat(e).hasMessage("users.yaml:4:1: 'after' names 'grups', which no mapping fills");
+        assertThat(e).hasMessage("users.yaml:4:1: 'after' names 'grups', which is not a mapping");
     }
 
     @Test
@@ -316,21 +316,30 @@ class MappingLoaderTest {
     }
 
     @Test
-    void twoFilesForOneTargetAreRefused() {
+    void twoFilesMayFillOneTableAndAreNamedByTheirFiles() {
+        var set = loader.load(new MappingFiles("test", List.of(
+                new MappingFiles.File("users.yaml", "target: users\nsource: users\ncolumns:\n  id: {copy: id}\n"),
+                new MappingFiles.File("users-extra.yaml", "target: users\nsource: users\nafter: [users]\ncolumns:\n  id: {copy: id}\n"))));
+        assertThat(set.mappings()).extracting(Mapping::name).containsExactly("users", "users-extra");
+        assertThat(set.mappings()).extracting(Mapping::target).containsExactly("users", "users");
+    }
+
+    @Test
+    void twoFilesWithOneNameAreRefused() {
         var e = failure("users.yaml", """
                 target: users
                 source: users
                 columns:
                   id: {copy: id}
-                """, "users-copy.yaml", """
+                """, "users.yml", """
                 # a copy
                 target: users
                 source: users
                 columns:
                   id: {copy: id}
                 """);
-        assertThat(e).hasMessage("users-copy.yaml:2:1: a second mapping for target 'users' (the first is users.yaml)");
-        assertThat(e.hint()).isEqualTo("keep one file per V3 table");
+        assertThat(e).hasMessage("users.yml:2:1: a second mapping named 'users' (the first is users.yaml)");
+        assertThat(e.hint()).isEqualTo("give each mapping file its own name");
     }
 
     // --- column rules ------------------------------------------------------------------------------------
