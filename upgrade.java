@@ -6,6 +6,8 @@
 //DEPS com.fasterxml.jackson:jackson-bom:2.21.0@pom
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml
 //DEPS com.fasterxml.jackson.core:jackson-databind
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv
+//DEPS org.hashids:hashids:1.0.3
 //DEPS org.apache.commons:commons-jexl3:3.7.1
 //DEPS org.apache.commons:commons-text:1.15.0
 //DEPS info.picocli:picocli:4.7.7

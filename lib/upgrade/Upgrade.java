@@ -3,6 +3,8 @@ package upgrade;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
+import upgrade.engine.Exports;
+import upgrade.engine.IdAllocator;
 import upgrade.engine.KeyValueStep;
 import upgrade.engine.RefusedException;
 import upgrade.engine.RowStep;
@@ -111,21 +113,31 @@ public final class Upgrade implements AutoCloseable {
     public RunReport run(RunListener listener) {
         var started = Instant.now();
         var set = mappings(started);
-        var context = new RunContext(source, target, options.params(), options.batchSize(), listener);
-        refuseWhatMustNotBeUpgraded(set, context);
-        List<StepReport> steps = target.handle().inTransaction(handle -> {
-            var reports = new ArrayList<StepReport>();
-            for (var mapping : set.mappings()) {
-                var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).run()
-                        : new KeyValueStep((KeyValueMapping) mapping, context).run();
-                if (!report.balanced()) {
-                    throw new IllegalStateException("rows unaccounted for in " + report);
-                }
-                reports.add(report);
+        try (var exports = new Exports(options.exportDirectory())) {
+            var context = new RunContext(source, target, options.params(), options.batchSize(),
+                    new IdAllocator(source, target, set), exports, listener);
+            refuseWhatMustNotBeUpgraded(set, context);
+            List<StepReport> steps;
+            try {
+                steps = target.handle().inTransaction(handle -> {
+                    var reports = new ArrayList<StepReport>();
+                    for (var mapping : set.mappings()) {
+                        var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).run()
+                                : new KeyValueStep((KeyValueMapping) mapping, context).run();
+                        if (!report.balanced()) {
+                            throw new IllegalStateException("rows unaccounted for in " + report);
+                        }
+                        reports.add(report);
+                    }
+                    return reports;
+                });
+            } catch (RuntimeException e) {
+                exports.discard();
+                throw e;
             }
-            return reports;
-        });
-        return new RunReport(List.copyOf(steps), set.checksum(), Duration.between(started, Instant.now()), true);
+            exports.commit();
+            return new RunReport(List.copyOf(steps), set.checksum(), Duration.between(started, Instant.now()), true, exports.files());
+        }
     }
 
     private static void refuseWhatMustNotBeUpgraded(MappingSet set, RunContext context) {

@@ -2,6 +2,7 @@ package upgrade;
 
 import upgrade.mapping.MappingFiles;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -15,40 +16,59 @@ import java.util.Map;
  * @param v2TimeZone the zone V2 wrote its times in ({@code default_timezone}; PRC = Asia/Shanghai)
  * @param batchSize  rows per page read and per multi-row insert
  * @param mappings   the mapping files to use; null means the bundled ones
+ * @param exportDirectory where export files (e.g. the share-link map) are written
+ * @param recoveryFolder  the name of the folder, in each user's root, that receives orphaned folders and files
+ * @param hashIdSalt V3's {@code [System] HashIDSalt} from its conf.ini, to compute share links; empty when unknown
  */
 public record UpgradeOptions(String v2Prefix, String v3Prefix, String salt, ZoneId v2TimeZone, int batchSize,
-                             MappingFiles mappings) {
+                             MappingFiles mappings, Path exportDirectory, String recoveryFolder, String hashIdSalt) {
+
+    /** The default name of the recovery folder. */
+    public static final String RECOVERY_FOLDER = "Recovered from V2";
 
     public static UpgradeOptions defaults() {
-        return new UpgradeOptions("sd_", "", "sdshare", ZoneId.of("Asia/Shanghai"), 500, null);
+        return new UpgradeOptions("sd_", "", "sdshare", ZoneId.of("Asia/Shanghai"), 500, null, Path.of("."), RECOVERY_FOLDER, "");
     }
 
     public UpgradeOptions withV2Prefix(String prefix) {
-        return new UpgradeOptions(prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings);
+        return new UpgradeOptions(prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt);
     }
 
     public UpgradeOptions withV3Prefix(String prefix) {
-        return new UpgradeOptions(v2Prefix, prefix, salt, v2TimeZone, batchSize, mappings);
+        return new UpgradeOptions(v2Prefix, prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt);
     }
 
     public UpgradeOptions withSalt(String newSalt) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, newSalt, v2TimeZone, batchSize, mappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, newSalt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt);
     }
 
     public UpgradeOptions withV2TimeZone(ZoneId zone) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, zone, batchSize, mappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, zone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt);
     }
 
     public UpgradeOptions withBatchSize(int rows) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, rows, mappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, rows, mappings, exportDirectory, recoveryFolder, hashIdSalt);
     }
 
     public UpgradeOptions withMappings(MappingFiles files) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, files);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, files, exportDirectory, recoveryFolder, hashIdSalt);
+    }
+
+    public UpgradeOptions withExportDirectory(Path directory) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, directory, recoveryFolder, hashIdSalt);
+    }
+
+    public UpgradeOptions withRecoveryFolder(String name) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, name, hashIdSalt);
+    }
+
+    public UpgradeOptions withHashIdSalt(String hashIdSaltOfV3) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSaltOfV3);
     }
 
     /** What expressions read as {@code param.NAME}. */
     public Map<String, Object> params() {
-        return Map.of("salt", salt, "v2_prefix", v2Prefix, "v3_prefix", v3Prefix, "v2_timezone", v2TimeZone.getId());
+        return Map.of("salt", salt, "v2_prefix", v2Prefix, "v3_prefix", v3Prefix, "v2_timezone", v2TimeZone.getId(),
+                "recovery_folder", recoveryFolder, "hashid_salt", hashIdSalt);
     }
 }

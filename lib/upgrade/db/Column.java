@@ -3,7 +3,7 @@ package upgrade.db;
 import java.sql.Types;
 
 /** One column of a live table, as the database describes it. */
-public record Column(String name, int jdbcType, String typeName, int size, boolean nullable) {
+public record Column(String name, int jdbcType, String typeName, int size, boolean nullable, boolean autoIncrement) {
 
     /** Text columns: V3 reads these as plain Go strings, so they must never receive NULL by accident. */
     public boolean isText() {
@@ -19,6 +19,14 @@ public record Column(String name, int jdbcType, String typeName, int size, boole
         return switch (jdbcType) {
             case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE,
                  Types.TIME_WITH_TIMEZONE -> true;
+            default -> false;
+        };
+    }
+
+    /** Whole numbers: staged lookups keep such values as numbers. */
+    public boolean isInteger() {
+        return switch (jdbcType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> true;
             default -> false;
         };
     }

@@ -124,7 +124,7 @@ public final class Database implements AutoCloseable {
                         + "; pass " + (role == Role.SOURCE ? "--v2-prefix" : "--v3-prefix") + " accordingly";
             throw new DatabaseException(spec.label() + " '" + spec.databaseName() + "' has no table '" + physical + "'.", hint);
         }
-        return new Table(logicalName, physical, columnsOf(physical));
+        return new Table(logicalName, physical, columnsOf(physical), primaryKeyOf(physical));
     }
 
     /** True when {@code prefix + logicalName} exists. */
@@ -140,12 +140,28 @@ public final class Database implements AutoCloseable {
                 while (rs.next()) {
                     columns.add(new Column(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
                             rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"),
-                            rs.getInt("NULLABLE") != java.sql.DatabaseMetaData.columnNoNulls));
+                            rs.getInt("NULLABLE") != java.sql.DatabaseMetaData.columnNoNulls,
+                            "YES".equals(rs.getString("IS_AUTOINCREMENT"))));
                 }
             }
             return columns;
         } catch (SQLException e) {
             throw new DatabaseException(spec.label() + ": cannot read the columns of '" + physical + "': " + e.getMessage(), "", e);
+        }
+    }
+
+    private List<String> primaryKeyOf(String physical) {
+        try {
+            var key = new java.util.TreeMap<Integer, String>();
+            var meta = handle.getConnection().getMetaData();
+            try (var rs = meta.getPrimaryKeys(handle.getConnection().getCatalog(), null, physical)) {
+                while (rs.next()) {
+                    key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+                }
+            }
+            return List.copyOf(key.values());
+        } catch (SQLException e) {
+            throw new DatabaseException(spec.label() + ": cannot read the primary key of '" + physical + "': " + e.getMessage(), "", e);
         }
     }
 

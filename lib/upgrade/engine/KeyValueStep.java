@@ -47,7 +47,7 @@ public final class KeyValueStep {
             }
         }
 
-        var evaluator = new RuleEvaluator(run.params(), Map.of());
+        var evaluator = new RuleEvaluator(run.params(), Map.of(), null);
         var context = evaluator.context(row);
         var used = new LinkedHashSet<String>();
         var keptReasons = new HashMap<String, String>();
@@ -65,7 +65,7 @@ public final class KeyValueStep {
                 var absent = reads.stream().filter(name -> !row.containsKey(name)).toList();
                 var why = result instanceof Evaluated.Skip skip ? skip.reason()
                         : absent.isEmpty() ? "its rule gives no value for this site" : "the source has no " + String.join(", ", absent);
-                counter.note(target.name() + "." + entry.name() + " keeps V3's value: " + why);
+                counter.note(entry.name(), "kept V3's value: " + why);
                 reads.forEach(name -> keptReasons.putIfAbsent(name, "only read for " + entry.name() + ", which keeps V3's value"));
                 continue;
             }
@@ -98,14 +98,14 @@ public final class KeyValueStep {
             return;
         }
         if (entry.type() == null || mapping.targetType() == null) {
-            counter.note(target.name() + "." + entry.name() + " is not in this V3 database and the mapping gives no type to create it");
+            counter.note(entry.name(), "not in this V3 database, and the mapping gives no type to create it");
             return;
         }
         handle.createUpdate("INSERT INTO " + dialect.quote(target.name()) + " (" + name + ", " + valueColumn + ", "
                         + quote(target, mapping.targetType()) + ") VALUES (:name, :value, :type)")
                 .bind("name", entry.name()).bind("value", value).bind("type", entry.type()).execute();
         counter.written(0, 1);
-        counter.note(target.name() + "." + entry.name() + " was not in this V3 database; created (type " + entry.type() + ")");
+        counter.note(entry.name(), "not in this V3 database (older V3); created with its type");
     }
 
     private String quote(Table table, String column) {

@@ -5,9 +5,12 @@ import java.util.Map;
 
 /** What becomes of one source row. */
 public sealed interface Outcome {
-    /** Written with these target values; {@code notes} are counted in the report. */
-    record Write(Object sourceKey, Map<String, Object> values, List<String> notes) implements Outcome {}
+    /** Written with these target values; {@code notes} are counted in the report, {@code export} is its export line. */
+    record Write(Object sourceKey, Map<String, Object> values, List<String> notes, List<Object> export) implements Outcome {}
 
     /** Left out, with the reason reported for it. */
     record Skip(Object sourceKey, String reason) implements Outcome {}
+
+    /** Not this mapping's row (its {@code only} conditions do not hold); another mapping handles it. */
+    record PassOver(Object sourceKey, String reason) implements Outcome {}
 }

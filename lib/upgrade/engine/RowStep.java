@@ -6,6 +6,7 @@ import upgrade.expr.LookupTable;
 import upgrade.mapping.Condition;
 import upgrade.mapping.LookupSpec;
 import upgrade.mapping.RowMapping;
+import upgrade.mapping.Side;
 import upgrade.report.StepCounter;
 import upgrade.report.StepReport;
 
@@ -14,35 +15,44 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Runs one {@link RowMapping}: read pages, transform each row, write batches, count everything. */
 public final class RowStep {
     private final RowMapping mapping;
     private final RunContext run;
     private final RuleEvaluator evaluator;
+    private final List<StagedLookup> staged = new ArrayList<>();
 
     public RowStep(RowMapping mapping, RunContext run) {
         this.mapping = mapping;
         this.run = run;
         var lookups = new HashMap<String, LookupTable>();
         mapping.lookups().forEach((name, spec) -> lookups.put(name, lookup(spec)));
-        this.evaluator = new RuleEvaluator(run.params(), lookups);
+        this.evaluator = new RuleEvaluator(run.params(), lookups, new Ensurer(run.target(), run.ids()));
     }
 
     private LookupTable lookup(LookupSpec spec) {
-        var source = spec.side() == LookupSpec.Side.SOURCE;
-        var database = source ? run.source() : run.target();
-        return new LookupTable(new SqlLookup(database, database.table(spec.table()), spec.key(), spec.value(), source)::find);
+        var database = run.database(spec.side());
+        var table = database.table(spec.table());
+        // V2 has no index but its primary keys: any other lookup there is staged into an indexed table.
+        if (spec.side() == Side.SOURCE && !spec.key().equals(table.primaryKey())) {
+            var lookup = new StagedLookup(database, run.target(), table, spec, table.primaryKey().get(0), run.batchSize());
+            staged.add(lookup);
+            return new LookupTable(lookup::find);
+        }
+        return new LookupTable(new SqlLookup(database, table, spec, spec.side() == Side.SOURCE)::find);
     }
 
-    /** The rows the mapping refuses, as "key: message" lines; empty when the run may go ahead. */
+    /** The rows the mapping refuses, as "table row key: message" lines; empty when the run may go ahead. */
     public List<String> refusals() {
         var found = new ArrayList<String>();
         if (mapping.refuse().isEmpty()) {
             return found;
         }
-        var table = run.source().table(mapping.source());
-        for (var page : new RowReader(run.source(), table, mapping.key(), run.batchSize())) {
+        var database = run.database(mapping.sourceSide());
+        var table = database.table(mapping.source());
+        for (var page : new RowReader(database, table, mapping.key(), run.batchSize())) {
             for (var row : page) {
                 var context = evaluator.context(row);
                 for (var condition : mapping.refuse()) {
@@ -65,60 +75,93 @@ public final class RowStep {
     }
 
     public StepReport run() {
-        var source = run.source().table(mapping.source());
+        var database = run.database(mapping.sourceSide());
+        var source = database.table(mapping.source());
         var target = run.target().table(mapping.target());
         var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), target.name());
         run.listener().stepStarted(mapping.name(), source.name(), target.name());
-        var writer = new RowWriter(run.target(), target, mapping.write(), List.copyOf(mapping.columns().keySet()),
-                mapping.targetKey(), mapping.nullable(), run.batchSize(), counter);
-        for (var page : new RowReader(run.source(), source, mapping.key(), run.batchSize())) {
-            counter.read(page.size());
-            for (var row : page) {
-                var outcome = transform(row);
-                if (outcome instanceof Outcome.Write write) {
-                    write.notes().forEach(counter::note);
-                    writer.add(write);
-                } else if (outcome instanceof Outcome.Skip skip) {
-                    counter.skipped(skip.sourceKey(), skip.reason());
+        var writer = new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter());
+        try {
+            for (var page : new RowReader(database, source, mapping.key(), run.batchSize())) {
+                counter.read(page.size());
+                for (var row : page) {
+                    var outcome = transform(row);
+                    if (outcome instanceof Outcome.Write write) {
+                        write.notes().forEach(note -> counter.note(write.sourceKey(), note));
+                        writer.add(write);
+                    } else if (outcome instanceof Outcome.Skip skip) {
+                        counter.skipped(skip.sourceKey(), skip.reason());
+                    } else if (outcome instanceof Outcome.PassOver pass) {
+                        counter.passedOver(pass.reason());
+                    }
                 }
+                run.listener().progress(mapping.name(), counter.read());
             }
-            run.listener().progress(mapping.name(), counter.read());
+            writer.flush();
+        } finally {
+            staged.forEach(StagedLookup::close);
         }
-        writer.flush();
         var report = counter.report();
         run.listener().stepFinished(report);
         return report;
+    }
+
+    /** Writes the mapping's export line for each written row, when it has an export. */
+    private Consumer<Outcome.Write> exporter() {
+        var export = mapping.export();
+        if (export == null) {
+            return row -> { };
+        }
+        var file = run.exports().open(export.file(), List.copyOf(export.columns().keySet()));
+        return row -> file.accept(row.export());
     }
 
     /** What the mapping makes of one source row. */
     public Outcome transform(Map<String, Object> row) {
         var key = row.get(mapping.key());
         var context = evaluator.context(row);
+        for (var condition : mapping.only()) {
+            if (!holds(condition.when(), context, row)) {
+                return new Outcome.PassOver(key, condition.text());
+            }
+        }
         for (var condition : mapping.skip()) {
             if (holds(condition.when(), context, row)) {
                 return new Outcome.Skip(key, condition.text());
             }
         }
         var values = new LinkedHashMap<String, Object>();
+        var notes = new ArrayList<String>();
         for (var column : mapping.columns().entrySet()) {
-            Evaluated result;
-            try {
-                result = evaluator.evaluate(column.getValue(), row, context);
-            } catch (Expression.ExpressionFailure e) {
-                throw failed(e, key);
-            }
+            var result = evaluate(column.getValue(), row, context, key);
             if (result instanceof Evaluated.Skip skip) {
                 return new Outcome.Skip(key, skip.reason());
             }
-            values.put(column.getKey(), ((Evaluated.Value) result).value());
+            var value = (Evaluated.Value) result;
+            values.put(column.getKey(), value.value());
+            notes.addAll(value.notes());
         }
-        var notes = new ArrayList<String>();
         for (Condition condition : mapping.notes()) {
             if (holds(condition.when(), context, row)) {
                 notes.add(condition.text());
             }
         }
-        return new Outcome.Write(key, values, notes);
+        var export = new ArrayList<>();
+        if (mapping.export() != null) {
+            for (var rule : mapping.export().columns().values()) {
+                var result = evaluate(rule, row, context, key);
+                export.add(result instanceof Evaluated.Value value ? value.value() : null);
+            }
+        }
+        return new Outcome.Write(key, values, List.copyOf(notes), export);
+    }
+
+    private Evaluated evaluate(upgrade.mapping.ColumnRule rule, Map<String, Object> row, MapContext context, Object key) {
+        try {
+            return evaluator.evaluate(rule, row, context);
+        } catch (Expression.ExpressionFailure e) {
+            throw failed(e, key);
+        }
     }
 
     private boolean holds(Expression when, MapContext context, Map<String, Object> row) {
@@ -131,7 +174,7 @@ public final class RowStep {
 
     private DataException failed(Expression.ExpressionFailure e, Object key) {
         return new DataException(e.expression().where() + ": the expression failed on the source row with key " + key
-                + " of " + run.source().prefix() + mapping.source() + ": " + e.getMessage(),
+                + " of " + run.database(mapping.sourceSide()).prefix() + mapping.source() + ": " + e.getMessage(),
                 "make the expression handle this value (e.g. with ?? for missing values), or leave such rows out with a 'skip' condition", e);
     }
 }

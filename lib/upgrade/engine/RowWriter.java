@@ -4,6 +4,7 @@ import org.jdbi.v3.core.statement.StatementException;
 import upgrade.db.Column;
 import upgrade.db.Database;
 import upgrade.db.Table;
+import upgrade.mapping.RowMapping;
 import upgrade.mapping.WriteMode;
 import upgrade.report.StepCounter;
 
@@ -14,14 +15,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Writes rows into a target table in batches: one multi-row INSERT per batch. When a batch fails,
- * its rows are retried one by one so the failing row is named; a row that only collides with a
- * unique key already in the target is left out and reported, any other failure stops the run.
+ * its rows are retried one by one so the failing row is named. A row that collides with a unique
+ * key already in the target is renamed by the mapping's {@code on_conflict} rule (and noted), or
+ * else left out and reported; any other failure stops the run.
  */
 public final class RowWriter {
+    /** How many names {@code on_conflict} tries before the row is left out. */
+    static final int RENAME_TRIES = 1000;
     private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']+)'");
 
     private final Database database;
@@ -30,20 +35,34 @@ public final class RowWriter {
     private final List<Column> columns;
     private final List<Column> keyColumns;
     private final Set<String> nullable;
+    private final RowMapping.Rename rename;
+    private final IdAllocator ids;
     private final int batchSize;
     private final StepCounter counter;
+    private final Consumer<Outcome.Write> onWritten;
     private final List<Outcome.Write> pending = new ArrayList<>();
 
-    public RowWriter(Database database, Table table, WriteMode mode, List<String> columnNames, List<String> targetKey,
-                     Set<String> nullable, int batchSize, StepCounter counter) {
+    /**
+     * @param ids       gives ids to new rows when the mapping has no rule for the table's auto-increment column
+     * @param onWritten hears about every row that reached the table
+     */
+    public RowWriter(Database database, Table table, RowMapping mapping, IdAllocator ids, int batchSize,
+                     StepCounter counter, Consumer<Outcome.Write> onWritten) {
         this.database = database;
         this.table = table;
-        this.mode = mode;
-        this.columns = columnNames.stream().map(c -> table.column(c).orElseThrow()).toList();
-        this.keyColumns = targetKey.stream().map(c -> table.column(c).orElseThrow()).toList();
-        this.nullable = nullable;
+        this.mode = mapping.write();
+        var names = new ArrayList<>(mapping.columns().keySet());
+        table.autoIncrement().filter(id -> mapping.write() != WriteMode.UPDATE)
+                .filter(id -> names.stream().noneMatch(n -> n.equalsIgnoreCase(id.name())))
+                .ifPresent(id -> names.add(id.name()));
+        this.columns = names.stream().map(c -> table.column(c).orElseThrow()).toList();
+        this.keyColumns = mapping.targetKey().stream().map(c -> table.column(c).orElseThrow()).toList();
+        this.nullable = mapping.nullable();
+        this.rename = mapping.onConflict();
+        this.ids = ids;
         this.batchSize = batchSize;
         this.counter = counter;
+        this.onWritten = onWritten;
     }
 
     public void add(Outcome.Write row) {
@@ -74,6 +93,7 @@ public final class RowWriter {
         try {
             execute(database.dialect().multiRowInsert(table, names(), batch.size()), flatten(bound));
             counter.written(batch.size(), batch.size());
+            batch.forEach(onWritten);
         } catch (StatementException e) {
             // Find the rows at fault: each row alone either goes in, collides with a unique key, or is an error.
             for (int i = 0; i < batch.size(); i++) {
@@ -83,34 +103,78 @@ public final class RowWriter {
     }
 
     private void insertOne(Outcome.Write row, List<Object> values) {
-        try {
-            execute(database.dialect().multiRowInsert(table, names(), 1), values);
-            counter.written(1, 1);
-        } catch (StatementException e) {
-            var sql = sqlCause(e);
-            if (sql != null && database.dialect().isDuplicateKey(sql)) {
-                var key = DUPLICATE_KEY.matcher(sql.getMessage());
-                counter.skipped(row.sourceKey(), "already in " + table.name() + " under the unique key '"
-                        + (key.find() ? key.group(1) : "?") + "' (a duplicate in the source)");
+        var attempt = new ArrayList<>(values);
+        for (int n = 2; ; n++) {
+            try {
+                execute(database.dialect().multiRowInsert(table, names(), 1), attempt);
+                counter.written(1, 1);
+                if (n > 2) {
+                    var index = renamedIndex();
+                    counter.note(row.sourceKey() + " ('" + values.get(index) + "' -> '" + attempt.get(index) + "')",
+                            "renamed: the name is taken in V3 (equal names, or equal but for case or trailing spaces)");
+                }
+                onWritten.accept(row);
                 return;
+            } catch (StatementException e) {
+                var sql = sqlCause(e);
+                if (sql == null || !database.dialect().isDuplicateKey(sql)) {
+                    throw failure(row, e);
+                }
+                var key = DUPLICATE_KEY.matcher(sql.getMessage());
+                var keyName = key.find() ? key.group(1) : "?";
+                if (rename == null || keyName.equals("PRIMARY") || n > RENAME_TRIES) {
+                    counter.skipped(row.sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
+                            + "' (a duplicate in the source)");
+                    return;
+                }
+                var index = renamedIndex();
+                attempt.set(index, renamed(String.valueOf(values.get(index)), n, columns.get(index)));
             }
-            throw failure(row, e);
         }
     }
 
+    private int renamedIndex() {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(rename.column())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("on_conflict column " + rename.column() + " is not written");
+    }
+
+    /** The n-th alternative name, shortened (before its extension) to fit the column. */
+    private String renamed(String name, int n, Column column) {
+        var dot = name.lastIndexOf('.');
+        var base = dot > 0 ? name.substring(0, dot) : name;
+        var ext = dot > 0 ? name.substring(dot) : "";
+        var candidate = fill(name, base, ext, n);
+        var limit = column.maxChars();
+        while (limit > 0 && candidate.codePointCount(0, candidate.length()) > limit && !base.isEmpty()) {
+            base = base.substring(0, base.offsetByCodePoints(0, base.codePointCount(0, base.length()) - 1));
+            candidate = fill(base + ext, base, ext, n);
+        }
+        return candidate;
+    }
+
+    private String fill(String name, String base, String ext, int n) {
+        return rename.as().replace("{name}", name).replace("{base}", base).replace("{ext}", ext).replace("{n}", Integer.toString(n));
+    }
+
     private void delete(List<List<Object>> bound) {
-        if (keyColumns.size() != 1) {
-            throw new IllegalStateException("replace needs a single-column target_key on " + table.name());
-        }
-        var key = keyColumns.get(0);
-        var index = columns.indexOf(key);
-        if (index < 0) {
-            throw new IllegalStateException("replace needs the target_key column " + key.name() + " among the mapped columns");
-        }
         var dialect = database.dialect();
-        var keys = bound.stream().map(values -> values.get(index)).toList();
-        var placeholders = String.join(", ", keys.stream().map(k -> "?").toList());
-        execute("DELETE FROM " + dialect.quote(table.name()) + " WHERE " + dialect.quote(key.name()) + " IN (" + placeholders + ")", keys);
+        var indexes = keyColumns.stream().map(key -> {
+            var index = columns.indexOf(key);
+            if (index < 0) {
+                throw new IllegalStateException("replace needs the target_key column " + key.name() + " among the mapped columns");
+            }
+            return index;
+        }).toList();
+        // NULL-safe: a target_key of [owner_id, parent_id] finds a root folder, whose parent_id is NULL.
+        var one = "(" + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " <=> ?").toList()) + ")";
+        var arguments = new ArrayList<>();
+        bound.forEach(values -> indexes.forEach(i -> arguments.add(values.get(i))));
+        execute("DELETE FROM " + dialect.quote(table.name()) + " WHERE " + String.join(" OR ", java.util.Collections.nCopies(bound.size(), one)),
+                arguments);
     }
 
     private void update(List<Outcome.Write> batch, List<List<Object>> bound) {
@@ -118,7 +182,7 @@ public final class RowWriter {
         var set = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
         var sql = "UPDATE " + dialect.quote(table.name()) + " SET "
                 + String.join(", ", set.stream().map(c -> dialect.quote(c.name()) + " = ?").toList())
-                + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " = ?").toList());
+                + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " <=> ?").toList());
         for (int i = 0; i < batch.size(); i++) {
             var values = bound.get(i);
             var arguments = new ArrayList<>();
@@ -129,6 +193,7 @@ public final class RowWriter {
                     insertOne(batch.get(i), values);
                 } else {
                     counter.written(1, 1);
+                    onWritten.accept(batch.get(i));
                 }
             } catch (StatementException e) {
                 throw failure(batch.get(i), e);
@@ -137,23 +202,15 @@ public final class RowWriter {
     }
 
     private int execute(String sql, List<Object> arguments) {
-        var update = database.handle().createUpdate(sql);
-        for (int i = 0; i < arguments.size(); i++) {
-            var value = arguments.get(i);
-            if (value == null) {
-                update.bindNull(i, java.sql.Types.NULL);
-            } else {
-                update.bindByType(i, value, value.getClass());
-            }
-        }
-        return update.execute();
+        return Arguments.bind(database.handle().createUpdate(sql), arguments, database.dialect()).execute();
     }
 
     /** The row's values in column order, converted and checked against the target columns. */
     private List<Object> bindable(Outcome.Write row) {
         var values = new ArrayList<>(columns.size());
         for (var column : columns) {
-            values.add(convert(row, column, row.values().get(column.name())));
+            var given = row.values().containsKey(column.name());
+            values.add(given || !column.autoIncrement() ? convert(row, column, row.values().get(column.name())) : ids.next(table));
         }
         return values;
     }
@@ -166,8 +223,8 @@ public final class RowWriter {
             }
             return null;
         }
-        if (value instanceof Instant instant) {
-            return database.dialect().timeValue(instant);
+        if (value instanceof Instant) {
+            return value; // bound in the dialect's form
         }
         if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
             throw new DataException(where(row, column) + " got a " + (value instanceof Map ? "map" : "list") + " (" + value + ")",

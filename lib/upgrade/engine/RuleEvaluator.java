@@ -6,17 +6,22 @@ import upgrade.expr.LookupTable;
 import upgrade.mapping.ColumnRule;
 import upgrade.mapping.ValueMap;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Applies column rules to one source row. */
 public final class RuleEvaluator {
     private final Map<String, Object> params;
     private final Map<String, LookupTable> lookups;
+    private final Ensurer ensurer;
 
-    public RuleEvaluator(Map<String, Object> params, Map<String, LookupTable> lookups) {
+    /** {@code ensurer} may be null where no mapping can use {@code ensure} rules. */
+    RuleEvaluator(Map<String, Object> params, Map<String, LookupTable> lookups, Ensurer ensurer) {
         this.params = params;
         this.lookups = lookups;
+        this.ensurer = ensurer;
     }
 
     /** The expression context for a row: {@code row}, {@code param} and {@code lookup}. */
@@ -43,30 +48,85 @@ public final class RuleEvaluator {
         }
         if (rule instanceof ColumnRule.Lookup lookup) {
             var key = evaluate(lookup.key(), row, context);
-            if (key instanceof Evaluated.Skip) {
-                return key;
+            if (key instanceof Evaluated.Value value) {
+                var found = lookups.get(lookup.lookup()).get(value.value());
+                if (found == null && lookup.missingReason() != null) {
+                    return new Evaluated.Skip(lookup.missingReason());
+                }
+                return new Evaluated.Value(found == null ? lookup.missingValue() : found, value.notes());
             }
-            var found = lookups.get(lookup.lookup()).get(((Evaluated.Value) key).value());
-            if (found == null && lookup.missingReason() != null) {
-                return new Evaluated.Skip(lookup.missingReason());
-            }
-            return new Evaluated.Value(found == null ? lookup.missingValue() : found);
+            return key;
         }
         if (rule instanceof ColumnRule.Json json) {
-            var object = new LinkedHashMap<String, Object>();
-            for (var field : json.fieldRules().entrySet()) {
-                var value = evaluate(field.getValue(), row, context);
-                if (value instanceof Evaluated.Skip) {
-                    return value;
+            var fields = evaluateAll(json.fieldRules(), row, context);
+            if (fields instanceof Evaluated.Value value) {
+                @SuppressWarnings("unchecked")
+                var object = new LinkedHashMap<>((Map<String, Object>) value.value());
+                object.values().removeIf(java.util.Objects::isNull);
+                return new Evaluated.Value(JsonText.write(object), value.notes());
+            }
+            return fields;
+        }
+        if (rule instanceof ColumnRule.First first) {
+            var notes = new ArrayList<String>();
+            for (var alternative : first.alternatives()) {
+                var result = evaluate(alternative, row, context);
+                if (result instanceof Evaluated.Skip) {
+                    return result;
                 }
-                var v = ((Evaluated.Value) value).value();
-                if (v != null) {
-                    object.put(field.getKey(), v);
+                var value = (Evaluated.Value) result;
+                notes.addAll(value.notes());
+                if (value.value() != null) {
+                    return new Evaluated.Value(value.value()).withNotes(notes);
                 }
             }
-            return new Evaluated.Value(JsonText.write(object));
+            return new Evaluated.Value(null).withNotes(notes);
+        }
+        if (rule instanceof ColumnRule.Ensure ensure) {
+            return ensure(ensure, row, context);
         }
         throw new IllegalStateException("unknown rule " + rule);
+    }
+
+    private Evaluated ensure(ColumnRule.Ensure rule, Map<String, Object> row, MapContext context) {
+        if (ensurer == null) {
+            throw new IllegalStateException("'ensure' rules are not available in key-value mappings");
+        }
+        var match = evaluateAll(rule.match(), row, context);
+        var set = evaluateAll(rule.set(), row, context);
+        if (match instanceof Evaluated.Skip) {
+            return match;
+        }
+        if (set instanceof Evaluated.Skip) {
+            return set;
+        }
+        var matchValues = (Evaluated.Value) match;
+        var setValues = (Evaluated.Value) set;
+        @SuppressWarnings("unchecked")
+        var result = ensurer.ensure(rule.table(), (Map<String, Object>) matchValues.value(), (Map<String, Object>) setValues.value(), rule.value());
+        var notes = new ArrayList<>(matchValues.notes());
+        notes.addAll(setValues.notes());
+        notes.add(rule.note());
+        if (result.created()) {
+            notes.add("created a row in " + rule.table() + " for it (" + rule.note() + ")");
+        }
+        return new Evaluated.Value(result.value(), List.copyOf(notes));
+    }
+
+    /** Evaluates named rules into a map (in order), or the first Skip among them. */
+    private Evaluated evaluateAll(Map<String, ColumnRule> rules, Map<String, Object> row, MapContext context) {
+        var values = new LinkedHashMap<String, Object>();
+        var notes = new ArrayList<String>();
+        for (var entry : rules.entrySet()) {
+            var result = evaluate(entry.getValue(), row, context);
+            if (result instanceof Evaluated.Skip) {
+                return result;
+            }
+            var value = (Evaluated.Value) result;
+            values.put(entry.getKey(), value.value());
+            notes.addAll(value.notes());
+        }
+        return new Evaluated.Value(values, List.copyOf(notes));
     }
 
     static Evaluated translate(ValueMap map, Object value) {

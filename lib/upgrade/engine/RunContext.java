@@ -1,11 +1,20 @@
 package upgrade.engine;
 
 import upgrade.db.Database;
+import upgrade.mapping.Side;
 
 import java.util.Map;
 
 /**
  * What every step of a run shares: both databases, the run parameters expressions see as
- * {@code param.*}, the page/batch size, and the listener that hears about progress.
+ * {@code param.*}, the page/batch size, the id allocator for rows the run creates, the export
+ * files, and the listener that hears about progress.
  */
-public record RunContext(Database source, Database target, Map<String, Object> params, int batchSize, RunListener listener) {}
+public record RunContext(Database source, Database target, Map<String, Object> params, int batchSize,
+                         IdAllocator ids, Exports exports, RunListener listener) {
+
+    /** The database on {@code side}. */
+    public Database database(Side side) {
+        return side == Side.SOURCE ? source : target;
+    }
+}

@@ -2,50 +2,69 @@ package upgrade.engine;
 
 import upgrade.db.Database;
 import upgrade.db.Table;
+import upgrade.mapping.LookupSpec;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A lookup answered by the database, one indexed query per key, with a bounded cache so memory
- * does not grow with the table. Target-side lookups run on the writing connection, so they see
- * the rows this run wrote; for them only hits are cached, since a miss may be written later.
+ * A lookup answered by an indexed query per key, with a bounded cache so memory does not grow
+ * with the table. Keys and the lookup's {@code match} constants compare NULL-safely ({@code <=>}).
+ * Target-side lookups run on the writing connection, so they see the rows this run wrote; for
+ * them only hits are cached, since a miss may be written later.
  */
 final class SqlLookup {
     private static final int CACHE_SIZE = 10_000;
 
     private final Database database;
     private final String sql;
+    private final List<Object> matchValues;
     private final boolean cacheMisses;
-    private final Map<Object, Optional<Object>> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Optional<Object>> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final BoundedCache<List<Object>, Optional<Object>> cache = new BoundedCache<>(CACHE_SIZE);
 
-    SqlLookup(Database database, Table table, String key, String value, boolean cacheMisses) {
+    SqlLookup(Database database, Table table, LookupSpec spec, boolean cacheMisses) {
         var dialect = database.dialect();
+        var conditions = new ArrayList<String>();
+        spec.key().forEach(key -> conditions.add(dialect.quote(column(table, key)) + " <=> ?"));
+        spec.match().keySet().forEach(column -> conditions.add(dialect.quote(column(table, column)) + " <=> ?"));
+        var selected = spec.sum() != null
+                ? "COALESCE(SUM(" + dialect.quote(column(table, spec.sum())) + "), 0)"
+                : dialect.quote(column(table, spec.value()));
         this.database = database;
-        this.sql = "SELECT " + dialect.quote(table.column(value).orElseThrow().name()) + " FROM " + dialect.quote(table.name())
-                + " WHERE " + dialect.quote(table.column(key).orElseThrow().name()) + " = :key LIMIT 1";
+        this.sql = "SELECT " + selected + " FROM " + dialect.quote(table.name()) + " WHERE " + String.join(" AND ", conditions)
+                + (spec.sum() != null ? "" : " LIMIT 1");
+        this.matchValues = new ArrayList<>(spec.match().values());
         this.cacheMisses = cacheMisses;
     }
 
-    Optional<Object> find(Object key) {
-        if (key == null) {
-            return Optional.empty();
-        }
+    private static String column(Table table, String name) {
+        return table.column(name).orElseThrow().name();
+    }
+
+    Optional<Object> find(List<Object> key) {
         var cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        var found = database.handle().createQuery(sql).bindByType("key", key, key.getClass())
-                .map((rs, ctx) -> rs.getObject(1)).findFirst();
+        var arguments = new ArrayList<>(key);
+        arguments.addAll(matchValues);
+        var found = Arguments.bind(database.handle().createQuery(sql), arguments, database.dialect()).map((rs, ctx) -> Optional.ofNullable(plain(rs.getObject(1)))).findFirst().flatMap(o -> o);
         if (found.isPresent() || cacheMisses) {
-            cache.put(key, found);
+            cache.put(List.copyOf(key), found);
         }
         return found;
+    }
+
+    /** Sums come back as BigDecimal; whole numbers are easier to use as Long. */
+    private static Object plain(Object value) {
+        if (value instanceof BigDecimal decimal && decimal.scale() <= 0) {
+            return decimal.longValueExact();
+        }
+        if (value instanceof java.math.BigInteger integer) {
+            return integer.longValue();
+        }
+        return value;
     }
 }

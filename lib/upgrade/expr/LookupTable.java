@@ -1,29 +1,39 @@
 package upgrade.expr;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A table a mapping may look values up in, by key, as {@code lookup.NAME} in expressions:
- * {@code lookup.policy.has(3)}, {@code lookup.policy.get(3)}, {@code lookup.policy.keep([1, 9])}.
+ * {@code lookup.policy.has(3)}, {@code lookup.policy.get(3)}, {@code lookup.policy.keep([1, 9])};
+ * a lookup keyed by several columns takes one argument per column: {@code lookup.folder.get(row.owner, row.dir)}.
  * Expressions may call only these methods; how keys are found is the engine's business.
  */
 public final class LookupTable {
-    private final Function<Object, Optional<Object>> finder;
+    private final Function<List<Object>, Optional<Object>> finder;
 
-    public LookupTable(Function<Object, Optional<Object>> finder) {
+    public LookupTable(Function<List<Object>, Optional<Object>> finder) {
         this.finder = finder;
     }
 
     /** True when a row with this key exists. */
-    public boolean has(Object key) {
-        return key != null && finder.apply(key).isPresent();
+    public boolean has(Object... key) {
+        return find(key).isPresent();
     }
 
     /** The looked-up value for this key, or null when there is no such row. */
-    public Object get(Object key) {
-        return key == null ? null : finder.apply(key).orElse(null);
+    public Object get(Object... key) {
+        return find(key).orElse(null);
+    }
+
+    private Optional<Object> find(Object... key) {
+        // A null key part matches nothing: V2 rows never have NULL in the columns we look up by.
+        if (key == null || Arrays.stream(key).anyMatch(java.util.Objects::isNull)) {
+            return Optional.empty();
+        }
+        return finder.apply(Arrays.asList(key));
     }
 
     /** The keys from {@code keys} that exist, in their order. */

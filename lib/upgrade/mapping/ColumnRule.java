@@ -31,6 +31,18 @@ public sealed interface ColumnRule {
      */
     record Lookup(Where where, String lookup, ColumnRule key, String missingReason, Object missingValue) implements ColumnRule {}
 
+    /** The first of several rules that gives a value (not null); null when none does. */
+    record First(Where where, java.util.List<ColumnRule> alternatives) implements ColumnRule {}
+
+    /**
+     * Finds the target row whose {@code match} columns hold the given values, creating it (with the
+     * {@code set} columns too) when there is none, and gives its {@code value} column. Every row
+     * that gets its value this way is counted under {@code note}. New rows get ids above every
+     * id a source row keeps in that table.
+     */
+    record Ensure(Where where, String table, LinkedHashMap<String, ColumnRule> match, LinkedHashMap<String, ColumnRule> set,
+                  String value, String note) implements ColumnRule {}
+
     /** A JSON object built field by field; fields whose value is null are left out (V3's omitempty). */
     record Json(Where where, LinkedHashMap<String, ColumnRule> fields) implements ColumnRule {
         public Json {

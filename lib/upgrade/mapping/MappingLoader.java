@@ -19,7 +19,7 @@ public final class MappingLoader {
     public static final String VALUE_MAPS_FILE = "value-maps.yaml";
 
     private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "description", "key", "after",
-            "write", "target_key", "refuse", "skip", "notes", "lookups", "columns", "nullable");
+            "write", "target_key", "only", "refuse", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export");
     private static final List<String> KEY_VALUE_KEYS = List.of("target", "source", "kind", "description", "key", "after",
             "source_columns", "target_columns", "settings", "dropped");
 
@@ -83,16 +83,57 @@ public final class MappingLoader {
         var lookups = new LinkedHashMap<String, LookupSpec>();
         root.get("lookups").ifPresent(node -> node.entries().forEach(e -> lookups.put(e.getKey(), lookup(e.getKey(), e.getValue()))));
         var write = root.get("write").map(node -> writeMode(node)).orElse(WriteMode.INSERT);
-        return new RowMapping(origin, target,
-                root.require("source", "name the V2 table, without prefix, e.g. source: users").text(),
+        var source = root.require("source", "name the V2 table, without prefix, e.g. source: users");
+        var sourceSide = Side.SOURCE;
+        var sourceTable = source.isObject() ? null : source.text();
+        if (source.isObject()) {
+            var side = sideOf(source, "source");
+            sourceSide = side.getKey();
+            sourceTable = side.getValue();
+        }
+        return new RowMapping(origin, target, sourceTable, sourceSide,
                 root.get("key").map(YamlNode::text).orElse("id"),
                 root.get("after").map(YamlNode::textList).orElse(List.of()),
                 write,
                 root.get("target_key").map(YamlNode::textList).orElse(List.of("id")),
+                conditions(root, "only", "reason"),
                 conditions(root, "refuse", "message"), conditions(root, "skip", "reason"), conditions(root, "notes", "note"),
                 Map.copyOf(lookups), columns,
                 new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())),
-                columnsNode.where());
+                columnsNode.where(),
+                root.get("on_conflict").map(MappingLoader::rename).orElse(null),
+                root.get("export").map(node -> export(node, rules)).orElse(null));
+    }
+
+    /** {@code {source: TABLE}} or {@code {target: TABLE}}: a table and the database it is on. */
+    private static Map.Entry<Side, String> sideOf(YamlNode node, String what) {
+        node.onlyKeys(List.of("source", "target"), what);
+        var source = node.get("source");
+        var target = node.get("target");
+        if (source.isPresent() == target.isPresent()) {
+            throw new MappingException(node.where(), what + " needs exactly one of 'source: TABLE' (V2) or 'target: TABLE' (V3)", "");
+        }
+        return source.isPresent() ? Map.entry(Side.SOURCE, source.get().text()) : Map.entry(Side.TARGET, target.get().text());
+    }
+
+    private static RowMapping.Rename rename(YamlNode node) {
+        node.onlyKeys(List.of("rename", "as"), "on_conflict");
+        var as = node.require("as", "give the new name's pattern, e.g. as: \"{base} ({n}){ext}\"");
+        if (!as.text().contains("{n}")) {
+            throw new MappingException(as.where(), "the pattern '" + as.text() + "' has no {n}, so every try would give the same name",
+                    "put {n} where the number goes, e.g. \"{base} ({n}){ext}\"");
+        }
+        return new RowMapping.Rename(node.where(), node.require("rename", "name the column to rename, e.g. rename: name").text(), as.text());
+    }
+
+    private static RowMapping.Export export(YamlNode node, RuleParser rules) {
+        node.onlyKeys(List.of("file", "columns"), "export");
+        var file = node.require("file", "name the CSV file, e.g. file: v2-share-links.csv");
+        if (file.text().contains("/") || file.text().contains("\\")) {
+            throw new MappingException(file.where(), "the export file name '" + file.text() + "' holds a directory",
+                    "give a plain file name; the run writes it into its export directory (--export-dir)");
+        }
+        return new RowMapping.Export(node.where(), file.text(), rules.rules(node.require("columns", ""), "export"));
     }
 
     private static WriteMode writeMode(YamlNode node) {
@@ -121,16 +162,31 @@ public final class MappingLoader {
     }
 
     private static LookupSpec lookup(String name, YamlNode node) {
-        node.onlyKeys(List.of("source", "target", "key", "value"), "lookup '" + name + "'");
-        var source = node.get("source");
-        var target = node.get("target");
-        if (source.isPresent() == target.isPresent()) {
-            throw new MappingException(node.where(), "lookup '" + name + "' needs exactly one of 'source: TABLE' or 'target: TABLE'", "");
+        node.onlyKeys(List.of("source", "target", "key", "value", "match", "sum"), "lookup '" + name + "'");
+        var table = node.get("source").isPresent() ? node.get("source").get() : node.get("target").orElse(null);
+        if (node.get("source").isPresent() == node.get("target").isPresent()) {
+            throw new MappingException(node.where(), "lookup '" + name + "' needs exactly one of 'source: TABLE' (V2) or 'target: TABLE' (V3)", "");
         }
-        var side = source.isPresent() ? LookupSpec.Side.SOURCE : LookupSpec.Side.TARGET;
-        var key = node.require("key", "name the column to match, e.g. key: id").text();
-        return new LookupSpec(name, node.where(), side, source.orElseGet(target::get).text(), key,
-                node.get("value").map(YamlNode::text).orElse(key));
+        var side = node.get("source").isPresent() ? Side.SOURCE : Side.TARGET;
+        var key = node.require("key", "name the column(s) to match, e.g. key: id or key: [owner, path]").textList();
+        var sum = node.get("sum").map(YamlNode::text).orElse(null);
+        var value = node.get("value").map(YamlNode::text).orElse(null);
+        if (sum != null && value != null) {
+            throw new MappingException(node.where(), "lookup '" + name + "' has both 'value' and 'sum'", "a lookup gives one column's value, or a sum");
+        }
+        if (sum == null && value == null) {
+            if (key.size() != 1) {
+                throw new MappingException(node.where(), "lookup '" + name + "' matches several columns, so it must say which to give",
+                        "add value: COLUMN, e.g. value: id");
+            }
+            value = key.get(0);
+        }
+        if (sum != null && side == Side.SOURCE) {
+            throw new MappingException(node.where(), "lookup '" + name + "' sums a V2 table", "sums are for V3 tables (target: TABLE), which are indexed");
+        }
+        var match = new LinkedHashMap<String, Object>();
+        node.get("match").ifPresent(m -> m.entries().forEach(e -> match.put(e.getKey(), e.getValue().scalar())));
+        return new LookupSpec(name, node.where(), side, table.text(), key, value, java.util.Collections.unmodifiableMap(match), sum);
     }
 
     private KeyValueMapping keyValueMapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {

@@ -37,12 +37,12 @@ public final class MappingValidator {
 
     private void validate(RowMapping mapping) {
         var origin = mapping.origin();
-        var from = table(source, mapping.source(), origin.at("source"));
+        var from = table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
         var into = table(target, mapping.target(), origin.at("target"));
         column(from, mapping.key(), origin.at("key"), "key");
         mapping.targetKey().forEach(c -> column(into, c, origin.at("target_key"), "target_key"));
         mapping.lookups().values().forEach(this::validate);
-        for (var condition : concat(mapping.refuse(), mapping.skip(), mapping.notes())) {
+        for (var condition : concat(mapping.only(), mapping.refuse(), mapping.skip(), mapping.notes())) {
             expression(condition.when(), from, mapping.lookups());
         }
         for (var entry : mapping.columns().entrySet()) {
@@ -50,7 +50,15 @@ public final class MappingValidator {
             column(into, entry.getKey(), rule.where(), "a target column");
             rule(rule, from, mapping.lookups());
         }
-        for (var column : into.columns()) {
+        if (mapping.onConflict() != null && !mapping.columns().containsKey(mapping.onConflict().column())) {
+            throw new MappingException(mapping.onConflict().where(), "on_conflict renames '" + mapping.onConflict().column()
+                    + "', which no rule under 'columns' fills", "name one of: " + String.join(", ", mapping.columns().keySet()));
+        }
+        if (mapping.export() != null) {
+            mapping.export().columns().values().forEach(rule -> rule(rule, from, mapping.lookups()));
+        }
+        // An update leaves the columns it does not name as they are; inserted rows must fill every text column.
+        for (var column : mapping.write() == WriteMode.UPDATE ? List.<upgrade.db.Column>of() : into.columns()) {
             var covered = mapping.columns().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
             if (column.isText() && !covered && !mapping.nullable().contains(column.name())) {
                 throw new MappingException(mapping.columnsAt(), "nothing fills the text column '" + into.name() + "." + column.name()
@@ -77,10 +85,16 @@ public final class MappingValidator {
     }
 
     private void validate(LookupSpec lookup) {
-        var database = lookup.side() == LookupSpec.Side.SOURCE ? source : target;
+        var database = lookup.side() == Side.SOURCE ? source : target;
         var table = table(database, lookup.table(), lookup.where());
-        column(table, lookup.key(), lookup.where(), "lookup key");
-        column(table, lookup.value(), lookup.where(), "lookup value");
+        lookup.key().forEach(key -> column(table, key, lookup.where(), "lookup key"));
+        lookup.match().keySet().forEach(match -> column(table, match, lookup.where(), "lookup match"));
+        if (lookup.value() != null) {
+            column(table, lookup.value(), lookup.where(), "lookup value");
+        }
+        if (lookup.sum() != null) {
+            column(table, lookup.sum(), lookup.where(), "lookup sum");
+        }
     }
 
     private void rule(ColumnRule rule, Table from, Map<String, LookupSpec> lookups) {
@@ -97,6 +111,15 @@ public final class MappingValidator {
             rule(lookup.key(), from, lookups);
         } else if (rule instanceof ColumnRule.Json json) {
             json.fieldRules().values().forEach(r -> rule(r, from, lookups));
+        } else if (rule instanceof ColumnRule.First first) {
+            first.alternatives().forEach(r -> rule(r, from, lookups));
+        } else if (rule instanceof ColumnRule.Ensure ensure) {
+            var table = table(target, ensure.table(), ensure.where());
+            for (var entry : concat(List.copyOf(ensure.match().entrySet()), List.copyOf(ensure.set().entrySet()))) {
+                column(table, entry.getKey(), entry.getValue().where(), "a column of " + table.name());
+                rule(entry.getValue(), from, lookups);
+            }
+            column(table, ensure.value(), ensure.where(), "ensure value");
         }
     }
 

@@ -8,9 +8,12 @@ import java.util.Set;
 /**
  * A row-by-row mapping: each source row becomes at most one target row.
  *
+ * @param sourceSide which database the source table is read from (normally V2; V3 for steps that
+ *                  work on what earlier mappings wrote)
  * @param key       the source column rows are paged by (keyset pagination)
  * @param write     how rows reach the target
  * @param targetKey the target columns that identify a row for {@code replace} and {@code update}
+ * @param only      rows this mapping is for; the others are passed over (counted, not an error)
  * @param refuse    rows that stop the whole run before anything is written
  * @param skip      rows left out, each with its reason
  * @param notes     rows that are written but counted under a note (e.g. data dropped by design)
@@ -18,9 +21,22 @@ import java.util.Set;
  * @param columns   one rule per target column, in file order
  * @param nullable  text columns that may receive NULL (everything else text must get a value)
  * @param columnsAt where the {@code columns} key stands, for complaints about the rule set as a whole
+ * @param onConflict how a row that collides with a unique key is renamed; null: it is left out
+ * @param export    a file listing every written row; null: none
  */
-public record RowMapping(Origin origin, String target, String source, String key, List<String> after,
-                         WriteMode write, List<String> targetKey, List<Condition> refuse, List<Condition> skip,
-                         List<Condition> notes, Map<String, LookupSpec> lookups,
-                         LinkedHashMap<String, ColumnRule> columns, Set<String> nullable, Where columnsAt) implements Mapping {
+public record RowMapping(Origin origin, String target, String source, Side sourceSide, String key, List<String> after,
+                         WriteMode write, List<String> targetKey, List<Condition> only, List<Condition> refuse,
+                         List<Condition> skip, List<Condition> notes, Map<String, LookupSpec> lookups,
+                         LinkedHashMap<String, ColumnRule> columns, Set<String> nullable, Where columnsAt,
+                         Rename onConflict, Export export) implements Mapping {
+
+    /**
+     * Renames {@code column} when a row collides with a unique key: {@code as} is a pattern with
+     * {@code {name}} (the whole value), {@code {base}} and {@code {ext}} (before and from the last
+     * dot) and {@code {n}} (2, 3, ...), e.g. {@code "{base} ({n}){ext}"}.
+     */
+    public record Rename(Where where, String column, String as) {}
+
+    /** A CSV file with one line per written row, with these columns (evaluated on the source row). */
+    public record Export(Where where, String file, LinkedHashMap<String, ColumnRule> columns) {}
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Turns the YAML of one column rule into a {@link ColumnRule}. */
 final class RuleParser {
-    static final List<String> KINDS = List.of("copy", "value", "map", "expr", "lookup", "json");
+    static final List<String> KINDS = List.of("copy", "value", "map", "expr", "lookup", "json", "first", "ensure");
 
     private final Expressions expressions;
     private final Map<String, ValueMap> valueMaps;
@@ -43,6 +43,7 @@ final class RuleParser {
         allowed.addAll(switch (kind) {
             case "map" -> List.of("using", "values", "otherwise");
             case "lookup" -> List.of("key", "missing");
+            case "ensure" -> List.of("match", "set", "value", "note");
             default -> List.<String>of();
         });
         node.onlyKeys(allowed, "a '" + kind + "' rule");
@@ -54,12 +55,18 @@ final class RuleParser {
             case "expr" -> new ColumnRule.Expr(where, expressions.compile(value.text(), where));
             case "map" -> new ColumnRule.MapValues(where, value.text(), valueMap(node, column));
             case "lookup" -> lookup(node, value, column);
-            case "json" -> json(value, column);
+            case "json" -> new ColumnRule.Json(where, rules(value, column));
+            case "first" -> first(value, column);
+            case "ensure" -> new ColumnRule.Ensure(where, value.text(),
+                    rules(node.require("match", "give the columns that identify the row, e.g. match: {owner_id: {copy: owner}}"), column),
+                    node.get("set").map(n -> rules(n, column)).orElseGet(LinkedHashMap::new),
+                    node.get("value").map(YamlNode::text).orElse("id"),
+                    node.require("note", "say what using this row means, e.g. note: \"re-homed into the recovery folder\"").text());
             default -> throw new IllegalStateException(kind);
         };
     }
 
-    private static final Set<String> MODIFIERS = Set.of("using", "values", "otherwise", "key", "missing");
+    private static final Set<String> MODIFIERS = Set.of("using", "values", "otherwise", "key", "missing", "match", "set", "note");
 
     private static List<String> union(List<String> a, Set<String> b) {
         var all = new ArrayList<>(a);
@@ -134,11 +141,23 @@ final class RuleParser {
         return new ColumnRule.Lookup(value.where(), value.text(), parse(key, column + ".key", Set.of()), reason, fallback);
     }
 
-    private ColumnRule json(YamlNode value, String column) {
-        var fields = new LinkedHashMap<String, ColumnRule>();
+    /** A map of name to rule, e.g. the fields of a json rule or the columns of an export. */
+    LinkedHashMap<String, ColumnRule> rules(YamlNode value, String column) {
+        var rules = new LinkedHashMap<String, ColumnRule>();
         for (var entry : value.entries()) {
-            fields.put(entry.getKey(), parse(entry.getValue(), column + "." + entry.getKey(), Set.of()));
+            rules.put(entry.getKey(), parse(entry.getValue(), column + "." + entry.getKey(), Set.of()));
         }
-        return new ColumnRule.Json(value.where(), fields);
+        return rules;
+    }
+
+    private ColumnRule first(YamlNode value, String column) {
+        var alternatives = new ArrayList<ColumnRule>();
+        for (var item : value.items()) {
+            alternatives.add(parse(item, column, Set.of()));
+        }
+        if (alternatives.isEmpty()) {
+            throw new MappingException(value.where(), "'first' needs at least one rule", "");
+        }
+        return new ColumnRule.First(value.where(), List.copyOf(alternatives));
     }
 }

@@ -1,7 +1,7 @@
 package upgrade.report;
 
 import java.io.PrintWriter;
-import java.util.Map;
+import java.util.List;
 
 /** Renders a {@link RunReport} as the plain-text summary the command line prints. */
 public final class ReportPrinter {
@@ -15,10 +15,10 @@ public final class ReportPrinter {
     }
 
     public void print(RunReport report) {
-        out.printf("%-10s %-22s %-22s %8s %8s %8s%n", "mapping", "from (V2)", "into (V3)", "read", "written", "left out");
+        out.printf("%-20s %-20s %-20s %8s %8s %9s %8s%n", "mapping", "from", "into (V3)", "read", "written", "passed on", "left out");
         for (var step : report.steps()) {
-            out.printf("%-10s %-22s %-22s %8d %8d %8d%n", step.name(), step.source(), step.target(),
-                    step.read(), step.written(), step.skippedTotal());
+            out.printf("%-20s %-20s %-20s %8d %8d %9d %8d%n", step.name(), step.source(), step.target(),
+                    step.read(), step.written(), step.passedOverTotal(), step.skippedTotal());
         }
         for (var step : report.steps()) {
             if (step.skipped().isEmpty() && step.notes().isEmpty()) {
@@ -26,19 +26,21 @@ public final class ReportPrinter {
             }
             out.println();
             out.println(step.name() + " (" + step.file() + "):");
-            for (var reason : step.skippedKeys().keySet()) {
-                var keys = step.skippedKeys().get(reason);
-                out.printf("  left out %d: %s%n", step.skipped().get(reason), reason);
-                out.println("      " + String.join(", ", keys.subList(0, Math.min(KEYS_SHOWN, keys.size())))
-                        + (step.skipped().get(reason) > KEYS_SHOWN ? ", ..." : ""));
-            }
-            for (Map.Entry<String, Long> note : step.notes().entrySet()) {
-                out.printf("  note %d: %s%n", note.getValue(), note.getKey());
-            }
+            step.skipped().forEach((reason, count) -> printKeys("left out", count, reason, step.skippedKeys().get(reason)));
+            step.notes().forEach((note, count) -> printKeys("note", count, note, step.noteKeys().get(note)));
         }
         out.println();
+        for (var file : report.exports()) {
+            out.println("Wrote " + file);
+        }
         out.printf("%s in %.1f s; mapping checksum %08x.%n", report.committed() ? "Committed" : "Not committed",
                 report.elapsed().toMillis() / 1000.0, report.mappingChecksum());
         out.flush();
+    }
+
+    private void printKeys(String what, long count, String text, List<String> keys) {
+        out.printf("  %s %d: %s%n", what, count, text);
+        out.println("      " + String.join(", ", keys.subList(0, Math.min(KEYS_SHOWN, keys.size())))
+                + (count > KEYS_SHOWN ? ", ..." : ""));
     }
 }

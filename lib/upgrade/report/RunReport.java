@@ -8,8 +8,10 @@ import java.util.Optional;
  * What a whole run did, step by step, with the checksum of the mappings it used.
  *
  * @param committed true when the target transaction was committed (false for a dry run)
+ * @param exports   the files the run wrote (e.g. the share-link map)
  */
-public record RunReport(List<StepReport> steps, long mappingChecksum, Duration elapsed, boolean committed) {
+public record RunReport(List<StepReport> steps, long mappingChecksum, Duration elapsed, boolean committed,
+                        List<java.nio.file.Path> exports) {
 
     public Optional<StepReport> step(String target) {
         return steps.stream().filter(s -> s.name().equals(target)).findFirst();

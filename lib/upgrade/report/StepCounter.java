@@ -3,13 +3,14 @@ package upgrade.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Counts one step's rows while it runs; {@link #report()} freezes them into a {@link StepReport}. */
 public final class StepCounter {
-    /** How many keys are kept per skip reason; the count is always exact. */
+    /** How many keys are kept per reason or note; the counts are always exact. */
     public static final int KEYS_KEPT = 1000;
 
     private final String name;
@@ -20,9 +21,11 @@ public final class StepCounter {
     private long read;
     private long written;
     private long targetRows;
+    private final Map<String, Long> passedOver = new LinkedHashMap<>();
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final Map<String, List<String>> skippedKeys = new LinkedHashMap<>();
     private final Map<String, Long> notes = new LinkedHashMap<>();
+    private final Map<String, List<String>> noteKeys = new LinkedHashMap<>();
 
     public StepCounter(String name, String file, String source, String target) {
         this.name = name;
@@ -40,16 +43,25 @@ public final class StepCounter {
         targetRows += rows;
     }
 
-    public void skipped(Object key, String reason) {
-        skipped.merge(reason, 1L, Long::sum);
-        var keys = skippedKeys.computeIfAbsent(reason, r -> new ArrayList<>());
-        if (keys.size() < KEYS_KEPT) {
-            keys.add(String.valueOf(key));
-        }
+    public void passedOver(String reason) {
+        passedOver.merge(reason, 1L, Long::sum);
     }
 
-    public void note(String note) {
-        notes.merge(note, 1L, Long::sum);
+    public void skipped(Object key, String reason) {
+        count(skipped, skippedKeys, reason, key);
+    }
+
+    /** A row (with this key) written under a note. */
+    public void note(Object key, String note) {
+        count(notes, noteKeys, note, key);
+    }
+
+    private static void count(Map<String, Long> counts, Map<String, List<String>> keys, String text, Object key) {
+        counts.merge(text, 1L, Long::sum);
+        var list = keys.computeIfAbsent(text, t -> new ArrayList<>());
+        if (list.size() < KEYS_KEPT) {
+            list.add(String.valueOf(key));
+        }
     }
 
     public long read() {
@@ -57,10 +69,17 @@ public final class StepCounter {
     }
 
     public StepReport report() {
-        var keys = new LinkedHashMap<String, List<String>>();
-        skippedKeys.forEach((reason, list) -> keys.put(reason, List.copyOf(list)));
-        return new StepReport(name, file, source, target, read, written, targetRows, Map.copyOf(skipped),
-                java.util.Collections.unmodifiableMap(keys), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notes)),
-                Duration.between(started, Instant.now()));
+        return new StepReport(name, file, source, target, read, written, targetRows, frozen(passedOver), frozen(skipped),
+                frozenLists(skippedKeys), frozen(notes), frozenLists(noteKeys), Duration.between(started, Instant.now()));
+    }
+
+    private static Map<String, Long> frozen(Map<String, Long> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static Map<String, List<String>> frozenLists(Map<String, List<String>> map) {
+        var copy = new LinkedHashMap<String, List<String>>();
+        map.forEach((text, keys) -> copy.put(text, List.copyOf(keys)));
+        return Collections.unmodifiableMap(copy);
     }
 }

@@ -37,7 +37,7 @@ class ExpressionsTest {
         row.put("template", "Welcome to {siteUrl}");
         row.put("nothing", null);
         var policies = Map.<String, Object>of("1", "default", "3", "oss");
-        var lookup = Map.of("policy", new LookupTable(key -> Optional.ofNullable(policies.get(key.toString()))));
+        var lookup = Map.of("policy", new LookupTable(key -> Optional.ofNullable(policies.get(key.get(0).toString()))));
         var context = new MapContext();
         context.set("row", row);
         context.set("param", Map.of("salt", "s4lt"));

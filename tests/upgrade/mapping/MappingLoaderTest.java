@@ -354,7 +354,7 @@ class MappingLoaderTest {
                   email: {cpy: user_email}
                 """);
         assertThat(e).hasMessage("users.yaml:5:11: unknown key 'cpy' in the rule for 'email'");
-        assertThat(e.hint()).isEqualTo("did you mean 'copy'? allowed here: copy, value, map, expr, lookup, json");
+        assertThat(e.hint()).isEqualTo("did you mean 'copy'? allowed here: copy, value, map, expr, lookup, json, first, ensure");
     }
 
     @Test
@@ -378,7 +378,7 @@ class MappingLoaderTest {
                   id: {copy: id}
                   email: {copy: user_email, value: 'x'}
                 """);
-        assertThat(e).hasMessage("users.yaml:5:3: the rule for 'email' must have exactly one of copy, value, map, expr, lookup, json; "
+        assertThat(e).hasMessage("users.yaml:5:3: the rule for 'email' must have exactly one of copy, value, map, expr, lookup, json, first, ensure; "
                 + "it has copy and value");
     }
 
@@ -392,7 +392,7 @@ class MappingLoaderTest {
                   email: user_email
                 """);
         assertThat(e).hasMessage("users.yaml:5:3: the rule for 'email' must be a map such as {copy: COLUMN}");
-        assertThat(e.hint()).isEqualTo("write one of: {copy: ...}, {value: ...}, {map: ...}, {expr: ...}, {lookup: ...}, {json: ...}");
+        assertThat(e.hint()).isEqualTo("write one of: {copy: ...}, {value: ...}, {map: ...}, {expr: ...}, {lookup: ...}, {json: ...}, {first: ...}, {ensure: ...}");
     }
 
     @Test
@@ -502,7 +502,7 @@ class MappingLoaderTest {
                   g: {source: groups, target: groups, key: id}
                 columns:
                   id: {copy: id}
-                """)).hasMessage("users.yaml:4:3: lookup 'g' needs exactly one of 'source: TABLE' or 'target: TABLE'");
+                """)).hasMessage("users.yaml:4:3: lookup 'g' needs exactly one of 'source: TABLE' (V2) or 'target: TABLE' (V3)");
     }
 
     @Test

@@ -1,0 +1,56 @@
+package upgrade.engine;
+
+import upgrade.db.Database;
+import upgrade.db.Table;
+import upgrade.mapping.MappingSet;
+import upgrade.mapping.RowMapping;
+import upgrade.mapping.Side;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Ids for rows the run creates itself (a missing root folder, a recovery folder). They start above
+ * every id already in the target table and every id a source row keeps there (the key of each
+ * mapping that copies its key into the table's id), so a created row can never take an id a V2
+ * row is about to be written with, whatever order the rows arrive in.
+ */
+public final class IdAllocator {
+    private final Database source;
+    private final Database target;
+    private final MappingSet mappings;
+    private final Map<String, Long> next = new HashMap<>();
+
+    public IdAllocator(Database source, Database target, MappingSet mappings) {
+        this.source = source;
+        this.target = target;
+        this.mappings = mappings;
+    }
+
+    /** The next free id of {@code table}'s auto-increment column. */
+    public long next(Table table) {
+        var id = next.computeIfAbsent(table.name(), name -> highestKnown(table) + 1);
+        next.put(table.name(), id + 1);
+        return id;
+    }
+
+    private long highestKnown(Table table) {
+        var idColumn = table.autoIncrement().orElseThrow(() -> new IllegalStateException(table.name() + " has no auto-increment column"));
+        var highest = max(target, table, idColumn.name());
+        for (var mapping : mappings.mappings()) {
+            if (mapping instanceof RowMapping rows && rows.target().equals(table.logicalName())
+                    && rows.columns().containsKey(idColumn.name())) {
+                var database = rows.sourceSide() == Side.SOURCE ? source : target;
+                highest = Math.max(highest, max(database, database.table(rows.source()), rows.key()));
+            }
+        }
+        return highest;
+    }
+
+    private static long max(Database database, Table table, String column) {
+        var dialect = database.dialect();
+        var max = database.handle().createQuery("SELECT MAX(" + dialect.quote(table.column(column).orElseThrow().name()) + ") FROM "
+                + dialect.quote(table.name())).mapTo(Long.class).findOne();
+        return max.orElse(0L);
+    }
+}
