@@ -22,6 +22,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String V3_PREFIX = "cd_";
     static final String V2_DATABASE = "upgrade_demo_v2";
     static final String V3_DATABASE = "upgrade_demo_v3";
+    /** Stands for the HashIDSalt a real V3 writes into its conf.ini at first start. */
+    private static final String DEMO_HASHID_SALT = "demo-salt-of-this-v3";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,10 +54,12 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("V2 sample site: " + from);
             out.println("V3 at first start (prefix " + V3_PREFIX + "): " + to);
             out.println();
-            out.println("$ upgrade run --from " + from + " --to " + to + " --v3-prefix " + V3_PREFIX + " --yes");
+            out.println("$ upgrade run --from " + from + " --to " + to + " --v3-prefix " + V3_PREFIX + " --hashid-salt ... --export-dir ... --yes");
             out.flush();
             var run = spec.parent().commandLine().getSubcommands().get("run");
-            var args = new java.util.ArrayList<>(java.util.List.of("--from", from, "--to", to, "--v3-prefix", V3_PREFIX, "--yes"));
+            var exports = java.nio.file.Files.createTempDirectory("upgrade-demo-");
+            var args = new java.util.ArrayList<>(java.util.List.of("--from", from, "--to", to, "--v3-prefix", V3_PREFIX,
+                    "--hashid-salt", DEMO_HASHID_SALT, "--export-dir", exports.toString(), "--yes"));
             if (verbose) {
                 args.add("--verbose");
             }
@@ -66,6 +70,13 @@ public final class DemoCommand implements Callable<Integer> {
             show(out, server, V3_DATABASE, "SELECT id, email, nick, status, group_id, avatar, options, password FROM cd_users ORDER BY id");
             show(out, server, V3_DATABASE, "SELECT id, name, policies, max_storage, speed_limit, options FROM cd_groups ORDER BY id");
             show(out, server, V3_DATABASE, "SELECT id, name, type, server, dir_name_rule, options FROM cd_policies ORDER BY id");
+            show(out, server, V3_DATABASE, "SELECT id, name, parent_id, owner_id FROM cd_folders ORDER BY owner_id, id");
+            show(out, server, V3_DATABASE, "SELECT id, name, source_name, user_id, folder_id, size, pic_info FROM cd_files ORDER BY id");
+            show(out, server, V3_DATABASE, "SELECT id, is_dir, user_id, source_id, password, views, downloads, source_name FROM cd_shares ORDER BY id");
+            show(out, server, V3_DATABASE, "SELECT id, email, storage FROM cd_users ORDER BY id");
+            out.println();
+            out.println(exports.resolve("v2-share-links.csv") + ":");
+            out.println(java.nio.file.Files.readString(exports.resolve("v2-share-links.csv")));
             show(out, server, V3_DATABASE, "SELECT name, value FROM cd_settings WHERE name IN "
                     + "('siteURL','siteName','register_enabled','default_group','email_active','smtpHost','smtpPort','smtpEncryption') ORDER BY name");
             if (keepRunning && this.server == null) {

@@ -53,6 +53,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "Rows per page read and per multi-row insert. Default: ${DEFAULT-VALUE}")
     int batchSize;
 
+    @Option(names = "--recovery-folder", defaultValue = UpgradeOptions.RECOVERY_FOLDER, paramLabel = "NAME",
+            description = "The folder, in each user's root, that receives folders and files whose V2 folder no longer exists. Default: ${DEFAULT-VALUE}")
+    String recoveryFolder;
+
+    @Option(names = "--hashid-salt", defaultValue = "", paramLabel = "SALT",
+            description = {"V3's [System] HashIDSalt from its conf.ini. With it, v2-share-links.csv also gives each old share link its new link."})
+    String hashIdSalt;
+
+    @Option(names = "--export-dir", defaultValue = ".", paramLabel = "DIR",
+            description = "Where v2-share-links.csv (V2 share key -> V3 share) is written. Default: the current directory")
+    java.nio.file.Path exportDirectory;
+
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
     boolean yes;
 
@@ -69,8 +81,12 @@ public final class RunCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
+        if (recoveryFolder.isBlank() || recoveryFolder.contains("/")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--recovery-folder must be a folder name, without '/'");
+        }
         var options = UpgradeOptions.defaults().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
-                .withV2TimeZone(zone()).withBatchSize(batchSize);
+                .withV2TimeZone(zone()).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
+                .withExportDirectory(exportDirectory);
         try (var upgrade = Upgrade.open(from, to, options)) {
             if (!yes && !confirmed()) {
                 out.println("Nothing was written.");
@@ -79,7 +95,8 @@ public final class RunCommand implements Callable<Integer> {
             var report = upgrade.run(new RunListener() {
                 @Override
                 public void stepFinished(StepReport step) {
-                    out.printf("  %-10s %d read, %d written, %d left out%n", step.name(), step.read(), step.written(), step.skippedTotal());
+                    out.printf("  %-14s %d read, %d written, %d passed on, %d left out%n", step.name(), step.read(), step.written(),
+                            step.passedOverTotal(), step.skippedTotal());
                     out.flush();
                 }
             });

@@ -167,7 +167,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        // A Jdbi made from one connection leaves that connection open when its handle closes.
+        var connection = handle.getConnection();
         handle.close();
+        closeQuietly(connection);
     }
 
     private static void closeQuietly(Connection connection) {

@@ -48,7 +48,7 @@ public final class KeyValueStep {
         }
 
         var evaluator = new RuleEvaluator(run.params(), Map.of(), null);
-        var context = evaluator.context(row);
+        var context = evaluator.context(row, Map.of());
         var used = new LinkedHashSet<String>();
         var keptReasons = new HashMap<String, String>();
         for (var entry : mapping.entries().values()) {

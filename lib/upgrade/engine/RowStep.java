@@ -54,7 +54,7 @@ public final class RowStep {
         var table = database.table(mapping.source());
         for (var page : new RowReader(database, table, mapping.key(), run.batchSize())) {
             for (var row : page) {
-                var context = evaluator.context(row);
+                var context = evaluator.context(row, Map.of());
                 for (var condition : mapping.refuse()) {
                     if (holds(condition.when(), context, row)) {
                         found.add(table.name() + " row " + row.get(mapping.key()) + ": " + fillIn(condition.text(), row));
@@ -119,7 +119,8 @@ public final class RowStep {
     /** What the mapping makes of one source row. */
     public Outcome transform(Map<String, Object> row) {
         var key = row.get(mapping.key());
-        var context = evaluator.context(row);
+        var values = new LinkedHashMap<String, Object>();
+        var context = evaluator.context(row, values);
         for (var condition : mapping.only()) {
             if (!holds(condition.when(), context, row)) {
                 return new Outcome.PassOver(key, condition.text());
@@ -130,7 +131,6 @@ public final class RowStep {
                 return new Outcome.Skip(key, condition.text());
             }
         }
-        var values = new LinkedHashMap<String, Object>();
         var notes = new ArrayList<String>();
         for (var column : mapping.columns().entrySet()) {
             var result = evaluate(column.getValue(), row, context, key);

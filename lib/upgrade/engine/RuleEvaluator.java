@@ -24,10 +24,14 @@ public final class RuleEvaluator {
         this.ensurer = ensurer;
     }
 
-    /** The expression context for a row: {@code row}, {@code param} and {@code lookup}. */
-    public MapContext context(Map<String, Object> row) {
+    /**
+     * The expression context for a row: {@code row}, {@code param}, {@code lookup}, and {@code col},
+     * the target values computed so far (the caller fills it as it evaluates the columns).
+     */
+    public MapContext context(Map<String, Object> row, Map<String, Object> columnsSoFar) {
         var context = new MapContext();
         context.set("row", row);
+        context.set("col", columnsSoFar);
         context.set("param", params);
         context.set("lookup", lookups);
         return context;

@@ -26,7 +26,7 @@ public final class Builtins {
     /** The names offered to mapping authors; kept in step with the public methods below. */
     public static final List<String> NAMES = List.of(
             "time", "now", "json", "jsonValue", "ids", "number", "extensions", "truncate", "md5", "trimSlashes", "blank",
-            "origin", "host");
+            "origin", "host", "fitName", "lastSegment", "slashes", "hashid");
 
     private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
 
@@ -38,9 +38,14 @@ public final class Builtins {
         this.runStarted = runStarted;
     }
 
+    /** The range of a MySQL TIMESTAMP column, where V3 keeps its times. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:01Z");
+    private static final Instant LATEST = Instant.parse("2038-01-19T03:14:07Z");
+
     /**
      * A V2 wall-clock time ({@code 2019-03-17 10:00:00}, written in the zone of V2's PHP config)
-     * as an instant; null for empty, zero ({@code 0000-00-00 ...}) or unreadable values.
+     * as an instant; null for empty, zero ({@code 0000-00-00 ...}) or unreadable values, and for
+     * times V3's timestamp columns cannot hold (before 1970 or after 2038-01-19).
      */
     public Instant time(Object wallClock) {
         if (wallClock == null) {
@@ -52,7 +57,8 @@ public final class Builtins {
         }
         try {
             var local = text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text, WALL_CLOCK);
-            return local.atZone(sourceZone).toInstant();
+            var instant = local.atZone(sourceZone).toInstant();
+            return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -115,6 +121,49 @@ public final class Builtins {
         var text = url.toString().trim();
         var uri = uri(text.contains("://") ? text : "http://" + text);
         return uri == null ? null : uri.getHost();
+    }
+
+    /**
+     * A file or folder name of at most {@code max} characters: a longer one is cut before its
+     * extension, so {@code fn:fitName('long...name.pdf', 255)} still ends in {@code .pdf}.
+     */
+    public String fitName(Object name, int max) {
+        if (name == null) {
+            return null;
+        }
+        var text = name.toString();
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        var dot = text.lastIndexOf('.');
+        var ext = dot > 0 && text.length() - dot <= 16 ? text.substring(dot) : "";
+        var room = Math.max(1, max - ext.codePointCount(0, ext.length()));
+        return text.substring(0, text.offsetByCodePoints(0, room)) + ext;
+    }
+
+    /** The last segment of a slash-separated path: {@code fn:lastSegment('/photos/2019')} is {@code 2019}. */
+    public String lastSegment(Object path) {
+        if (path == null) {
+            return null;
+        }
+        var text = path.toString();
+        return text.substring(text.lastIndexOf('/') + 1);
+    }
+
+    /** The text with Windows back-slashes turned into forward slashes. */
+    public String slashes(Object text) {
+        return text == null ? null : text.toString().replace('\\', '/');
+    }
+
+    /**
+     * The hash id V3 shows in its links for {@code id} of the given type (0 share, 1 user, 2 file,
+     * 3 folder), with V3's {@code HashIDSalt}; empty when the salt is not known.
+     */
+    public String hashid(Object salt, Object id, Object type) {
+        if (salt == null || salt.toString().isEmpty() || number(id) == null || number(type) == null) {
+            return "";
+        }
+        return new org.hashids.Hashids(salt.toString()).encode(number(id), number(type));
     }
 
     private static java.net.URI uri(Object url) {

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class Expressions {
     /** The variables an expression may read. */
-    public static final Set<String> ROOTS = Set.of("row", "param", "lookup");
+    public static final Set<String> ROOTS = Set.of("row", "param", "lookup", "col");
 
     private static final JexlFeatures FEATURES = new JexlFeatures()
             .loops(false)
@@ -62,7 +62,8 @@ public final class Expressions {
                 variables.add(List.copyOf(path));
                 if (!ROOTS.contains(path.get(0))) {
                     throw new MappingException(where, "the expression reads an unknown variable '" + path.get(0) + "'",
-                            "expressions may read row.COLUMN (the source row), param.NAME (run parameters) and lookup.NAME; "
+                            "expressions may read row.COLUMN (the source row), col.NAME (a column this rule set computed above), "
+                                    + "param.NAME (run parameters) and lookup.NAME; "
                                     + "quote text values like 'this'");
                 }
             }

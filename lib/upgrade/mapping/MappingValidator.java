@@ -42,20 +42,26 @@ public final class MappingValidator {
         column(from, mapping.key(), origin.at("key"), "key");
         mapping.targetKey().forEach(c -> column(into, c, origin.at("target_key"), "target_key"));
         mapping.lookups().values().forEach(this::validate);
-        for (var condition : concat(mapping.only(), mapping.refuse(), mapping.skip(), mapping.notes())) {
-            expression(condition.when(), from, mapping.lookups());
+        // only, skip and refuse run before any column is computed; notes and exports after all of them.
+        for (var condition : concat(mapping.only(), mapping.refuse(), mapping.skip())) {
+            expression(condition.when(), from, mapping.lookups(), List.of());
         }
+        var computed = new java.util.ArrayList<String>();
         for (var entry : mapping.columns().entrySet()) {
             var rule = entry.getValue();
             column(into, entry.getKey(), rule.where(), "a target column");
-            rule(rule, from, mapping.lookups());
+            rule(rule, from, mapping.lookups(), computed);
+            computed.add(entry.getKey());
+        }
+        for (var condition : mapping.notes()) {
+            expression(condition.when(), from, mapping.lookups(), computed);
         }
         if (mapping.onConflict() != null && !mapping.columns().containsKey(mapping.onConflict().column())) {
             throw new MappingException(mapping.onConflict().where(), "on_conflict renames '" + mapping.onConflict().column()
                     + "', which no rule under 'columns' fills", "name one of: " + String.join(", ", mapping.columns().keySet()));
         }
         if (mapping.export() != null) {
-            mapping.export().columns().values().forEach(rule -> rule(rule, from, mapping.lookups()));
+            mapping.export().columns().values().forEach(rule -> rule(rule, from, mapping.lookups(), computed));
         }
         // An update leaves the columns it does not name as they are; inserted rows must fill every text column.
         for (var column : mapping.write() == WriteMode.UPDATE ? List.<upgrade.db.Column>of() : into.columns()) {
@@ -81,7 +87,7 @@ public final class MappingValidator {
             column(into, mapping.targetType(), origin.at("target_columns"), "target_columns.type");
         }
         // Source "columns" here are option names, which are data: they are checked per run, not against the schema.
-        mapping.entries().values().forEach(e -> rule(e.rule(), null, Map.of()));
+        mapping.entries().values().forEach(e -> rule(e.rule(), null, Map.of(), List.of()));
     }
 
     private void validate(LookupSpec lookup) {
@@ -97,33 +103,33 @@ public final class MappingValidator {
         }
     }
 
-    private void rule(ColumnRule rule, Table from, Map<String, LookupSpec> lookups) {
+    private void rule(ColumnRule rule, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
         if (rule instanceof ColumnRule.Copy copy) {
             sourceColumn(from, copy.column(), copy.where());
         } else if (rule instanceof ColumnRule.MapValues map) {
             sourceColumn(from, map.column(), map.where());
         } else if (rule instanceof ColumnRule.Expr expr) {
-            expression(expr.expression(), from, lookups);
+            expression(expr.expression(), from, lookups, computed);
         } else if (rule instanceof ColumnRule.Lookup lookup) {
             if (!lookups.containsKey(lookup.lookup())) {
                 throw unknownLookup(lookup.lookup(), lookup.where(), lookups);
             }
-            rule(lookup.key(), from, lookups);
+            rule(lookup.key(), from, lookups, computed);
         } else if (rule instanceof ColumnRule.Json json) {
-            json.fieldRules().values().forEach(r -> rule(r, from, lookups));
+            json.fieldRules().values().forEach(r -> rule(r, from, lookups, computed));
         } else if (rule instanceof ColumnRule.First first) {
-            first.alternatives().forEach(r -> rule(r, from, lookups));
+            first.alternatives().forEach(r -> rule(r, from, lookups, computed));
         } else if (rule instanceof ColumnRule.Ensure ensure) {
             var table = table(target, ensure.table(), ensure.where());
             for (var entry : concat(List.copyOf(ensure.match().entrySet()), List.copyOf(ensure.set().entrySet()))) {
                 column(table, entry.getKey(), entry.getValue().where(), "a column of " + table.name());
-                rule(entry.getValue(), from, lookups);
+                rule(entry.getValue(), from, lookups, computed);
             }
             column(table, ensure.value(), ensure.where(), "ensure value");
         }
     }
 
-    private void expression(Expression expression, Table from, Map<String, LookupSpec> lookups) {
+    private void expression(Expression expression, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
         for (var path : expression.variables()) {
             var root = path.get(0);
             if (path.size() < 2) {
@@ -143,6 +149,13 @@ public final class MappingValidator {
                 case "lookup" -> {
                     if (!lookups.containsKey(name)) {
                         throw unknownLookup(name, expression.where(), lookups);
+                    }
+                }
+                case "col" -> {
+                    if (!computed.contains(name)) {
+                        throw new MappingException(expression.where(), "'col." + name + "' is not a column computed above this rule",
+                                computed.isEmpty() ? "col.NAME reads a column whose rule comes earlier under 'columns'"
+                                        : "columns computed above: " + String.join(", ", computed));
                     }
                 }
                 default -> throw new IllegalStateException(root);

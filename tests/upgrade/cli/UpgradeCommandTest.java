@@ -70,12 +70,14 @@ class UpgradeCommandTest {
     @Test
     void aSuccessfulRunPrintsEveryTableAndEveryOptionLeftOut() {
         try (var site = TestSite.sample("cd_")) {
-            var result = execute("run", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_", "--yes");
+            var result = execute("run", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_", "--yes",
+                    "--export-dir", site.exports().toString());
             assertThat(result.err()).isEmpty();
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("policies   5 read, 5 written, 0 left out", "users      7 read, 7 written, 0 left out",
-                    "settings   41 read, 31 written, 10 left out", "left out 1: V2 never read it", "siteStatus",
-                    "note 1: two-factor secret dropped by design", "Committed in");
+            assertThat(result.out()).contains("policies       5 read, 5 written, 0 passed on, 0 left out",
+                    "users          7 read, 7 written, 0 passed on, 0 left out",
+                    "settings       41 read, 31 written, 0 passed on, 10 left out", "left out 1: V2 never read it", "siteStatus",
+                    "note 1: two-factor secret dropped by design", "Wrote " + site.exports().resolve("v2-share-links.csv"), "Committed in");
         }
     }
 

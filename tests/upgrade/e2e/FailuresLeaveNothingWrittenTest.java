@@ -89,8 +89,8 @@ class FailuresLeaveNothingWrittenTest {
     }
 
     @Test
-    void aRowThatFailsInTheLastStepRollsBackEveryEarlierStep() {
-        // The users step runs last; its nick rule fails on every row, after policies, groups and settings were written.
+    void aRowThatFailsInALaterStepRollsBackEveryEarlierStep() {
+        // The users step's nick rule fails on every row, after policies and groups were written.
         var files = bundledWith("users.yaml", "nick: {expr: \"fn:truncate(row.user_nick, 50)\"}", "nick: {expr: \"row.user_nick.nosuchmethod()\"}");
         assertThatThrownBy(() -> runWith(files)).isInstanceOf(DataException.class)
                 .hasMessageStartingWith("users.yaml:" + lineOf("users.yaml", "nick: {expr:") + ":")

@@ -58,7 +58,8 @@ class MappingLoaderTest {
     void bundledMappingsLoadInDependencyOrder() {
         var set = loader.load(MappingFiles.bundled());
         assertThat(set.origin()).isEqualTo("bundled mappings");
-        assertThat(set.mappings()).extracting(Mapping::target).containsExactly("policies", "groups", "settings", "users");
+        assertThat(set.mappings()).extracting(Mapping::name).containsExactly(
+                "policies", "groups", "users", "roots", "missing-roots", "folders", "files", "settings", "shares", "storage");
         assertThat(set.valueMaps()).containsOnlyKeys("group_id");
         assertThat(set.valueMaps().get("group_id").otherwise()).isInstanceOf(ValueMap.Otherwise.Keep.class);
         assertThat(set.valueMaps().get("group_id").values()).containsEntry("2", 3L).containsEntry("3", 2L);
@@ -69,7 +70,7 @@ class MappingLoaderTest {
         assertThat(users.write()).isEqualTo(WriteMode.REPLACE);
         assertThat(users.columns()).containsKeys("id", "email", "nick", "password", "group_id", "options");
         assertThat(users.origin().file()).isEqualTo("users.yaml");
-        assertThat(set.find("files")).isEmpty();
+        assertThat(set.find("no-such-mapping")).isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class TestSite implements AutoCloseable {
     private final String v2;
     private final String v3;
     private final String v3Prefix;
+    private final java.nio.file.Path exports;
 
     private TestSite(boolean sampleSite, String v3Prefix) {
         var n = ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
@@ -32,6 +33,16 @@ public final class TestSite implements AutoCloseable {
         this.v3Prefix = v3Prefix;
         DemoSite.createV2(server, v2, sampleSite);
         DemoSite.createV3(server, v3, v3Prefix);
+        try {
+            this.exports = java.nio.file.Files.createTempDirectory("upgrade-test-exports-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Where this site's runs write their export files. */
+    public java.nio.file.Path exports() {
+        return exports;
     }
 
     /** The sample V2 site and a V3 3.0.0 database with this table prefix. */
@@ -57,7 +68,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     public UpgradeOptions options() {
-        return UpgradeOptions.defaults().withV3Prefix(v3Prefix);
+        return UpgradeOptions.defaults().withV3Prefix(v3Prefix).withExportDirectory(exports);
     }
 
     public Upgrade open() {
@@ -125,5 +136,10 @@ public final class TestSite implements AutoCloseable {
     public void close() {
         server.dropDatabase(v2);
         server.dropDatabase(v3);
+        try (var files = java.nio.file.Files.walk(exports)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
