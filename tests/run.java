@@ -8,6 +8,7 @@
 //DEPS org.assertj:assertj-core:3.27.7
 //FILES mappings/=../mappings/*.yaml
 //FILES demo/=../demo/*.sql
+//FILES fixtures/=fixtures/*.sql
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassNameFilter;

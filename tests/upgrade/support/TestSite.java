@@ -81,6 +81,12 @@ public final class TestSite implements AutoCloseable {
         return this;
     }
 
+    /** Runs a SQL script from the class path (e.g. {@code fixtures/v2-dirty-site.sql}) on the V2 database. */
+    public TestSite v2Script(String resource) {
+        server.run(v2, upgrade.demo.SqlScript.resource(resource, Map.of()));
+        return this;
+    }
+
     /** Runs SQL on the V3 database, with {@code {p}} standing for the V3 prefix. */
     public TestSite v3(String sql) {
         server.execute(v3, sql.replace("{p}", v3Prefix));
