@@ -18,11 +18,13 @@ final class Ensurer {
 
     private final Database target;
     private final IdAllocator ids;
+    private final WriteCount created;
     private final BoundedCache<List<Object>, Object> cache = new BoundedCache<>(10_000);
 
-    Ensurer(Database target, IdAllocator ids) {
+    Ensurer(Database target, IdAllocator ids, WriteCount created) {
         this.target = target;
         this.ids = ids;
+        this.created = created;
     }
 
     Result ensure(String tableName, Map<String, Object> match, Map<String, Object> set, String valueColumn) {
@@ -43,9 +45,10 @@ final class Ensurer {
         row.putAll(set);
         table.autoIncrement().filter(id -> !row.containsKey(id.name())).ifPresent(id -> row.put(id.name(), ids.next(table)));
         insert(table, row);
-        var created = find(table, match, valueColumn);
-        cache.put(cacheKey, created);
-        return new Result(created, true);
+        created.increment();
+        var value = find(table, match, valueColumn);
+        cache.put(cacheKey, value);
+        return new Result(value, true);
     }
 
     private Object find(Table table, Map<String, Object> match, String valueColumn) {

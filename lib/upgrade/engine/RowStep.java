@@ -29,7 +29,7 @@ public final class RowStep {
         this.run = run;
         var lookups = new HashMap<String, LookupTable>();
         mapping.lookups().forEach((name, spec) -> lookups.put(name, lookup(spec)));
-        this.evaluator = new RuleEvaluator(run.params(), lookups, new Ensurer(run.target(), run.ids()));
+        this.evaluator = new RuleEvaluator(run.params(), lookups, new Ensurer(run.target(), run.ids(), run.created()));
     }
 
     private LookupTable lookup(LookupSpec spec) {
@@ -41,7 +41,9 @@ public final class RowStep {
             staged.add(lookup);
             return new LookupTable(lookup::find);
         }
-        return new LookupTable(new SqlLookup(database, table, spec, spec.side() == Side.SOURCE)::find);
+        // A miss in a table this step does not write stays a miss (until an ensure rule creates rows).
+        var cacheMisses = spec.side() == Side.SOURCE || !spec.table().equals(mapping.target());
+        return new LookupTable(new SqlLookup(database, table, spec, cacheMisses, run.created())::find);
     }
 
     /** The rows the mapping refuses, as "table row key: message" lines; empty when the run may go ahead. */

@@ -11,7 +11,12 @@ import java.util.Map;
  * files, and the listener that hears about progress.
  */
 public record RunContext(Database source, Database target, Map<String, Object> params, int batchSize,
-                         IdAllocator ids, Exports exports, RunListener listener) {
+                         IdAllocator ids, Exports exports, RunListener listener, WriteCount created) {
+
+    public RunContext(Database source, Database target, Map<String, Object> params, int batchSize,
+                      IdAllocator ids, Exports exports, RunListener listener) {
+        this(source, target, params, batchSize, ids, exports, listener, new WriteCount());
+    }
 
     /** The database on {@code side}. */
     public Database database(Side side) {

@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * A lookup answered by an indexed query per key, with a bounded cache so memory does not grow
  * with the table. Keys and the lookup's {@code match} constants compare NULL-safely ({@code <=>}).
- * Target-side lookups run on the writing connection, so they see the rows this run wrote; for
- * them only hits are cached, since a miss may be written later.
+ * Target-side lookups run on the writing connection, so they see the rows this run wrote. A miss
+ * is remembered only while it cannot turn into a hit: never for the table the step itself writes,
+ * and for other target tables only until an {@code ensure} rule creates a row.
  */
 final class SqlLookup {
     private static final int CACHE_SIZE = 10_000;
@@ -22,9 +23,15 @@ final class SqlLookup {
     private final String sql;
     private final List<Object> matchValues;
     private final boolean cacheMisses;
+    private final WriteCount created;
+    private long createdSeen;
     private final BoundedCache<List<Object>, Optional<Object>> cache = new BoundedCache<>(CACHE_SIZE);
 
-    SqlLookup(Database database, Table table, LookupSpec spec, boolean cacheMisses) {
+    /**
+     * @param cacheMisses whether a miss may be remembered at all
+     * @param created     rows created by ensure rules; a change forgets remembered misses
+     */
+    SqlLookup(Database database, Table table, LookupSpec spec, boolean cacheMisses, WriteCount created) {
         var dialect = database.dialect();
         var conditions = new ArrayList<String>();
         spec.key().forEach(key -> conditions.add(dialect.quote(column(table, key)) + " <=> ?"));
@@ -37,6 +44,7 @@ final class SqlLookup {
                 + (spec.sum() != null ? "" : " LIMIT 1");
         this.matchValues = new ArrayList<>(spec.match().values());
         this.cacheMisses = cacheMisses;
+        this.created = created;
     }
 
     private static String column(Table table, String name) {
@@ -44,6 +52,10 @@ final class SqlLookup {
     }
 
     Optional<Object> find(List<Object> key) {
+        if (cacheMisses && created.value() != createdSeen) {
+            cache.values().removeIf(Optional::isEmpty);
+            createdSeen = created.value();
+        }
         var cached = cache.get(key);
         if (cached != null) {
             return cached;
