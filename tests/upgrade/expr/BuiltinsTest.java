@@ -231,4 +231,26 @@ class BuiltinsTest {
         assertThat(fn.host(null)).isNull();
         assertThat(fn.host("not a url")).isNull();
     }
+
+    @Test
+    void hashidsAgreeWithTheGoLibraryV3Uses() {
+        // go-hashids' own published result for this salt and the default (zero) minimum length
+        assertThat(new org.hashids.Hashids("this is my salt").encode(45, 434, 1313, 99)).isEqualTo("7nnhzEsDkiYa");
+        // a V3 share link hashes [id, 0]
+        assertThat(fn.hashid("this is my salt", 1, 0)).isEqualTo(new org.hashids.Hashids("this is my salt").encode(1, 0)).isNotEmpty();
+        assertThat(fn.hashid("", 1, 0)).isEmpty();
+        assertThat(fn.hashid(null, 1, 0)).isEmpty();
+    }
+
+    @Test
+    void namesPathsAndSlashes() {
+        assertThat(fn.fitName("short.txt", 255)).isEqualTo("short.txt");
+        assertThat(fn.fitName("a".repeat(300) + ".pdf", 255)).hasSize(255).endsWith("a.pdf");
+        assertThat(fn.fitName("b".repeat(300), 255)).isEqualTo("b".repeat(255));
+        assertThat(fn.lastSegment("/photos/2019")).isEqualTo("2019");
+        assertThat(fn.lastSegment("/")).isEmpty();
+        assertThat(fn.slashes("a\\b\\c.txt")).isEqualTo("a/b/c.txt");
+        assertThat(fn.time("2099-01-01 00:00:00")).as("after 2038: not a V3 timestamp").isNull();
+        assertThat(fn.time("1969-12-31 23:00:00")).as("before 1970").isNull();
+    }
 }
