@@ -1,12 +1,15 @@
 package upgrade;
 
+import upgrade.check.CheckReport;
+import upgrade.check.CheckResult;
+import upgrade.check.ChecksFailedException;
+import upgrade.check.ToolkitChecks;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
 import upgrade.engine.Exports;
 import upgrade.engine.IdAllocator;
 import upgrade.engine.KeyValueStep;
-import upgrade.engine.RefusedException;
 import upgrade.engine.RowStep;
 import upgrade.engine.RunContext;
 import upgrade.engine.RunListener;
@@ -17,6 +20,8 @@ import upgrade.mapping.MappingFiles;
 import upgrade.mapping.MappingLoader;
 import upgrade.mapping.MappingSet;
 import upgrade.mapping.MappingValidator;
+import upgrade.mapping.Phase;
+import upgrade.mapping.WriteMode;
 import upgrade.mapping.RowMapping;
 import upgrade.report.RunReport;
 import upgrade.report.StepReport;
@@ -105,53 +110,127 @@ public final class Upgrade implements AutoCloseable {
         return set;
     }
 
+    /**
+     * Checks everything the upgrade needs before it writes anything: the toolkit's own conditions
+     * (transactional V3 tables that hold every character) and every {@code refuse}/{@code require}
+     * check of the upgrade mappings (V2's version, unsupported storage policies, pending tasks,
+     * a V3 database as V3 left it at first start...). Writes nothing.
+     */
+    public CheckReport check() {
+        var set = mappings(Instant.now());
+        try (var exports = new Exports(options.exportDirectory())) {
+            return check(set, context(set, exports, RunListener.NONE));
+        }
+    }
+
+    private CheckReport check(MappingSet set, RunContext context) {
+        var results = new ArrayList<CheckResult>();
+        var written = writtenTables(set, Phase.UPGRADE);
+        results.add(ToolkitChecks.transactional(target, written.keySet()));
+        results.add(ToolkitChecks.fourByteText(target, written.keySet()));
+        for (var mapping : set.mappings()) {
+            if (mapping instanceof RowMapping rows && rows.phase() == Phase.UPGRADE) {
+                results.addAll(new RowStep(rows, context).checks());
+            } else if (mapping instanceof KeyValueMapping keyValue) {
+                results.addAll(new KeyValueStep(keyValue, context).checks());
+            }
+        }
+        return new CheckReport(List.copyOf(results));
+    }
+
     public RunReport run() {
         return run(RunListener.NONE);
     }
 
-    /** Upgrades everything the mappings describe, in one transaction on the V3 database. */
     public RunReport run(RunListener listener) {
+        return run(listener, false);
+    }
+
+    /**
+     * Checks first (see {@link #check()}); then upgrades everything the mappings describe, in one
+     * transaction on the V3 database, so a failure leaves V3 exactly as it was. A dry run does all
+     * of it, reports what it would write, and rolls back.
+     */
+    public RunReport run(RunListener listener, boolean dryRun) {
         var started = Instant.now();
         var set = mappings(started);
         try (var exports = new Exports(options.exportDirectory())) {
-            var context = new RunContext(source, target, options.params(), options.batchSize(),
-                    new IdAllocator(source, target, set), exports, listener);
-            refuseWhatMustNotBeUpgraded(set, context);
+            var context = context(set, exports, listener);
+            var checks = check(set, context);
+            if (!checks.passed()) {
+                throw ChecksFailedException.preflight(checks);
+            }
+            var handle = target.handle();
             List<StepReport> steps;
+            handle.begin();
             try {
-                steps = target.handle().inTransaction(handle -> {
-                    var reports = new ArrayList<StepReport>();
-                    for (var mapping : set.mappings()) {
-                        var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).run()
-                                : new KeyValueStep((KeyValueMapping) mapping, context).run();
-                        if (!report.balanced()) {
-                            throw new IllegalStateException("rows unaccounted for in " + report);
-                        }
-                        reports.add(report);
+                var reports = new ArrayList<StepReport>();
+                for (var mapping : set.mappings()) {
+                    if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
+                        continue;
                     }
-                    return reports;
-                });
+                    var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).runIfItReads()
+                            : java.util.Optional.of(new KeyValueStep((KeyValueMapping) mapping, context).run());
+                    if (report.isPresent() && !report.get().balanced()) {
+                        throw new IllegalStateException("rows unaccounted for in " + report.get());
+                    }
+                    report.ifPresent(reports::add);
+                }
+                steps = List.copyOf(reports);
+                if (dryRun) {
+                    handle.rollback();
+                    exports.discard();
+                } else {
+                    handle.commit();
+                    exports.commit();
+                }
             } catch (RuntimeException e) {
+                handle.rollback();
                 exports.discard();
                 throw e;
             }
-            exports.commit();
-            return new RunReport(List.copyOf(steps), set.checksum(), Duration.between(started, Instant.now()), true, exports.files());
+            return new RunReport(steps, set.checksum(), Duration.between(started, Instant.now()), !dryRun,
+                    dryRun ? List.of() : exports.files());
         }
     }
 
-    private static void refuseWhatMustNotBeUpgraded(MappingSet set, RunContext context) {
-        var refusals = new ArrayList<String>();
+    /**
+     * Checks the V3 database against V3's own rules (the {@code phase: verify} mappings, and no
+     * NULL in text columns). Writes nothing.
+     */
+    public CheckReport verify() {
+        var set = mappings(Instant.now());
+        try (var exports = new Exports(options.exportDirectory())) {
+            var context = context(set, exports, RunListener.NONE);
+            var results = new ArrayList<CheckResult>();
+            var nullable = new java.util.LinkedHashMap<upgrade.db.Table, java.util.Set<String>>();
+            writtenTables(set, Phase.UPGRADE).forEach((table, mappings) -> nullable.put(table, mappings.stream()
+                    .flatMap(m -> m.nullable().stream()).collect(java.util.stream.Collectors.toSet())));
+            results.add(ToolkitChecks.noNullText(target, nullable));
+            for (var mapping : set.mappings()) {
+                if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
+                    results.addAll(new RowStep(rows, context).checks());
+                }
+            }
+            return new CheckReport(List.copyOf(results));
+        }
+    }
+
+    private RunContext context(MappingSet set, Exports exports, RunListener listener) {
+        return new RunContext(source, target, options.params(), options.batchSize(), new IdAllocator(source, target, set), exports, listener);
+    }
+
+    /** The V3 tables the mappings of a phase write, with those mappings. */
+    private java.util.Map<upgrade.db.Table, List<RowMapping>> writtenTables(MappingSet set, Phase phase) {
+        var tables = new java.util.LinkedHashMap<String, upgrade.db.Table>();
+        var byTable = new java.util.LinkedHashMap<upgrade.db.Table, List<RowMapping>>();
         for (var mapping : set.mappings()) {
-            if (mapping instanceof RowMapping rows) {
-                refusals.addAll(new RowStep(rows, context).refusals());
+            if (mapping instanceof RowMapping rows && rows.phase() == phase && rows.write() != WriteMode.NONE) {
+                var table = tables.computeIfAbsent(rows.target(), target::table);
+                byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(rows);
             }
         }
-        if (!refusals.isEmpty()) {
-            throw new RefusedException("the V2 site has data this upgrade cannot carry over; nothing was written:\n  - "
-                    + String.join("\n  - ", refusals),
-                    "V3 has no equivalent for these; move their files to a supported storage policy in V2 first, or remove them");
-        }
+        return byTable;
     }
 
     @Override

@@ -3,7 +3,7 @@ package upgrade.cli;
 import upgrade.UpgradeException;
 import upgrade.db.DatabaseException;
 import upgrade.engine.DataException;
-import upgrade.engine.RefusedException;
+import upgrade.check.ChecksFailedException;
 import upgrade.mapping.MappingException;
 
 /** The exit codes of every command; README lists the same table. */
@@ -15,7 +15,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int MAPPING = MappingException.EXIT_CODE;
     public static final int DATABASE = DatabaseException.EXIT_CODE;
-    public static final int REFUSED = RefusedException.EXIT_CODE;
+    public static final int CHECKS_FAILED = ChecksFailedException.PREFLIGHT_EXIT_CODE;
+    public static final int VERIFY_FAILED = ChecksFailedException.VERIFY_EXIT_CODE;
     public static final int DATA = DataException.EXIT_CODE;
     /** The operator answered no, or stopped the run. */
     public static final int CANCELLED = 130;
@@ -28,8 +29,10 @@ public final class ExitCodes {
         help.put(String.valueOf(USAGE), "Invalid command line.");
         help.put(String.valueOf(MAPPING), "A mapping file is invalid or does not fit the live schema. Nothing was written.");
         help.put(String.valueOf(DATABASE), "A database cannot be reached or is not what the upgrade needs. Nothing was written.");
-        help.put(String.valueOf(REFUSED), "The V2 site holds data that cannot be upgraded (e.g. S3 or remote policies). Nothing was written.");
+        help.put(String.valueOf(CHECKS_FAILED), "A check before the upgrade failed (V2 version, S3/remote policies, pending tasks, "
+                + "a V3 database not as V3 left it, ...). Nothing was written.");
         help.put(String.valueOf(DATA), "A row could not be converted or written; the run was rolled back. Nothing was written.");
+        help.put(String.valueOf(VERIFY_FAILED), "The V3 database breaks V3's rules (verify; run ends with it).");
         help.put(String.valueOf(CANCELLED), "Cancelled by the operator. Nothing was written.");
         return help;
     }

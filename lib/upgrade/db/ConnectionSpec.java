@@ -36,6 +36,18 @@ public record ConnectionSpec(String label, String option, String url, String pas
         return matcher.matches() ? matcher.group(2) : "";
     }
 
+    /** The command that backs this database up with mysqldump (the password is asked for, not shown). */
+    public String dumpCommand(String file) {
+        var matcher = Pattern.compile("^jdbc:\\w+://([^:/?]+)(?::(\\d+))?/([^?]*)(?:\\?(.*))?$").matcher(url);
+        if (!matcher.matches()) {
+            return "mysqldump --single-transaction DATABASE > " + file;
+        }
+        var user = matcher.group(4) == null ? null : java.util.Arrays.stream(matcher.group(4).split("&"))
+                .filter(p -> p.startsWith("user=")).map(p -> p.substring(5)).findFirst().orElse(null);
+        return "mysqldump --single-transaction --host=" + matcher.group(1) + (matcher.group(2) == null ? "" : " --port=" + matcher.group(2))
+                + (user == null ? "" : " --user=" + user + " -p") + " " + matcher.group(3) + " > " + file;
+    }
+
     /** The URL with any password replaced by {@code ***}, safe for messages and logs. */
     public String redacted() {
         return redact(url);

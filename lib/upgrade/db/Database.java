@@ -150,6 +150,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The storage engine of a table (InnoDB, MyISAM, ...). */
+    public String engineOf(Table table) {
+        return handle.createQuery("SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = :t")
+                .bind("t", table.name()).mapTo(String.class).findOne().orElse("?");
+    }
+
+    /** Text columns of a table whose character set is not utf8mb4, with their character set. */
+    public List<String> textColumnsWithoutFourByteCharacters(Table table) {
+        return handle.createQuery("SELECT CONCAT(COLUMN_NAME, ' (', CHARACTER_SET_NAME, ')') FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = :t AND CHARACTER_SET_NAME IS NOT NULL"
+                        + " AND CHARACTER_SET_NAME NOT LIKE 'utf8mb4%' ORDER BY ORDINAL_POSITION")
+                .bind("t", table.name()).mapTo(String.class).list();
+    }
+
     private List<String> primaryKeyOf(String physical) {
         try {
             var key = new java.util.TreeMap<Integer, String>();

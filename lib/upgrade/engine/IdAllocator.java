@@ -38,7 +38,7 @@ public final class IdAllocator {
         var idColumn = table.autoIncrement().orElseThrow(() -> new IllegalStateException(table.name() + " has no auto-increment column"));
         var highest = max(target, table, idColumn.name());
         for (var mapping : mappings.mappings()) {
-            if (mapping instanceof RowMapping rows && rows.target().equals(table.logicalName())
+            if (mapping instanceof RowMapping rows && table.logicalName().equals(rows.target())
                     && rows.columns().containsKey(idColumn.name())) {
                 var database = rows.sourceSide() == Side.SOURCE ? source : target;
                 highest = Math.max(highest, max(database, database.table(rows.source()), rows.key()));

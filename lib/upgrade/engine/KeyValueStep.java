@@ -26,6 +26,49 @@ public final class KeyValueStep {
         this.run = run;
     }
 
+    /** The mapping's {@code refuse} checks, evaluated once on the name/value row. */
+    public java.util.List<upgrade.check.CheckResult> checks() {
+        var row = new LinkedHashMap<String, Object>();
+        read(row, null);
+        var context = new RuleEvaluator(run.params(), Map.of(), null).context(row, Map.of());
+        var results = new java.util.ArrayList<upgrade.check.CheckResult>();
+        for (var check : mapping.refuse()) {
+            Object value;
+            try {
+                value = check.expression().evaluate(context);
+            } catch (Expression.ExpressionFailure e) {
+                throw new DataException(e.expression().where() + ": the check '" + check.title() + "' failed: " + e.getMessage(),
+                        "make the expression handle a missing option, e.g. with ??", e);
+            }
+            var failures = check.fails(value) ? java.util.List.of(check.message().render(context)) : java.util.List.<String>of();
+            results.add(new upgrade.check.CheckResult(check.title(), mapping.origin().file(), failures, check.fix()));
+        }
+        return results;
+    }
+
+
+    /** Reads the source's name/value rows into one row keyed by name; later rows of a name are counted as left out. */
+    private void read(Map<String, Object> row, StepCounter counter) {
+        var source = run.source().table(mapping.source());
+        var nameColumn = source.column(mapping.sourceName()).orElseThrow().name();
+        var valueColumn = source.column(mapping.sourceValue()).orElseThrow().name();
+        for (var page : new RowReader(run.source(), source, mapping.key(), run.batchSize())) {
+            if (counter != null) {
+                counter.read(page.size());
+            }
+            for (var sourceRow : page) {
+                var name = String.valueOf(sourceRow.get(nameColumn));
+                if (row.containsKey(name)) {
+                    if (counter != null) {
+                        counter.skipped(name, "a second row with the same name; V2 reads the first one");
+                    }
+                } else {
+                    row.put(name, sourceRow.get(valueColumn));
+                }
+            }
+        }
+    }
+
     public StepReport run() {
         var source = run.source().table(mapping.source());
         var target = run.target().table(mapping.target());
@@ -33,19 +76,7 @@ public final class KeyValueStep {
         run.listener().stepStarted(mapping.name(), source.name(), target.name());
 
         var row = new LinkedHashMap<String, Object>();
-        var nameColumn = source.column(mapping.sourceName()).orElseThrow().name();
-        var valueColumn = source.column(mapping.sourceValue()).orElseThrow().name();
-        for (var page : new RowReader(run.source(), source, mapping.key(), run.batchSize())) {
-            counter.read(page.size());
-            for (var sourceRow : page) {
-                var name = String.valueOf(sourceRow.get(nameColumn));
-                if (row.containsKey(name)) {
-                    counter.skipped(name, "a second row with the same name; V2 reads the first one");
-                } else {
-                    row.put(name, sourceRow.get(valueColumn));
-                }
-            }
-        }
+        read(row, counter);
 
         var evaluator = new RuleEvaluator(run.params(), Map.of(), null);
         var context = evaluator.context(row, Map.of());

@@ -3,7 +3,10 @@ package upgrade.engine;
 import org.apache.commons.jexl3.MapContext;
 import upgrade.expr.Expression;
 import upgrade.expr.LookupTable;
+import upgrade.check.CheckResult;
+import upgrade.mapping.Check;
 import upgrade.mapping.Condition;
+import upgrade.mapping.WriteMode;
 import upgrade.mapping.LookupSpec;
 import upgrade.mapping.RowMapping;
 import upgrade.mapping.Side;
@@ -36,59 +39,84 @@ public final class RowStep {
         var database = run.database(spec.side());
         var table = database.table(spec.table());
         // V2 has no index but its primary keys: any other lookup there is staged into an indexed table.
-        if (spec.side() == Side.SOURCE && !spec.key().equals(table.primaryKey())) {
+        // (Sums and counts scan V2 once per key; they serve checks, which look at few rows.)
+        if (spec.side() == Side.SOURCE && !spec.aggregate() && !spec.key().equals(table.primaryKey())) {
             var lookup = new StagedLookup(database, run.target(), table, spec, table.primaryKey().get(0), run.batchSize());
             staged.add(lookup);
             return new LookupTable(lookup::find);
         }
         // A miss in a table this step does not write stays a miss (until an ensure rule creates rows).
-        var cacheMisses = spec.side() == Side.SOURCE || !spec.table().equals(mapping.target());
+        var cacheMisses = spec.side() == Side.SOURCE || !java.util.Objects.equals(spec.table(), mapping.target()) || mapping.write() == WriteMode.NONE;
         return new LookupTable(new SqlLookup(database, table, spec, cacheMisses, run.created())::find);
     }
 
-    /** The rows the mapping refuses, as "table row key: message" lines; empty when the run may go ahead. */
-    public List<String> refusals() {
-        var found = new ArrayList<String>();
-        if (mapping.refuse().isEmpty()) {
-            return found;
+    /**
+     * The mapping's checks: each {@code require} once, each {@code refuse} on every source row (the
+     * rows its {@code only} conditions pick). A failing row reads "table row key: message".
+     */
+    public List<CheckResult> checks() {
+        var failures = new LinkedHashMap<Check, List<String>>();
+        mapping.require().forEach(check -> failures.put(check, new ArrayList<>()));
+        mapping.refuse().forEach(check -> failures.put(check, new ArrayList<>()));
+        var none = evaluator.context(Map.of(), Map.of());
+        for (var check : mapping.require()) {
+            if (check.fails(evaluate(check, none, null))) {
+                failures.get(check).add(check.message().render(none));
+            }
         }
-        var database = run.database(mapping.sourceSide());
-        var table = database.table(mapping.source());
-        for (var page : new RowReader(database, table, mapping.key(), run.batchSize())) {
-            for (var row : page) {
-                var context = evaluator.context(row, Map.of());
-                for (var condition : mapping.refuse()) {
-                    if (holds(condition.when(), context, row)) {
-                        found.add(table.name() + " row " + row.get(mapping.key()) + ": " + fillIn(condition.text(), row));
+        if (!mapping.refuse().isEmpty()) {
+            var database = run.database(mapping.sourceSide());
+            var table = database.table(mapping.source());
+            for (var page : new RowReader(database, table, mapping.key(), run.batchSize())) {
+                for (var row : page) {
+                    var context = evaluator.context(row, Map.of());
+                    if (mapping.only().stream().allMatch(condition -> holds(condition.when(), context, row))) {
+                        for (var check : mapping.refuse()) {
+                            var found = failures.get(check);
+                            if (check.fails(evaluate(check, context, row)) && found.size() < CheckResult.FAILURES_KEPT) {
+                                found.add(table.name() + " row " + row.get(mapping.key()) + ": " + check.message().render(context));
+                            }
+                        }
                     }
                 }
             }
         }
-        return found;
+        var results = new ArrayList<CheckResult>();
+        failures.forEach((check, found) -> results.add(new CheckResult(check.title(), mapping.origin().file(), List.copyOf(found), check.fix())));
+        return results;
     }
 
-    /** A refusal names the row it is about: {@code {COLUMN}} in its message becomes the row's value. */
-    private static String fillIn(String message, Map<String, Object> row) {
-        var text = message;
-        for (var column : row.entrySet()) {
-            text = text.replace("{" + column.getKey() + "}", String.valueOf(column.getValue()));
+    private Object evaluate(Check check, MapContext context, Map<String, Object> row) {
+        try {
+            return check.expression().evaluate(context);
+        } catch (Expression.ExpressionFailure e) {
+            throw failed(e, row == null ? "(none)" : row.get(mapping.key()));
         }
-        return text;
+    }
+
+
+    /** Runs the mapping; a mapping without a source only checks, so it has nothing to report here. */
+    public java.util.Optional<StepReport> runIfItReads() {
+        return mapping.source() == null ? java.util.Optional.empty() : java.util.Optional.of(run());
     }
 
     public StepReport run() {
         var database = run.database(mapping.sourceSide());
         var source = database.table(mapping.source());
-        var target = run.target().table(mapping.target());
-        var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), target.name());
-        run.listener().stepStarted(mapping.name(), source.name(), target.name());
-        var writer = new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter());
+        var writes = mapping.write() != WriteMode.NONE;
+        var target = writes ? run.target().table(mapping.target()) : null;
+        var targetName = writes ? target.name() : "(nothing written)";
+        var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), targetName);
+        run.listener().stepStarted(mapping.name(), source.name(), targetName);
+        var writer = writes ? new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter()) : null;
         try {
             for (var page : new RowReader(database, source, mapping.key(), run.batchSize())) {
                 counter.read(page.size());
                 for (var row : page) {
                     var outcome = transform(row);
-                    if (outcome instanceof Outcome.Write write) {
+                    if (outcome instanceof Outcome.Write write && writer == null) {
+                        counter.passedOver("checked; this mapping writes nothing");
+                    } else if (outcome instanceof Outcome.Write write) {
                         write.notes().forEach(note -> counter.note(write.sourceKey(), note));
                         writer.add(write);
                     } else if (outcome instanceof Outcome.Skip skip) {
@@ -99,7 +127,9 @@ public final class RowStep {
                 }
                 run.listener().progress(mapping.name(), counter.read());
             }
-            writer.flush();
+            if (writer != null) {
+                writer.flush();
+            }
         } finally {
             staged.forEach(StagedLookup::close);
         }

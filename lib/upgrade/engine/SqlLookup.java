@@ -36,12 +36,13 @@ final class SqlLookup {
         var conditions = new ArrayList<String>();
         spec.key().forEach(key -> conditions.add(dialect.quote(column(table, key)) + " <=> ?"));
         spec.match().keySet().forEach(column -> conditions.add(dialect.quote(column(table, column)) + " <=> ?"));
-        var selected = spec.sum() != null
-                ? "COALESCE(SUM(" + dialect.quote(column(table, spec.sum())) + "), 0)"
+        var selected = spec.count() ? "COUNT(*)"
+                : spec.sum() != null ? "COALESCE(SUM(" + dialect.quote(column(table, spec.sum())) + "), 0)"
                 : dialect.quote(column(table, spec.value()));
         this.database = database;
-        this.sql = "SELECT " + selected + " FROM " + dialect.quote(table.name()) + " WHERE " + String.join(" AND ", conditions)
-                + (spec.sum() != null ? "" : " LIMIT 1");
+        this.sql = "SELECT " + selected + " FROM " + dialect.quote(table.name())
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + (spec.aggregate() ? "" : " LIMIT 1");
         this.matchValues = new ArrayList<>(spec.match().values());
         this.cacheMisses = cacheMisses;
         this.created = created;

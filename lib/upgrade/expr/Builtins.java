@@ -26,7 +26,7 @@ public final class Builtins {
     /** The names offered to mapping authors; kept in step with the public methods below. */
     public static final List<String> NAMES = List.of(
             "time", "now", "json", "jsonValue", "ids", "number", "extensions", "truncate", "md5", "trimSlashes", "blank",
-            "origin", "host", "fitName", "lastSegment", "slashes", "hashid");
+            "origin", "host", "fitName", "lastSegment", "slashes", "hashid", "isJson", "jsonList");
 
     private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
 
@@ -90,6 +90,22 @@ public final class Builtins {
             return null;
         }
         return node.isValueNode() ? node.asText() : JsonText.toJava(node);
+    }
+
+    /** True when the text is valid JSON (V3 fails to load a row whose JSON column does not parse). */
+    public boolean isJson(Object text) {
+        return JsonText.readOrNull(text) != null;
+    }
+
+    /** The items of a JSON array kept as text ({@code '[1,2]'} gives [1, 2]); empty for anything else. */
+    public java.util.List<Object> jsonList(Object text) {
+        var node = JsonText.readOrNull(text);
+        if (node == null || !node.isArray()) {
+            return java.util.List.of();
+        }
+        var items = new ArrayList<Object>();
+        node.forEach(item -> items.add(JsonText.toJava(item)));
+        return items;
     }
 
     /** Whole-number text as a number ({@code '512'} is 512); null for blank or non-numeric text. */

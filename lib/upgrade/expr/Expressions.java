@@ -53,6 +53,25 @@ public final class Expressions {
                 .create();
     }
 
+    /** Compiles a message template ({@code ${expression}} parts); errors fail at {@code where}. */
+    public Template template(String text, Where where) {
+        try {
+            var template = engine.createJxltEngine().createTemplate(new JexlInfo(where.file(), where.line(), where.column()), "$$", new java.io.StringReader(text));
+            var variables = new HashSet<List<String>>();
+            for (var path : template.getVariables()) {
+                variables.add(List.copyOf(path));
+                if (!ROOTS.contains(path.get(0))) {
+                    throw new MappingException(where, "the message reads an unknown variable '" + path.get(0) + "'",
+                            "messages may use ${row.COLUMN}, ${param.NAME} and ${lookup.NAME.get(...)}");
+                }
+            }
+            return new Template(text, where, template, Set.copyOf(variables));
+        } catch (JexlException e) {
+            throw new MappingException(where, "the message '" + text + "' is not a valid template: " + Expression.describe(e),
+                    "write expressions as ${...}; a literal $ as \\$", e);
+        }
+    }
+
     /** Compiles {@code text}; syntax errors and unknown variables fail at {@code where}. */
     public Expression compile(String text, Where where) {
         try {

@@ -10,9 +10,18 @@ import java.util.Map;
  * Target-side lookups see the rows this run already wrote. Source-side lookups by anything but
  * the primary key are staged into an indexed temporary table first, since V2 has no indexes.
  *
- * @param value the column returned; null when {@code sum} is given
- * @param sum   the column summed over the matching rows (0 when none); null for a plain lookup
+ * An empty key makes a sum or count over the whole table (with {@code match}). Sums and counts of
+ * V2 tables scan them once per distinct key; they suit checks, which look at few rows.
+ *
+ * @param value the column returned; null for a sum or count
+ * @param sum   the column summed over the matching rows (0 when none); null otherwise
+ * @param count true to give the number of matching rows
  */
 public record LookupSpec(String name, Where where, Side side, String table, List<String> key, String value,
-                         Map<String, Object> match, String sum) {
+                         Map<String, Object> match, String sum, boolean count) {
+
+    /** True for sums and counts, which always give a number. */
+    public boolean aggregate() {
+        return sum != null || count;
+    }
 }

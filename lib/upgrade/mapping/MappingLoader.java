@@ -18,10 +18,10 @@ public final class MappingLoader {
     /** The file that holds the named value maps. */
     public static final String VALUE_MAPS_FILE = "value-maps.yaml";
 
-    private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "description", "key", "after",
-            "write", "target_key", "only", "refuse", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export");
+    private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "phase", "description", "key", "after",
+            "write", "target_key", "only", "refuse", "require", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export");
     private static final List<String> KEY_VALUE_KEYS = List.of("target", "source", "kind", "description", "key", "after",
-            "source_columns", "target_columns", "settings", "dropped");
+            "source_columns", "target_columns", "settings", "dropped", "refuse");
 
     private final Expressions expressions;
 
@@ -74,30 +74,42 @@ public final class MappingLoader {
 
     private RowMapping rowMapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {
         root.onlyKeys(ROW_KEYS, "a mapping");
-        var target = root.require("target", "name the V3 table this file fills, without prefix, e.g. target: users").text();
+        var readOnly = root.get("write").map(YamlNode::text).filter("none"::equals).isPresent();
+        var target = readOnly ? root.get("target").map(YamlNode::text).orElse(null)
+                : root.require("target", "name the V3 table this file fills, without prefix, e.g. target: users").text();
         var columns = new LinkedHashMap<String, ColumnRule>();
-        var columnsNode = root.require("columns", "give one rule per target column under 'columns:'");
-        for (var entry : columnsNode.entries()) {
+        var columnsNode = readOnly ? root.get("columns").orElse(root)
+                : root.require("columns", "give one rule per target column under 'columns:'");
+        if (readOnly && root.get("columns").isPresent()) {
+            throw new MappingException(columnsNode.where(), "a mapping with write: none writes no columns", "remove 'columns', or choose another write mode");
+        }
+        for (var entry : readOnly ? List.<Map.Entry<String, YamlNode>>of() : columnsNode.entries()) {
             columns.put(entry.getKey(), rules.parse(entry.getValue(), entry.getKey(), Set.of()));
         }
         var lookups = new LinkedHashMap<String, LookupSpec>();
         root.get("lookups").ifPresent(node -> node.entries().forEach(e -> lookups.put(e.getKey(), lookup(e.getKey(), e.getValue()))));
         var write = root.get("write").map(node -> writeMode(node)).orElse(WriteMode.INSERT);
-        var source = root.require("source", "name the V2 table, without prefix, e.g. source: users");
+        var phase = root.get("phase").map(MappingLoader::phase).orElse(Phase.UPGRADE);
+        if (phase == Phase.VERIFY && write != WriteMode.NONE) {
+            throw new MappingException(root.get("phase").get().where(), "a verify mapping must not write", "add write: none");
+        }
+        var source = readOnly && root.get("source").isEmpty() ? null
+                : root.require("source", "name the V2 table, without prefix, e.g. source: users");
         var sourceSide = Side.SOURCE;
-        var sourceTable = source.isObject() ? null : source.text();
-        if (source.isObject()) {
+        var sourceTable = source == null || source.isObject() ? null : source.text();
+        if (source != null && source.isObject()) {
             var side = sideOf(source, "source");
             sourceSide = side.getKey();
             sourceTable = side.getValue();
         }
-        return new RowMapping(origin, target, sourceTable, sourceSide,
+        return new RowMapping(origin, phase, target, sourceTable, sourceSide,
                 root.get("key").map(YamlNode::text).orElse("id"),
                 root.get("after").map(YamlNode::textList).orElse(List.of()),
                 write,
                 root.get("target_key").map(YamlNode::textList).orElse(List.of("id")),
                 conditions(root, "only", "reason"),
-                conditions(root, "refuse", "message"), conditions(root, "skip", "reason"), conditions(root, "notes", "note"),
+                checks(root, "refuse", "when", true), checks(root, "require", "that", false),
+                conditions(root, "skip", "reason"), conditions(root, "notes", "note"),
                 Map.copyOf(lookups), columns,
                 new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())),
                 columnsNode.where(),
@@ -136,13 +148,41 @@ public final class MappingLoader {
         return new RowMapping.Export(node.where(), file.text(), rules.rules(node.require("columns", ""), "export"));
     }
 
+    private static Phase phase(YamlNode node) {
+        for (var phase : Phase.values()) {
+            if (phase.name().equalsIgnoreCase(node.text())) {
+                return phase;
+            }
+        }
+        throw new MappingException(node.where(), "unknown phase '" + node.text() + "'", "phase is upgrade (the default) or verify");
+    }
+
+    private List<Check> checks(YamlNode root, String key, String expressionKey, boolean failsWhenTrue) {
+        var list = new ArrayList<Check>();
+        root.get(key).ifPresent(node -> node.items().forEach(item -> {
+            item.onlyKeys(List.of("check", expressionKey, "message", "fix"), "an item of '" + key + "'");
+            var expression = item.require(expressionKey, "give the condition as an expression");
+            var message = item.require("message", "say what is wrong, e.g. message: \"...\"");
+            list.add(new Check(
+                    oneLine(item.get("check").orElse(message).text()),
+                    expressions.compile(expression.text(), expression.where()), failsWhenTrue,
+                    template(message),
+                    item.get("fix").map(YamlNode::text).map(MappingLoader::oneLine).orElse("")));
+        }));
+        return list;
+    }
+
+    private upgrade.expr.Template template(YamlNode node) {
+        return expressions.template(oneLine(node.text()), node.where());
+    }
+
     private static WriteMode writeMode(YamlNode node) {
         for (var mode : WriteMode.values()) {
             if (mode.yamlName().equals(node.text())) {
                 return mode;
             }
         }
-        throw new MappingException(node.where(), "unknown write mode '" + node.text() + "'", "write is insert, replace or update");
+        throw new MappingException(node.where(), "unknown write mode '" + node.text() + "'", "write is insert, replace, update or none");
     }
 
     private List<Condition> conditions(YamlNode root, String key, String textKey) {
@@ -162,31 +202,34 @@ public final class MappingLoader {
     }
 
     private static LookupSpec lookup(String name, YamlNode node) {
-        node.onlyKeys(List.of("source", "target", "key", "value", "match", "sum"), "lookup '" + name + "'");
+        node.onlyKeys(List.of("source", "target", "key", "value", "match", "sum", "count"), "lookup '" + name + "'");
         var table = node.get("source").isPresent() ? node.get("source").get() : node.get("target").orElse(null);
         if (node.get("source").isPresent() == node.get("target").isPresent()) {
             throw new MappingException(node.where(), "lookup '" + name + "' needs exactly one of 'source: TABLE' (V2) or 'target: TABLE' (V3)", "");
         }
         var side = node.get("source").isPresent() ? Side.SOURCE : Side.TARGET;
-        var key = node.require("key", "name the column(s) to match, e.g. key: id or key: [owner, path]").textList();
+        var key = node.get("key").map(k -> k.isArray() && k.json().isEmpty() ? List.<String>of() : k.textList()).orElse(List.of());
         var sum = node.get("sum").map(YamlNode::text).orElse(null);
+        var count = node.get("count").map(n -> n.json().asBoolean(false)).orElse(false);
         var value = node.get("value").map(YamlNode::text).orElse(null);
-        if (sum != null && value != null) {
-            throw new MappingException(node.where(), "lookup '" + name + "' has both 'value' and 'sum'", "a lookup gives one column's value, or a sum");
+        if ((sum != null ? 1 : 0) + (count ? 1 : 0) + (value != null ? 1 : 0) > 1) {
+            throw new MappingException(node.where(), "lookup '" + name + "' gives more than one of 'value', 'sum' and 'count'",
+                    "a lookup gives one column's value, a sum, or a count");
         }
-        if (sum == null && value == null) {
+        if (key.isEmpty() && sum == null && !count) {
+            throw new MappingException(node.where(), "lookup '" + name + "' has no key",
+                    "name the column(s) to match, e.g. key: id; only sums and counts may go over a whole table (key: [])");
+        }
+        if (sum == null && !count && value == null) {
             if (key.size() != 1) {
                 throw new MappingException(node.where(), "lookup '" + name + "' matches several columns, so it must say which to give",
                         "add value: COLUMN, e.g. value: id");
             }
             value = key.get(0);
         }
-        if (sum != null && side == Side.SOURCE) {
-            throw new MappingException(node.where(), "lookup '" + name + "' sums a V2 table", "sums are for V3 tables (target: TABLE), which are indexed");
-        }
         var match = new LinkedHashMap<String, Object>();
         node.get("match").ifPresent(m -> m.entries().forEach(e -> match.put(e.getKey(), e.getValue().scalar())));
-        return new LookupSpec(name, node.where(), side, table.text(), key, value, java.util.Collections.unmodifiableMap(match), sum);
+        return new LookupSpec(name, node.where(), side, table.text(), key, value, java.util.Collections.unmodifiableMap(match), sum, count);
     }
 
     private KeyValueMapping keyValueMapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {
@@ -211,6 +254,6 @@ public final class MappingLoader {
                 sourceColumns.require("name", "").text(), sourceColumns.require("value", "").text(),
                 targetColumns.require("name", "").text(), targetColumns.require("value", "").text(),
                 targetColumns.get("type").map(YamlNode::text).orElse(null),
-                entries, Map.copyOf(dropped));
+                entries, Map.copyOf(dropped), checks(root, "refuse", "when", true));
     }
 }

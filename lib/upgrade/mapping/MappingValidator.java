@@ -37,15 +37,33 @@ public final class MappingValidator {
 
     private void validate(RowMapping mapping) {
         var origin = mapping.origin();
-        var from = table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
-        var into = table(target, mapping.target(), origin.at("target"));
-        column(from, mapping.key(), origin.at("key"), "key");
-        mapping.targetKey().forEach(c -> column(into, c, origin.at("target_key"), "target_key"));
+        var from = mapping.source() == null ? null
+                : table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
+        if (from != null) {
+            column(from, mapping.key(), origin.at("key"), "key");
+        }
         mapping.lookups().values().forEach(this::validate);
         // only, skip and refuse run before any column is computed; notes and exports after all of them.
-        for (var condition : concat(mapping.only(), mapping.refuse(), mapping.skip())) {
+        for (var condition : concat(mapping.only(), mapping.skip())) {
             expression(condition.when(), from, mapping.lookups(), List.of());
         }
+        if (from == null && !mapping.refuse().isEmpty()) {
+            throw new MappingException(origin.at("refuse"), "'refuse' checks rows, but this mapping has no source",
+                    "add source: TABLE, or use 'require' for checks made once");
+        }
+        for (var check : mapping.refuse()) {
+            expression(check.expression(), from, mapping.lookups(), List.of());
+            template(check.message(), from, mapping.lookups());
+        }
+        for (var check : mapping.require()) {
+            expression(check.expression(), null, mapping.lookups(), List.of()); // evaluated once, without a row
+            template(check.message(), null, mapping.lookups());
+        }
+        if (mapping.write() == WriteMode.NONE) {
+            return;
+        }
+        var into = table(target, mapping.target(), origin.at("target"));
+        mapping.targetKey().forEach(c -> column(into, c, origin.at("target_key"), "target_key"));
         var computed = new java.util.ArrayList<String>();
         for (var entry : mapping.columns().entrySet()) {
             var rule = entry.getValue();
@@ -88,6 +106,7 @@ public final class MappingValidator {
         }
         // Source "columns" here are option names, which are data: they are checked per run, not against the schema.
         mapping.entries().values().forEach(e -> rule(e.rule(), null, Map.of(), List.of()));
+        mapping.refuse().forEach(check -> expression(check.expression(), null, Map.of(), List.of()));
     }
 
     private void validate(LookupSpec lookup) {
@@ -161,6 +180,11 @@ public final class MappingValidator {
                 default -> throw new IllegalStateException(root);
             }
         }
+    }
+
+    private void template(upgrade.expr.Template template, Table from, Map<String, LookupSpec> lookups) {
+        var asExpression = new Expression(template.text(), template.where(), null, template.variables());
+        expression(asExpression, from, lookups, List.of());
     }
 
     private static MappingException unknownLookup(String name, Where where, Map<String, LookupSpec> lookups) {

@@ -13,8 +13,11 @@ import java.util.Set;
  * @param key       the source column rows are paged by (keyset pagination)
  * @param write     how rows reach the target
  * @param targetKey the target columns that identify a row for {@code replace} and {@code update}
+ * @param phase     whether the mapping is part of the upgrade or of its verification
  * @param only      rows this mapping is for; the others are passed over (counted, not an error)
- * @param refuse    rows that stop the whole run before anything is written
+ * @param refuse    checks per row: a row that fails one stops the run before anything is written
+ *                  (in a verify mapping: is a defect of the result)
+ * @param require   checks evaluated once, before anything is written
  * @param skip      rows left out, each with its reason
  * @param notes     rows that are written but counted under a note (e.g. data dropped by design)
  * @param lookups   tables the rules may look values up in
@@ -24,8 +27,8 @@ import java.util.Set;
  * @param onConflict how a row that collides with a unique key is renamed; null: it is left out
  * @param export    a file listing every written row; null: none
  */
-public record RowMapping(Origin origin, String target, String source, Side sourceSide, String key, List<String> after,
-                         WriteMode write, List<String> targetKey, List<Condition> only, List<Condition> refuse,
+public record RowMapping(Origin origin, Phase phase, String target, String source, Side sourceSide, String key, List<String> after,
+                         WriteMode write, List<String> targetKey, List<Condition> only, List<Check> refuse, List<Check> require,
                          List<Condition> skip, List<Condition> notes, Map<String, LookupSpec> lookups,
                          LinkedHashMap<String, ColumnRule> columns, Set<String> nullable, Where columnsAt,
                          Rename onConflict, Export export) implements Mapping {

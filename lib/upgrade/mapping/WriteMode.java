@@ -7,7 +7,9 @@ public enum WriteMode {
     /** Inserts that first remove target rows with the same key: V2 rows replace the rows V3 seeded. */
     REPLACE,
     /** Updates target rows found by the natural key; rows not found are inserted. */
-    UPDATE;
+    UPDATE,
+    /** Writes nothing: the mapping only reads, to check rows or to count them as dropped by design. */
+    NONE;
 
     public String yamlName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -15,9 +15,9 @@ public final class ReportPrinter {
     }
 
     public void print(RunReport report) {
-        out.printf("%-20s %-20s %-20s %8s %8s %9s %8s%n", "mapping", "from", "into (V3)", "read", "written", "passed on", "left out");
+        out.printf("%-22s %-18s %-18s %8s %8s %9s %8s%n", "mapping", "from", "into (V3)", "read", "written", "passed on", "left out");
         for (var step : report.steps()) {
-            out.printf("%-20s %-20s %-20s %8d %8d %9d %8d%n", step.name(), step.source(), step.target(),
+            out.printf("%-22s %-18s %-18s %8d %8d %9d %8d%n", step.name(), step.source(), step.target(),
                     step.read(), step.written(), step.passedOverTotal(), step.skippedTotal());
         }
         for (var step : report.steps()) {
@@ -33,7 +33,7 @@ public final class ReportPrinter {
         for (var file : report.exports()) {
             out.println("Wrote " + file);
         }
-        out.printf("%s in %.1f s; mapping checksum %08x.%n", report.committed() ? "Committed" : "Not committed",
+        out.printf("%s in %.1f s; mapping checksum %08x.%n", report.committed() ? "Committed" : "Not committed (dry run)",
                 report.elapsed().toMillis() / 1000.0, report.mappingChecksum());
         out.flush();
     }

@@ -29,7 +29,7 @@ class UpgradeCommandTest {
     void helpListsTheCommandsAndTheExitCodes() {
         var result = execute("--help");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("run", "demo", "Exit codes:")
+        assertThat(result.out()).contains("run", "check", "plan", "verify", "demo", "Exit codes:")
                 .containsPattern("3 +A mapping file is invalid").containsPattern("4 +A database cannot be reached")
                 .containsPattern("6 +A row could not be converted");
     }
@@ -39,8 +39,9 @@ class UpgradeCommandTest {
         var result = execute("run", "--help");
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("--from", "--to", "--v2-prefix", "--v3-prefix", "--salt", "--v2-timezone", "--yes",
+                "--dry-run", "--leave-out-unsupported-policies", "--hashid-salt", "--recovery-folder", "--export-dir",
                 "UPGRADE_V2_PASSWORD", "UPGRADE_V3_PASSWORD", "Exit codes:")
-                .containsPattern("5 +The V2 site holds data that cannot be upgraded");
+                .containsPattern("5 +A check before the upgrade failed").containsPattern("7 +The V3 database breaks V3's rules");
     }
 
     @Test
@@ -74,9 +75,13 @@ class UpgradeCommandTest {
                     "--export-dir", site.exports().toString());
             assertThat(result.err()).isEmpty();
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("policies       5 read, 5 written, 0 passed on, 0 left out",
-                    "users          7 read, 7 written, 0 passed on, 0 left out",
-                    "settings       41 read, 31 written, 0 passed on, 10 left out", "left out 1: V2 never read it", "siteStatus",
+            assertThat(result.out()).contains("[pass] no S3 or remote storage policies (policies.yaml)",
+                    "Back V2 up first, if you have not yet: mysqldump --single-transaction --host=",
+                    "policies               5 read, 5 written, 0 passed on, 0 left out",
+                    "users                  7 read, 7 written, 0 passed on, 0 left out",
+                    "settings               41 read, 31 written, 0 passed on, 10 left out", "left out 1: V2 never read it", "siteStatus",
+                    "left out 5: dropped by design: V3 schedules its own timed tasks",
+                    "[pass] every user has exactly one root folder (verify-users.yaml)", "Next steps:",
                     "note 1: two-factor secret dropped by design", "Wrote " + site.exports().resolve("v2-share-links.csv"), "Committed in");
         }
     }

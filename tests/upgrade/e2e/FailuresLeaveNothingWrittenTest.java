@@ -8,7 +8,7 @@ import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
 import upgrade.engine.DataException;
-import upgrade.engine.RefusedException;
+import upgrade.check.ChecksFailedException;
 import upgrade.mapping.MappingException;
 import upgrade.mapping.MappingFiles;
 import upgrade.support.TestSite;
@@ -110,10 +110,13 @@ class FailuresLeaveNothingWrittenTest {
     void s3AndRemotePoliciesAreRefusedByName() {
         site.v2("INSERT INTO sd_policy VALUES (6, 'Amazon', 's3', 'https://b.s3.amazonaws.com/', 'b', 1, 'u', 'ak', 'sk', 'us-east-1', 'https://s3.amazonaws.com', '[]', '0', 0, 0, '{uid}', '0', 0)");
         site.v2("INSERT INTO sd_policy VALUES (7, 'Slave', 'remote', 'https://slave.example.com/', '0', 0, 'https://slave.example.com/', '0', 'token', '0', '0', '[]', '0', 0, 1, '{uid}', '{originname}', 0)");
-        assertThatThrownBy(() -> runWith(null)).isInstanceOf(RefusedException.class)
-                .hasMessageContaining("sd_policy row 6: 'Amazon' is a s3 policy; S3 and remote (slave) storage policies cannot be upgraded")
-                .hasMessageContaining("sd_policy row 7: 'Slave' is a remote policy; S3 and remote (slave) storage policies cannot be upgraded")
-                .hasMessageContaining("nothing was written");
+        assertThatThrownBy(() -> runWith(null)).isInstanceOf(ChecksFailedException.class)
+                .hasMessageContaining("[FAIL] no S3 or remote storage policies (policies.yaml)")
+                .hasMessageContaining("sd_policy row 6: 'Amazon' is a s3 policy holding 0 file(s); V3's drivers keep S3 and remote (slave) files differently")
+                .hasMessageContaining("sd_policy row 7: 'Slave' is a remote policy holding 0 file(s)")
+                .hasMessageContaining("fix: move these files to another policy in V2")
+                .hasMessageContaining("nothing was written")
+                .satisfies(e -> assertThat(((ChecksFailedException) e).exitCode()).isEqualTo(5));
         site.v2("DELETE FROM sd_policy WHERE id IN (6, 7)");
     }
 

@@ -58,8 +58,10 @@ class MappingLoaderTest {
     void bundledMappingsLoadInDependencyOrder() {
         var set = loader.load(MappingFiles.bundled());
         assertThat(set.origin()).isEqualTo("bundled mappings");
-        assertThat(set.mappings()).extracting(Mapping::name).containsExactly(
-                "policies", "groups", "users", "roots", "missing-roots", "folders", "files", "settings", "shares", "storage");
+        assertThat(set.mappings()).extracting(Mapping::name).containsExactly("dropped-callbacks", "dropped-cron", "dropped-downloads",
+                "dropped-storage-packs", "dropped-tasks", "dropped-transient", "policies", "groups", "users", "roots",
+                "missing-roots", "folders", "files", "settings", "shares", "storage", "v3-first-start", "verify-files",
+                "verify-folders", "verify-groups-and-policies", "verify-shares", "verify-users");
         assertThat(set.valueMaps()).containsOnlyKeys("group_id");
         assertThat(set.valueMaps().get("group_id").otherwise()).isInstanceOf(ValueMap.Otherwise.Keep.class);
         assertThat(set.valueMaps().get("group_id").values()).containsEntry("2", 3L).containsEntry("3", 2L);
@@ -230,7 +232,7 @@ class MappingLoaderTest {
                   id: {copy: id}
                 """);
         assertThat(e).hasMessage("users.yaml:3:1: unknown write mode 'upsert'");
-        assertThat(e.hint()).isEqualTo("write is insert, replace or update");
+        assertThat(e.hint()).isEqualTo("write is insert, replace, update or none");
     }
 
     @Test
@@ -491,7 +493,7 @@ class MappingLoaderTest {
                   id: {copy: id}
                 """);
         assertThat(e).hasMessage("users.yaml:5:5: unknown key 'mesage' in an item of 'refuse'");
-        assertThat(e.hint()).isEqualTo("did you mean 'message'? allowed here: when, message");
+        assertThat(e.hint()).isEqualTo("did you mean 'message'? allowed here: check, when, message, fix");
     }
 
     @Test

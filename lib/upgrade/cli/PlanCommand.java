@@ -1,0 +1,34 @@
+package upgrade.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import upgrade.report.ReportPrinter;
+
+import java.util.concurrent.Callable;
+
+/** {@code upgrade plan}: a dry run: everything {@code run} does, rolled back at the end. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Shows what 'run' would do, table by table: what would be written, renamed, re-homed and left out, with reasons.",
+                "It does all the work in a transaction and rolls it back, so nothing is written (also: run --dry-run)."})
+public final class PlanCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        try (var upgrade = connection.open()) {
+            var report = upgrade.run(RunCommand.progress(out), true);
+            out.println();
+            new ReportPrinter(out).print(report);
+            out.println("This was a dry run: nothing was written.");
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}
