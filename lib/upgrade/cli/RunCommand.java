@@ -6,11 +6,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import upgrade.Upgrade;
 import upgrade.db.ConnectionSpec;
-import upgrade.engine.RunListener;
+import upgrade.check.CheckReport;
 import upgrade.report.CheckPrinter;
+import upgrade.report.JsonReport;
 import upgrade.report.ReportPrinter;
 import upgrade.report.RunReport;
-import upgrade.report.StepReport;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -55,21 +55,23 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             out.println();
-            var report = upgrade.run(progress(out), dryRun);
+            var report = upgrade.run(Progress.forConsole(out), dryRun);
             out.println();
             new ReportPrinter(out).print(report);
             if (dryRun) {
+                writeReport(report, checks, null, "upgrade-plan.json", out);
                 return ExitCodes.OK;
             }
-            return verifyAndAdvise(upgrade, report, out);
+            return verifyAndAdvise(upgrade, report, checks, out);
         }
     }
 
-    private int verifyAndAdvise(Upgrade upgrade, RunReport report, PrintWriter out) {
+    private int verifyAndAdvise(Upgrade upgrade, RunReport report, CheckReport checks, PrintWriter out) {
         out.println();
         out.println("Verifying V3 against its own rules:");
         var verification = upgrade.verify();
         new CheckPrinter(out).print(verification);
+        writeReport(report, checks, verification, "upgrade-report.json", out);
         out.println();
         out.println("Next steps:");
         out.println("  1. Run Cloudreve V3 in V2's web root and keep V2's public/ directory: V3 reads the local files from public/uploads/.");
@@ -79,15 +81,10 @@ public final class RunCommand implements Callable<Integer> {
         return verification.passed() ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
     }
 
-    static RunListener progress(PrintWriter out) {
-        return new RunListener() {
-            @Override
-            public void stepFinished(StepReport step) {
-                out.printf("  %-22s %d read, %d written, %d passed on, %d left out%n", step.name(), step.read(), step.written(),
-                        step.passedOverTotal(), step.skippedTotal());
-                out.flush();
-            }
-        };
+    private void writeReport(RunReport report, CheckReport checks, CheckReport verification, String name, PrintWriter out) {
+        var file = connection.exportDirectory.resolve(name);
+        JsonReport.of(spec.root().version()[0], report, checks, verification).write(file);
+        out.println("The full report (every row left out, renamed or re-homed, with its key) is in " + file);
     }
 
     private boolean confirmed() {

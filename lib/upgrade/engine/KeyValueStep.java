@@ -73,7 +73,7 @@ public final class KeyValueStep {
         var source = run.source().table(mapping.source());
         var target = run.target().table(mapping.target());
         var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), target.name());
-        run.listener().stepStarted(mapping.name(), source.name(), target.name());
+        run.listener().stepStarted(mapping.name(), source.name(), target.name(), run.source().count(source));
 
         var row = new LinkedHashMap<String, Object>();
         read(row, counter);

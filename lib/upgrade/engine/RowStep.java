@@ -107,7 +107,7 @@ public final class RowStep {
         var target = writes ? run.target().table(mapping.target()) : null;
         var targetName = writes ? target.name() : "(nothing written)";
         var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), targetName);
-        run.listener().stepStarted(mapping.name(), source.name(), targetName);
+        run.listener().stepStarted(mapping.name(), source.name(), targetName, database.count(source));
         var writer = writes ? new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter()) : null;
         try {
             for (var page : new RowReader(database, source, mapping.key(), run.batchSize())) {

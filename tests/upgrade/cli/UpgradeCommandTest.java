@@ -82,7 +82,53 @@ class UpgradeCommandTest {
                     "settings               41 read, 31 written, 0 passed on, 10 left out", "left out 1: V2 never read it", "siteStatus",
                     "left out 5: dropped by design: V3 schedules its own timed tasks",
                     "[pass] every user has exactly one root folder (verify-users.yaml)", "Next steps:",
-                    "note 1: two-factor secret dropped by design", "Wrote " + site.exports().resolve("v2-share-links.csv"), "Committed in");
+                    "note 1: two-factor secret dropped by design", "Wrote " + site.exports().resolve("v2-share-links.csv"), "Committed in",
+                    "The full report (every row left out, renamed or re-homed, with its key) is in " + site.exports().resolve("upgrade-report.json"));
+            var json = readJson(site.exports().resolve("upgrade-report.json"));
+            assertThat(json.path("committed").asBoolean()).isTrue();
+            assertThat(json.path("droppedByDesign").path("sd_corn: dropped by design: V3 schedules its own timed tasks").asLong()).isEqualTo(5);
+            assertThat(json.path("steps")).hasSize(16);
+            assertThat(json.path("verify").findValues("failures")).allSatisfy(failures -> assertThat(failures).isEmpty());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(java.nio.file.Path file) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void planShowsTheRunAndWritesNothing() {
+        try (var site = TestSite.sample("cd_")) {
+            var before = site.snapshotV3();
+            var result = execute("plan", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_", "--export-dir", site.exports().toString());
+            assertThat(result.code()).isZero();
+            assertThat(result.out()).contains("files                  8 read, 8 written", "Not committed (dry run)", "This was a dry run: nothing was written.");
+            assertThat(site.snapshotV3()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void checkAndVerifyExitWithTheirCodes() {
+        try (var site = TestSite.sample("cd_")) {
+            site.v2("UPDATE sd_task SET status = 'processing'");
+            var check = execute("check", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
+            assertThat(check.code()).isEqualTo(ExitCodes.CHECKS_FAILED);
+            assertThat(check.out()).contains("[FAIL] V2's OneDrive task queue has no pending tasks (dropped-tasks.yaml)",
+                    "sd_task row 1: task '上传 report.docx 到 OneDrive' (uploadSingleToOnedrive) is still processing",
+                    "fix: let V2's task queue finish", "Back V2 up before the upgrade: mysqldump --single-transaction");
+            var run = execute("run", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_", "--yes");
+            assertThat(run.code()).isEqualTo(ExitCodes.CHECKS_FAILED);
+            assertThat(run.out()).contains("Nothing was written.");
+            var verify = execute("verify", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
+            assertThat(verify.code()).as("a fresh V3 has no user storage to doubt, but a root for its admin only").isZero();
+            site.v3("UPDATE {p}users SET group_id = 9");
+            var broken = execute("verify", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
+            assertThat(broken.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
+            assertThat(broken.out()).contains("[FAIL] every user's group exists (verify-users.yaml)", "1 check(s) failed.");
         }
     }
 
