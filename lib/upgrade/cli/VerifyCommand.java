@@ -22,7 +22,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (var upgrade = connection.open()) {
+        try (var upgrade = connection.open(out)) {
             var report = upgrade.verify();
             new CheckPrinter(out).print(report);
             out.println(report.passed() ? "The V3 database follows V3's rules." : report.failed().size() + " check(s) failed.");

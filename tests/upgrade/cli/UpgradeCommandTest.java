@@ -48,7 +48,7 @@ class UpgradeCommandTest {
     void aMissingOptionIsAUsageError() {
         var result = execute("run", "--to", "jdbc:mysql://localhost/v3");
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("Missing required option: '--from=JDBC_URL'");
+        assertThat(result.err()).contains("Missing --from: give --from JDBC_URL, or --v2-root DIR (V2's web root), or run in V2's web root");
     }
 
     @Test

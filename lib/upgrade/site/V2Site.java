@@ -1,0 +1,56 @@
+package upgrade.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import upgrade.db.DatabaseException;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What a V2 web root says about the site (shared/reference/v2-database.md §1 and §7): the database
+ * connection and table prefix in application/database.php, the password salt and time zone in
+ * application/config.php, the version in application/version.json.
+ *
+ * @param url      a JDBC URL for V2's database (without its password)
+ * @param password the database password, kept out of the URL
+ */
+public record V2Site(Path root, String url, String password, String prefix, String salt, String timeZone, String version,
+                     String readBy) {
+
+    /** The V2 site whose web root is {@code directory}, if it is one (it holds application/database.php). */
+    public static Optional<V2Site> at(Path directory) {
+        return Files.isRegularFile(directory.resolve("application/database.php")) ? Optional.of(read(directory)) : Optional.empty();
+    }
+
+    public static V2Site read(Path root) {
+        var database = PhpConfig.read(root.resolve("application/database.php"));
+        var config = Files.isRegularFile(root.resolve("application/config.php"))
+                ? PhpConfig.read(root.resolve("application/config.php")) : new PhpConfig.Values(java.util.Map.of(), "absent");
+        var name = database.get("database", "");
+        if (name.isEmpty()) {
+            throw new DatabaseException("V2 web root: " + root.resolve("application/database.php") + " names no database",
+                    "check the file, or pass --from with the V2 database's URL");
+        }
+        var url = "jdbc:mysql://" + database.get("hostname", "127.0.0.1") + ":" + database.get("hostport", "3306") + "/" + name
+                + "?user=" + URLEncoder.encode(database.get("username", "root"), StandardCharsets.UTF_8);
+        return new V2Site(root, url, database.values().getOrDefault("password", ""), database.values().getOrDefault("prefix", "sd_"),
+                config.get("salt", "sdshare"), config.get("default_timezone", "PRC"), version(root), database.readBy());
+    }
+
+    /** The {@code version} in application/version.json, or empty when there is no such file. */
+    private static String version(Path root) {
+        var file = root.resolve("application/version.json");
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        try {
+            return new ObjectMapper().readTree(file.toFile()).path("version").asText("");
+        } catch (IOException e) {
+            throw new DatabaseException("V2 web root: " + file + " is not readable JSON: " + e.getMessage(), "", e);
+        }
+    }
+}
