@@ -7,7 +7,11 @@ import upgrade.check.ToolkitChecks;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
+import upgrade.engine.CancelledException;
+import upgrade.engine.Checkpoints;
+import upgrade.engine.DataException;
 import upgrade.engine.Exports;
+import upgrade.engine.Ledger;
 import upgrade.engine.IdAllocator;
 import upgrade.engine.KeyValueStep;
 import upgrade.engine.RowStep;
@@ -17,6 +21,7 @@ import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
 import upgrade.mapping.KeyValueMapping;
 import upgrade.mapping.MappingFiles;
+import upgrade.mapping.MappingException;
 import upgrade.mapping.MappingLoader;
 import upgrade.mapping.MappingSet;
 import upgrade.mapping.MappingValidator;
@@ -117,10 +122,9 @@ public final class Upgrade implements AutoCloseable {
      * a V3 database as V3 left it at first start...). Writes nothing.
      */
     public CheckReport check() {
+        var resuming = new Ledger(target).state().filter(state -> !state.finished()).isPresent();
         var set = mappings(Instant.now());
-        try (var exports = new Exports(options.exportDirectory())) {
-            return check(set, context(set, exports, RunListener.NONE));
-        }
+        return check(set, context(set, new Exports(options.exportDirectory(), null), RunListener.NONE, null, resuming));
     }
 
     private CheckReport check(MappingSet set, RunContext context) {
@@ -147,51 +151,98 @@ public final class Upgrade implements AutoCloseable {
     }
 
     /**
-     * Checks first (see {@link #check()}); then upgrades everything the mappings describe, in one
-     * transaction on the V3 database, so a failure leaves V3 exactly as it was. A dry run does all
-     * of it, reports what it would write, and rolls back.
+     * Checks first (see {@link #check()}); then upgrades everything the mappings describe.
+     * <ul>
+     *   <li>Before the first write, the V3 tables the run writes are copied as V3 left them at first
+     *       start; each page of rows is then committed with its progress in a ledger beside them.</li>
+     *   <li>When a row fails, V3 is put back as it was at first start: nothing is left half-written.</li>
+     *   <li>When the run was killed, or stopped with {@link #stop()}, the next run continues after the
+     *       last committed page (unless the mapping files changed since).</li>
+     *   <li>A dry run does all the work in one transaction, reports it, and rolls back.</li>
+     * </ul>
      */
     public RunReport run(RunListener listener, boolean dryRun) {
-        var started = Instant.now();
+        var ledger = new Ledger(target);
+        var interrupted = ledger.state().filter(state -> !state.finished());
+        var resuming = interrupted.isPresent() && !dryRun;
+        var started = resuming ? interrupted.get().started() : Instant.now();
         var set = mappings(started);
-        try (var exports = new Exports(options.exportDirectory())) {
-            var context = context(set, exports, listener);
-            var checks = check(set, context);
-            if (!checks.passed()) {
-                throw ChecksFailedException.preflight(checks);
-            }
-            var handle = target.handle();
-            List<StepReport> steps;
-            handle.begin();
-            try {
-                var reports = new ArrayList<StepReport>();
-                for (var mapping : set.mappings()) {
-                    if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
-                        continue;
-                    }
-                    var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).runIfItReads()
-                            : java.util.Optional.of(new KeyValueStep((KeyValueMapping) mapping, context).run());
-                    if (report.isPresent() && !report.get().balanced()) {
-                        throw new IllegalStateException("rows unaccounted for in " + report.get());
-                    }
-                    report.ifPresent(reports::add);
-                }
-                steps = List.copyOf(reports);
-                if (dryRun) {
-                    handle.rollback();
-                    exports.discard();
-                } else {
-                    handle.commit();
-                    exports.commit();
-                }
-            } catch (RuntimeException e) {
-                handle.rollback();
-                exports.discard();
-                throw e;
-            }
-            return new RunReport(steps, set.checksum(), Duration.between(started, Instant.now()), !dryRun,
-                    dryRun ? List.of() : exports.files());
+        if (resuming && interrupted.get().checksum() != set.checksum() && !options.resumeChangedMappings()) {
+            throw new MappingException(new upgrade.mapping.Where(set.origin(), 0, 0), String.format(
+                    "the mapping files changed since the interrupted run (checksum %08x then, %08x now)", interrupted.get().checksum(), set.checksum()),
+                    "run 'reset' and start again, or put the mappings back; --resume-changed-mappings continues anyway");
         }
+        var handle = target.handle();
+        var checkpoints = new Checkpoints(dryRun ? null : ledger, handle);
+        var exports = new Exports(options.exportDirectory(), dryRun ? null : ledger);
+        set.mappings().stream().filter(m -> m instanceof RowMapping rows && rows.export() != null).map(m -> ((RowMapping) m).export())
+                .forEach(export -> exports.file(export.file(), List.copyOf(export.columns().keySet())));
+        var context = context(set, exports, listener, checkpoints, resuming);
+        var checks = check(set, context);
+        if (!checks.passed()) {
+            throw ChecksFailedException.preflight(checks);
+        }
+        if (!dryRun && !resuming) {
+            ledger.begin(set.checksum(), started, writtenTables(set, Phase.UPGRADE).keySet());
+        }
+        this.stopper = checkpoints;
+        handle.begin();
+        try {
+            var reports = new ArrayList<StepReport>();
+            for (var mapping : set.mappings()) {
+                if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
+                    continue;
+                }
+                var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).runIfItReads()
+                        : java.util.Optional.of(new KeyValueStep((KeyValueMapping) mapping, context).run());
+                if (report.isPresent() && !report.get().balanced()) {
+                    throw new IllegalStateException("rows unaccounted for in " + report.get());
+                }
+                report.ifPresent(reports::add);
+            }
+            if (dryRun) {
+                handle.rollback();
+                return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(started, Instant.now()), false, List.of());
+            }
+            ledger.finish();
+            handle.commit();
+            var files = exports.writeFiles();
+            return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(started, Instant.now()), true, files);
+        } catch (CancelledException e) {
+            handle.rollback(); // the pages committed so far stay, with their progress, for the next run
+            throw e;
+        } catch (RuntimeException e) {
+            handle.rollback();
+            if (!dryRun) {
+                ledger.reset();
+            }
+            if (e instanceof UpgradeException u && !dryRun) {
+                throw new DataException(u.getMessage() + "\n  V3 was put back as it was at its first start: nothing of this run was kept.",
+                        u.hint(), e);
+            }
+            throw e;
+        } finally {
+            this.stopper = null;
+        }
+    }
+
+    private volatile Checkpoints stopper;
+
+    /** Asks a running {@link #run()} (in another thread) to stop after the page it is writing; for Ctrl-C. */
+    public void stop() {
+        var checkpoints = stopper;
+        if (checkpoints != null) {
+            checkpoints.requestStop();
+        }
+    }
+
+    /**
+     * Puts V3 back as it was at its first start: every table this toolkit wrote is emptied and
+     * refilled from the copy taken before the first write (tables are never dropped), and the
+     * ledger is removed. Returns the tables restored.
+     */
+    public List<String> reset() {
+        return new Ledger(target).reset();
     }
 
     /**
@@ -200,13 +251,11 @@ public final class Upgrade implements AutoCloseable {
      */
     public CheckReport verify() {
         var set = mappings(Instant.now());
-        try (var exports = new Exports(options.exportDirectory())) {
-            var context = context(set, exports, RunListener.NONE);
+        {
+            var exports = new Exports(options.exportDirectory(), null);
+            var context = context(set, exports, RunListener.NONE, null, false);
             var results = new ArrayList<CheckResult>();
-            var nullable = new java.util.LinkedHashMap<upgrade.db.Table, java.util.Set<String>>();
-            writtenTables(set, Phase.UPGRADE).forEach((table, mappings) -> nullable.put(table, mappings.stream()
-                    .flatMap(m -> m.nullable().stream()).collect(java.util.stream.Collectors.toSet())));
-            results.add(ToolkitChecks.noNullText(target, nullable));
+            results.add(ToolkitChecks.noNullText(target, writtenTables(set, Phase.UPGRADE)));
             for (var mapping : set.mappings()) {
                 if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
                     results.addAll(new RowStep(rows, context).checks());
@@ -216,18 +265,26 @@ public final class Upgrade implements AutoCloseable {
         }
     }
 
-    private RunContext context(MappingSet set, Exports exports, RunListener listener) {
-        return new RunContext(source, target, options.params(), options.batchSize(), new IdAllocator(source, target, set), exports, listener);
+    private RunContext context(MappingSet set, Exports exports, RunListener listener, Checkpoints checkpoints, boolean resuming) {
+        var params = new java.util.HashMap<>(options.params());
+        params.put("resuming", resuming);
+        return new RunContext(source, target, java.util.Map.copyOf(params), options.batchSize(), new IdAllocator(source, target, set),
+                exports, listener, new upgrade.engine.WriteCount(),
+                checkpoints == null ? new Checkpoints(null, target.handle()) : checkpoints);
     }
 
-    /** The V3 tables the mappings of a phase write, with those mappings. */
-    private java.util.Map<upgrade.db.Table, List<RowMapping>> writtenTables(MappingSet set, Phase phase) {
+    /** The V3 tables the mappings of a phase write, with the text columns each may leave NULL. */
+    private java.util.Map<upgrade.db.Table, java.util.Set<String>> writtenTables(MappingSet set, Phase phase) {
         var tables = new java.util.LinkedHashMap<String, upgrade.db.Table>();
-        var byTable = new java.util.LinkedHashMap<upgrade.db.Table, List<RowMapping>>();
+        var byTable = new java.util.LinkedHashMap<upgrade.db.Table, java.util.Set<String>>();
         for (var mapping : set.mappings()) {
-            if (mapping instanceof RowMapping rows && rows.phase() == phase && rows.write() != WriteMode.NONE) {
-                var table = tables.computeIfAbsent(rows.target(), target::table);
-                byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(rows);
+            var writes = mapping instanceof RowMapping rows ? rows.phase() == phase && rows.write() != WriteMode.NONE : phase == Phase.UPGRADE;
+            if (writes) {
+                var table = tables.computeIfAbsent(mapping.target(), target::table);
+                var nullable = byTable.computeIfAbsent(table, t -> new java.util.HashSet<>());
+                if (mapping instanceof RowMapping rows) {
+                    nullable.addAll(rows.nullable());
+                }
             }
         }
         return byTable;

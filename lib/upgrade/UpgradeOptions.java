@@ -21,68 +21,74 @@ import java.util.Map;
  * @param hashIdSalt V3's {@code [System] HashIDSalt} from its conf.ini, to compute share links; empty when unknown
  * @param v2Version  the version in V2's application/version.json; empty when V2's web root is not known
  * @param leaveOutUnsupported leave S3 and remote policies and their files out instead of refusing them
+ * @param resumeChangedMappings continue an interrupted run even though the mapping files changed since
  */
 public record UpgradeOptions(String v2Prefix, String v3Prefix, String salt, ZoneId v2TimeZone, int batchSize,
                              MappingFiles mappings, Path exportDirectory, String recoveryFolder, String hashIdSalt,
-                             String v2Version, boolean leaveOutUnsupported) {
+                             String v2Version, boolean leaveOutUnsupported, boolean resumeChangedMappings) {
 
     /** The default name of the recovery folder. */
     public static final String RECOVERY_FOLDER = "Recovered from V2";
 
     public static UpgradeOptions defaults() {
-        return new UpgradeOptions("sd_", "", "sdshare", ZoneId.of("Asia/Shanghai"), 500, null, Path.of("."), RECOVERY_FOLDER, "", "", false);
+        return new UpgradeOptions("sd_", "", "sdshare", ZoneId.of("Asia/Shanghai"), 500, null, Path.of("."), RECOVERY_FOLDER, "", "", false, false);
     }
 
     public UpgradeOptions withV2Prefix(String prefix) {
-        return new UpgradeOptions(prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withV3Prefix(String prefix) {
-        return new UpgradeOptions(v2Prefix, prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(v2Prefix, prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withSalt(String newSalt) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, newSalt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(v2Prefix, v3Prefix, newSalt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withV2TimeZone(ZoneId zone) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, zone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, zone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withBatchSize(int rows) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, rows, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, rows, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withMappings(MappingFiles files) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, files, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, files, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withExportDirectory(Path directory) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, directory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, directory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withRecoveryFolder(String name) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, name, hashIdSalt, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, name, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withHashIdSalt(String hashIdSaltOfV3) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSaltOfV3, v2Version, leaveOutUnsupported);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSaltOfV3, v2Version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withV2Version(String version) {
         return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
-                version, leaveOutUnsupported);
+                version, leaveOutUnsupported, resumeChangedMappings);
     }
 
     public UpgradeOptions withLeaveOutUnsupported(boolean leaveOut) {
         return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
-                v2Version, leaveOut);
+                v2Version, leaveOut, resumeChangedMappings);
+    }
+
+    public UpgradeOptions withResumeChangedMappings(boolean resume) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
+                v2Version, leaveOutUnsupported, resume);
     }
 
     /** What expressions read as {@code param.NAME}. */
     public Map<String, Object> params() {
         return Map.of("salt", salt, "v2_prefix", v2Prefix, "v3_prefix", v3Prefix, "v2_timezone", v2TimeZone.getId(),
                 "recovery_folder", recoveryFolder, "hashid_salt", hashIdSalt, "v2_version", v2Version,
-                "leave_out_unsupported", leaveOutUnsupported);
+                "leave_out_unsupported", leaveOutUnsupported, "resuming", false);
     }
 }

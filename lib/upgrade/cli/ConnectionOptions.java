@@ -82,6 +82,10 @@ public final class ConnectionOptions {
             description = "Leave S3 and remote storage policies and their files out (listed in the report) instead of refusing to run.")
     boolean leaveOutUnsupported;
 
+    @Option(names = "--resume-changed-mappings",
+            description = "Continue an interrupted run even though the mapping files changed since it started.")
+    boolean resumeChangedMappings;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
     boolean verbose;
 
@@ -195,7 +199,8 @@ public final class ConnectionOptions {
         }
         return UpgradeOptions.defaults().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
                 .withV2TimeZone(zone).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
-                .withExportDirectory(exportDirectory).withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported);
+                .withExportDirectory(exportDirectory).withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
+                .withResumeChangedMappings(resumeChangedMappings);
     }
 
     /** Opens both databases; prints where discovered settings came from. */

@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             out.println();
-            var report = upgrade.run(Progress.forConsole(out), dryRun);
+            var report = stoppableByCtrlC(upgrade, () -> upgrade.run(Progress.forConsole(out), dryRun));
             out.println();
             new ReportPrinter(out).print(report);
             if (dryRun) {
@@ -81,6 +81,33 @@ public final class RunCommand implements Callable<Integer> {
         var file = connection.exportDirectory.resolve(name);
         JsonReport.of(spec.root().version()[0], report, checks, verification).write(file);
         out.println("The full report (every row left out, renamed or re-homed, with its key) is in " + file);
+    }
+
+    /**
+     * Runs {@code work} so that Ctrl-C stops it after the page being written (the run commits page by
+     * page), instead of killing it mid-page; the next run continues from there.
+     */
+    private <T> T stoppableByCtrlC(Upgrade upgrade, java.util.function.Supplier<T> work) {
+        var finished = new java.util.concurrent.CountDownLatch(1);
+        var hook = new Thread(() -> {
+            upgrade.stop();
+            try {
+                finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return work.get();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is exiting; the hook has done its job
+            }
+        }
     }
 
     private boolean confirmed() {

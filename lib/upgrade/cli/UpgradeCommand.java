@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         version = "Cloudreve V2 -> V3 upgrade toolkit 0.1",
         description = "Moves a Cloudreve V2 (2.0.0-Alpha1) site into a freshly started Cloudreve V3 database.",
-        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, ResetCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UpgradeCommand implements Runnable {
 
@@ -68,6 +68,11 @@ public final class UpgradeCommand implements Runnable {
     static void quietLibraryLogs() {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        // The driver logs every refused statement; a duplicate name is expected (it is renamed) and
+        // every other failure reaches the operator as a message of ours.
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.mariadb.jdbc") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.mariadb.jdbc", "off");
         }
         // Two Commons Logging implementations meet on the class path (JEXL's and the embedded
         // database's); naming one stops the discovery that prints a warning about the other.

@@ -184,10 +184,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private boolean closed;
+
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         // A Jdbi made from one connection leaves that connection open when its handle closes.
         var connection = handle.getConnection();
+        if (handle.isInTransaction()) {
+            handle.rollback(); // whatever was not committed is not wanted (a run that died on the way out)
+        }
         handle.close();
         closeQuietly(connection);
     }

@@ -1,6 +1,5 @@
 package upgrade.engine;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -10,81 +9,67 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The CSV files a run writes (e.g. V2 share keys to V3 share ids). Lines go to {@code NAME.partial}
- * while the run lasts; {@link #commit()} renames them once the database transaction committed, and
- * {@link #discard()} deletes them when it did not, so a file is never left describing rows V3 lacks.
+ * The CSV files a run writes (e.g. V2 share keys to V3 share ids). Their lines are kept in the
+ * ledger, committed with the rows they describe, so a resumed run has them all; the files are
+ * written once the run has finished. A dry run keeps no lines and writes no file.
  */
-public final class Exports implements AutoCloseable {
+public final class Exports {
     private static final CsvMapper CSV = new CsvMapper();
 
     private final Path directory;
-    private final List<Open> open = new ArrayList<>();
+    private final Ledger ledger;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
-    private record Open(Path partial, Path target, SequenceWriter writer) {}
-
-    public Exports(Path directory) {
+    /** @param ledger where lines are kept; null for a dry run */
+    public Exports(Path directory, Ledger ledger) {
         this.directory = directory;
+        this.ledger = ledger;
     }
 
-    /** A CSV file with this header; each {@code accept} writes one line. */
-    public java.util.function.Consumer<List<Object>> open(String fileName, List<String> header) {
-        try {
-            Files.createDirectories(directory);
-            var target = directory.resolve(fileName);
-            var partial = directory.resolve(fileName + ".partial");
-            var schema = CsvSchema.builder().addColumns(header, CsvSchema.ColumnType.STRING).build().withHeader();
-            var writer = CSV.writer(schema).writeValues(Files.newBufferedWriter(partial));
-            open.add(new Open(partial, target, writer));
-            return line -> {
-                try {
-                    writer.write(line.stream().map(v -> v == null ? "" : v.toString()).toList());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + partial + ": " + e.getMessage(), e);
-                }
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory.resolve(fileName) + ": " + e.getMessage(), e);
-        }
+    /** Declares a file and its header; returns what writes one line of it. */
+    public java.util.function.Consumer<List<Object>> file(String fileName, List<String> header) {
+        headers.put(fileName, header);
+        return ledger == null ? line -> { } : line -> ledger.exportLine(fileName, line);
     }
 
-    /** The files that will exist after {@link #commit()}. */
+    /** The files {@link #writeFiles()} writes. */
     public List<Path> files() {
-        return open.stream().map(Open::target).toList();
+        return ledger == null ? List.of() : headers.keySet().stream().map(directory::resolve).toList();
     }
 
-    public void commit() {
-        close();
-        for (var file : open) {
+    /** Writes every declared file from the lines the ledger holds (through NAME.partial, renamed when complete). */
+    public List<Path> writeFiles() {
+        var written = new ArrayList<Path>();
+        if (ledger == null) {
+            return written;
+        }
+        for (var entry : headers.entrySet()) {
+            var target = directory.resolve(entry.getKey());
+            var partial = directory.resolve(entry.getKey() + ".partial");
+            var schema = CsvSchema.builder().addColumns(entry.getValue(), CsvSchema.ColumnType.STRING).build().withHeader();
             try {
-                Files.move(file.partial(), file.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot rename " + file.partial() + " to " + file.target() + ": " + e.getMessage(), e);
+                Files.createDirectories(directory);
+                try (var writer = CSV.writer(schema).writeValues(Files.newBufferedWriter(partial))) {
+                    ledger.exportedLines(entry.getKey(), line -> {
+                        try {
+                            writer.write(line.stream().map(v -> v == null ? "" : v.toString()).toList());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(target);
+            } catch (IOException | UncheckedIOException e) {
+                throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(),
+                        e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
             }
         }
-    }
-
-    public void discard() {
-        close();
-        for (var file : open) {
-            try {
-                Files.deleteIfExists(file.partial());
-            } catch (IOException ignored) {
-                // a stray .partial file says itself that it is incomplete
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        for (var file : open) {
-            try {
-                file.writer().close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close " + file.partial() + ": " + e.getMessage(), e);
-            }
-        }
+        return written;
     }
 }

@@ -73,6 +73,12 @@ public final class KeyValueStep {
         var source = run.source().table(mapping.source());
         var target = run.target().table(mapping.target());
         var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), target.name());
+        var ledger = run.checkpoints().ledger();
+        var earlier = ledger == null ? java.util.Optional.<Ledger.StepState>empty() : ledger.step(mapping.name());
+        if (earlier.isPresent() && earlier.get().done()) {
+            counter.restore(Ledger.read(earlier.get().counts(), StepCounter.State.class));
+            return counter.report(); // finished before the run was interrupted
+        }
         run.listener().stepStarted(mapping.name(), source.name(), target.name(), run.source().count(source));
 
         var row = new LinkedHashMap<String, Object>();
@@ -112,6 +118,7 @@ public final class KeyValueStep {
                         "no V3 equivalent (no rule in " + mapping.origin().file() + " reads it)")));
             }
         }
+        run.checkpoints().pageDone(mapping.name(), null, counter, true);
         var report = counter.report();
         run.listener().stepFinished(report);
         return report;

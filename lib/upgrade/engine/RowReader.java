@@ -21,19 +21,26 @@ public final class RowReader implements Iterable<List<Map<String, Object>>> {
     private final Table table;
     private final String key;
     private final int pageSize;
+    private final Object start;
 
     public RowReader(Database database, Table table, String key, int pageSize) {
+        this(database, table, key, pageSize, null);
+    }
+
+    /** Reads the rows after {@code start} (given as text, as a checkpoint keeps it); null: from the first row. */
+    public RowReader(Database database, Table table, String key, int pageSize, String start) {
         this.database = database;
         this.table = table;
-        this.key = table.column(key).orElseThrow().name();
+        var column = table.column(key).orElseThrow();
+        this.key = column.name();
         this.pageSize = pageSize;
+        this.start = start == null ? null : column.isInteger() ? (Object) Long.valueOf(start) : start;
     }
 
     @Override
     public Iterator<List<Map<String, Object>>> iterator() {
         return new Iterator<>() {
-            private Object last;
-            private List<Map<String, Object>> next = fetch(null, true);
+            private List<Map<String, Object>> next = start == null ? fetch(null, true) : fetch(start, false);
 
             @Override
             public boolean hasNext() {
@@ -46,7 +53,7 @@ public final class RowReader implements Iterable<List<Map<String, Object>>> {
                     throw new NoSuchElementException();
                 }
                 var page = next;
-                last = page.get(page.size() - 1).get(key);
+                var last = page.get(page.size() - 1).get(key);
                 next = page.size() < pageSize ? List.of() : fetch(last, false);
                 return page;
             }

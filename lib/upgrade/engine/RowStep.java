@@ -107,10 +107,17 @@ public final class RowStep {
         var target = writes ? run.target().table(mapping.target()) : null;
         var targetName = writes ? target.name() : "(nothing written)";
         var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), targetName);
+        var ledger = run.checkpoints().ledger();
+        var earlier = ledger == null ? java.util.Optional.<Ledger.StepState>empty() : ledger.step(mapping.name());
+        earlier.ifPresent(state -> counter.restore(Ledger.read(state.counts(), StepCounter.State.class)));
+        if (earlier.isPresent() && earlier.get().done()) {
+            return counter.report(); // finished before the run was interrupted
+        }
         run.listener().stepStarted(mapping.name(), source.name(), targetName, database.count(source));
         var writer = writes ? new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter()) : null;
+        Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
         try {
-            for (var page : new RowReader(database, source, mapping.key(), run.batchSize())) {
+            for (var page : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey)) {
                 counter.read(page.size());
                 for (var row : page) {
                     var outcome = transform(row);
@@ -125,14 +132,17 @@ public final class RowStep {
                         counter.passedOver(pass.reason());
                     }
                 }
+                if (writer != null) {
+                    writer.flush();
+                }
+                lastKey = page.get(page.size() - 1).get(mapping.key());
                 run.listener().progress(mapping.name(), counter.read());
-            }
-            if (writer != null) {
-                writer.flush();
+                run.checkpoints().pageDone(mapping.name(), lastKey, counter, false);
             }
         } finally {
             staged.forEach(StagedLookup::close);
         }
+        run.checkpoints().pageDone(mapping.name(), lastKey, counter, true);
         var report = counter.report();
         run.listener().stepFinished(report);
         return report;
@@ -144,7 +154,7 @@ public final class RowStep {
         if (export == null) {
             return row -> { };
         }
-        var file = run.exports().open(export.file(), List.copyOf(export.columns().keySet()));
+        var file = run.exports().file(export.file(), List.copyOf(export.columns().keySet()));
         return row -> file.accept(row.export());
     }
 

@@ -8,15 +8,10 @@ import java.util.Map;
 /**
  * What every step of a run shares: both databases, the run parameters expressions see as
  * {@code param.*}, the page/batch size, the id allocator for rows the run creates, the export
- * files, and the listener that hears about progress.
+ * files, the listener that hears about progress, and where the run commits.
  */
 public record RunContext(Database source, Database target, Map<String, Object> params, int batchSize,
-                         IdAllocator ids, Exports exports, RunListener listener, WriteCount created) {
-
-    public RunContext(Database source, Database target, Map<String, Object> params, int batchSize,
-                      IdAllocator ids, Exports exports, RunListener listener) {
-        this(source, target, params, batchSize, ids, exports, listener, new WriteCount());
-    }
+                         IdAllocator ids, Exports exports, RunListener listener, WriteCount created, Checkpoints checkpoints) {
 
     /** The database on {@code side}. */
     public Database database(Side side) {

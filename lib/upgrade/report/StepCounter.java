@@ -17,7 +17,8 @@ public final class StepCounter {
     private final String file;
     private final String source;
     private final String target;
-    private final Instant started = Instant.now();
+    private Instant started = Instant.now();
+    private long earlierMillis;
     private long read;
     private long written;
     private long targetRows;
@@ -68,9 +69,33 @@ public final class StepCounter {
         return read;
     }
 
+    /** The counts so far, to record with a checkpoint and restore when a run resumes. */
+    public record State(long read, long written, long targetRows, Map<String, Long> passedOver, Map<String, Long> skipped,
+                        Map<String, List<String>> skippedKeys, Map<String, Long> notes, Map<String, List<String>> noteKeys, long millis) {}
+
+    public State state() {
+        return new State(read, written, targetRows, frozen(passedOver), frozen(skipped), frozenLists(skippedKeys), frozen(notes),
+                frozenLists(noteKeys), earlierMillis + Duration.between(started, Instant.now()).toMillis());
+    }
+
+    /** Continues from counts an earlier, interrupted run recorded. */
+    public void restore(State state) {
+        read = state.read();
+        written = state.written();
+        targetRows = state.targetRows();
+        passedOver.putAll(state.passedOver());
+        skipped.putAll(state.skipped());
+        state.skippedKeys().forEach((k, v) -> skippedKeys.put(k, new ArrayList<>(v)));
+        notes.putAll(state.notes());
+        state.noteKeys().forEach((k, v) -> noteKeys.put(k, new ArrayList<>(v)));
+        earlierMillis = state.millis();
+        started = Instant.now();
+    }
+
     public StepReport report() {
         return new StepReport(name, file, source, target, read, written, targetRows, frozen(passedOver), frozen(skipped),
-                frozenLists(skippedKeys), frozen(notes), frozenLists(noteKeys), Duration.between(started, Instant.now()));
+                frozenLists(skippedKeys), frozen(notes), frozenLists(noteKeys),
+                Duration.ofMillis(earlierMillis).plus(Duration.between(started, Instant.now())));
     }
 
     private static Map<String, Long> frozen(Map<String, Long> map) {
