@@ -26,6 +26,10 @@ public final class RowStep {
     private final RunContext run;
     private final RuleEvaluator evaluator;
     private final List<StagedLookup> staged = new ArrayList<>();
+    private final Map<LookupTable, Consumer<java.util.Collection<List<Object>>>> prefetchers = new LinkedHashMap<>();
+    private final List<Runnable> pageWritten = new ArrayList<>();
+    /** Recording rounds per page: the second finds keys that depend on the first's answers. */
+    private static final int PREFETCH_ROUNDS = 2;
 
     public RowStep(RowMapping mapping, RunContext run) {
         this.mapping = mapping;
@@ -43,11 +47,54 @@ public final class RowStep {
         if (spec.side() == Side.SOURCE && !spec.aggregate() && !spec.key().equals(table.primaryKey())) {
             var lookup = new StagedLookup(database, run.target(), table, spec, table.primaryKey().get(0), run.batchSize());
             staged.add(lookup);
-            return new LookupTable(lookup::find);
+            var lookupTable = new LookupTable(lookup::find, lookup::known);
+            prefetchers.put(lookupTable, lookup::prefetch);
+            return lookupTable;
         }
         // A miss in a table this step does not write stays a miss (until an ensure rule creates rows).
         var cacheMisses = spec.side() == Side.SOURCE || !java.util.Objects.equals(spec.table(), mapping.target()) || mapping.write() == WriteMode.NONE;
-        return new LookupTable(new SqlLookup(database, table, spec, cacheMisses, run.created())::find);
+        var lookup = new SqlLookup(database, table, spec, cacheMisses, run.created());
+        pageWritten.add(lookup::pageWritten);
+        var lookupTable = new LookupTable(lookup::find, lookup::known);
+        if (!(spec.side() == Side.SOURCE && spec.aggregate())) { // a V2 sum or count would scan V2 for every key at once
+            prefetchers.put(lookupTable, lookup::prefetch);
+        }
+        return lookupTable;
+    }
+
+    /**
+     * Evaluates a page once without effect, only noting the keys each lookup is asked for, then
+     * fetches each lookup's keys in one query: one round trip per lookup and page instead of one per
+     * row. The real evaluation then finds them cached; a key this pass missed is looked up alone.
+     */
+    private void prefetch(List<Map<String, Object>> page) {
+        if (prefetchers.isEmpty()) {
+            return;
+        }
+        for (int round = 0; round < PREFETCH_ROUNDS; round++) {
+            prefetchers.keySet().forEach(LookupTable::startRecording);
+            evaluator.recording(true);
+            var asked = false;
+            try {
+                for (var row : page) {
+                    try {
+                        transform(row);
+                    } catch (RuntimeException ignored) {
+                        // a lookup found nothing yet, so an expression may fail here; the real evaluation will tell
+                    }
+                }
+            } finally {
+                evaluator.recording(false);
+                for (var entry : prefetchers.entrySet()) {
+                    var keys = entry.getKey().stopRecording();
+                    asked |= !keys.isEmpty();
+                    entry.getValue().accept(keys);
+                }
+            }
+            if (!asked) {
+                return;
+            }
+        }
     }
 
     /**
@@ -119,6 +166,7 @@ public final class RowStep {
         try {
             for (var page : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey)) {
                 counter.read(page.size());
+                prefetch(page);
                 for (var row : page) {
                     var outcome = transform(row);
                     if (outcome instanceof Outcome.Write write && writer == null) {
@@ -135,6 +183,7 @@ public final class RowStep {
                 if (writer != null) {
                     writer.flush();
                 }
+                pageWritten.forEach(Runnable::run);
                 lastKey = page.get(page.size() - 1).get(mapping.key());
                 run.listener().progress(mapping.name(), counter.read());
                 run.checkpoints().pageDone(mapping.name(), lastKey, counter, false);

@@ -183,20 +183,26 @@ public final class RowWriter {
         var sql = "UPDATE " + dialect.quote(table.name()) + " SET "
                 + String.join(", ", set.stream().map(c -> dialect.quote(c.name()) + " = ?").toList())
                 + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " <=> ?").toList());
-        for (int i = 0; i < batch.size(); i++) {
-            var values = bound.get(i);
+        // One JDBC batch for the page; the counts say which rows were not there (to be inserted).
+        var statement = database.handle().prepareBatch(sql);
+        for (var values : bound) {
             var arguments = new ArrayList<>();
             set.forEach(c -> arguments.add(values.get(columns.indexOf(c))));
             keyColumns.forEach(c -> arguments.add(values.get(columns.indexOf(c))));
-            try {
-                if (execute(sql, arguments) == 0) {
-                    insertOne(batch.get(i), values);
-                } else {
-                    counter.written(1, 1);
-                    onWritten.accept(batch.get(i));
-                }
-            } catch (StatementException e) {
-                throw failure(batch.get(i), e);
+            Arguments.bind(statement, arguments, dialect).add();
+        }
+        int[] counts;
+        try {
+            counts = statement.execute();
+        } catch (StatementException e) {
+            throw failure(batch.get(0), e);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (counts[i] == 0) {
+                insertOne(batch.get(i), bound.get(i));
+            } else {
+                counter.written(1, 1);
+                onWritten.accept(batch.get(i));
             }
         }
     }

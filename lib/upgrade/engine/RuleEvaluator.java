@@ -16,12 +16,18 @@ public final class RuleEvaluator {
     private final Map<String, Object> params;
     private final Map<String, LookupTable> lookups;
     private final Ensurer ensurer;
+    private boolean recording;
 
     /** {@code ensurer} may be null where no mapping can use {@code ensure} rules. */
     RuleEvaluator(Map<String, Object> params, Map<String, LookupTable> lookups, Ensurer ensurer) {
         this.params = params;
         this.lookups = lookups;
         this.ensurer = ensurer;
+    }
+
+    /** While recording (see {@link RowStep}), ensure rules create nothing and give null. */
+    void recording(boolean on) {
+        recording = on;
     }
 
     /**
@@ -95,6 +101,9 @@ public final class RuleEvaluator {
     private Evaluated ensure(ColumnRule.Ensure rule, Map<String, Object> row, MapContext context) {
         if (ensurer == null) {
             throw new IllegalStateException("'ensure' rules are not available in key-value mappings");
+        }
+        if (recording) {
+            return new Evaluated.Value(null);
         }
         var match = evaluateAll(rule.match(), row, context);
         var set = evaluateAll(rule.set(), row, context);

@@ -55,6 +55,35 @@ final class StagedLookup {
         return found;
     }
 
+    /** What the cache knows of a key, without asking the database; null when nothing. */
+    Optional<Object> known(List<Object> key) {
+        return cache.get(key);
+    }
+
+    /** Fetches many keys in one query (see {@link SqlLookup#prefetch}). */
+    void prefetch(java.util.Collection<List<Object>> keys) {
+        stageOnce();
+        var wanted = new java.util.HashMap<String, List<Object>>();
+        keys.stream().filter(key -> !cache.containsKey(key)).forEach(key -> wanted.put(digest(key), key));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        var found = new java.util.HashSet<String>();
+        Arguments.bind(target.handle().createQuery("SELECT k, v FROM " + target.dialect().quote(stage) + " WHERE k IN ("
+                        + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?")) + ")"), new ArrayList<>(wanted.keySet()), target.dialect())
+                .map((rs, ctx) -> {
+                    var digest = rs.getString(1);
+                    found.add(digest);
+                    cache.put(List.copyOf(wanted.get(digest)), Optional.ofNullable(rs.getObject(2)));
+                    return digest;
+                }).list();
+        wanted.forEach((digest, key) -> {
+            if (!found.contains(digest)) {
+                cache.put(List.copyOf(key), Optional.empty());
+            }
+        });
+    }
+
     private void stageOnce() {
         if (staged) {
             return;

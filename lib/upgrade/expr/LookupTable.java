@@ -13,9 +13,35 @@ import java.util.function.Function;
  */
 public final class LookupTable {
     private final Function<List<Object>, Optional<Object>> finder;
+    private final Function<List<Object>, Optional<Object>> known;
+    private java.util.Set<List<Object>> recorded;
 
     public LookupTable(Function<List<Object>, Optional<Object>> finder) {
+        this(finder, key -> null);
+    }
+
+    /**
+     * @param known what is already known of a key without asking the database (null: nothing),
+     *              so that recording can follow keys that depend on earlier answers
+     */
+    public LookupTable(Function<List<Object>, Optional<Object>> finder, Function<List<Object>, Optional<Object>> known) {
         this.finder = finder;
+        this.known = known;
+    }
+
+    /**
+     * Until {@link #stopRecording()}, keys asked for are only noted (and nothing is found), so the
+     * engine can fetch all the keys of a page in one query before evaluating it for real.
+     */
+    public void startRecording() {
+        recorded = new java.util.LinkedHashSet<>();
+    }
+
+    /** The keys asked for since {@link #startRecording()}. */
+    public java.util.Set<List<Object>> stopRecording() {
+        var keys = recorded;
+        recorded = null;
+        return keys == null ? java.util.Set.of() : keys;
     }
 
     /** True when a row with this key exists. */
@@ -31,6 +57,14 @@ public final class LookupTable {
     private Optional<Object> find(Object... key) {
         // A null key part matches nothing: V2 rows never have NULL in the columns we look up by.
         if (key == null || Arrays.stream(key).anyMatch(java.util.Objects::isNull)) {
+            return Optional.empty();
+        }
+        if (recorded != null) {
+            var answer = known.apply(Arrays.asList(key));
+            if (answer != null) {
+                return answer;
+            }
+            recorded.add(Arrays.asList(key));
             return Optional.empty();
         }
         return finder.apply(Arrays.asList(key));

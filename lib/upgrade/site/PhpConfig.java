@@ -66,7 +66,7 @@ public final class PhpConfig {
                 return null;
             }
             var values = new LinkedHashMap<String, String>();
-            new ObjectMapper().readTree(output).fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            new ObjectMapper().readTree(output).properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
             return values;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {
