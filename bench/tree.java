@@ -2,18 +2,16 @@
 //DESCRIPTION Benchmark: upgrades a generated V2 site with many users, folders and files; prints each step's speed and the peak heap.
 //JAVA 17+
 //SOURCES ../upgrade.java
+//SOURCES Measure.java
 //FILES mappings/=../mappings/*.yaml
 //FILES demo/=../demo/*.sql
 //RUNTIME_OPTIONS -Xmx256m
 
-import upgrade.Upgrade;
-import upgrade.UpgradeOptions;
+import bench.Measure;
 import upgrade.cli.UpgradeCommand;
 import upgrade.demo.DemoSite;
 import upgrade.demo.MariaDbServer;
 
-import java.lang.management.ManagementFactory;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prints figures, asserts nothing. {@code ./jbang bench/tree.java USERS FOLDERS_PER_USER}
@@ -47,32 +45,7 @@ class tree {
                     + ", 1024, '2019-03-17 10:00:00', ' ', " + second + " + seq, 1,"
                     + " CONCAT('/a', (seq DIV " + users + ") MOD 10, '/b', seq DIV " + users + ") FROM seq_0_to_" + (deeper - 1));
 
-            var peak = new AtomicLong();
-            var memory = ManagementFactory.getMemoryMXBean();
-            var sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-            var exports = java.nio.file.Files.createTempDirectory("bench-exports-");
-            try (var upgrade = Upgrade.open(server.url("bench_v2"), server.url("bench_v3"), UpgradeOptions.defaults().withExportDirectory(exports))) {
-                var report = upgrade.run();
-                sampler.interrupt();
-                for (var step : report.steps()) {
-                    double seconds = Math.max(0.001, step.elapsed().toMillis() / 1000.0);
-                    System.out.printf("%-14s %9d read %9d written in %6.1f s = %8.0f rows/s%n", step.name(), step.read(), step.written(),
-                            seconds, step.read() / seconds);
-                }
-                System.out.printf("whole run: %.1f s; peak heap in use %.0f MiB of max %.0f MiB%n", report.elapsed().toMillis() / 1000.0,
-                        peak.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
-            }
+            Measure.upgradeAndPrint(server, "bench_v2", "bench_v3");
         }
     }
 }
