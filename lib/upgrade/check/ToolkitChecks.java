@@ -5,7 +5,6 @@ import upgrade.db.Table;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,8 +63,4 @@ public final class ToolkitChecks {
                 "V3 reads these columns as plain strings; the rows named were not written by this upgrade (or a mapping lists the column as nullable)");
     }
 
-    /** A single passed or failed result, for checks that are only a yes or no. */
-    public static CheckResult of(String title, List<String> failures, String fix) {
-        return new CheckResult(title, ORIGIN, failures, fix);
-    }
 }

@@ -127,10 +127,6 @@ public final class Database implements AutoCloseable {
         return new Table(logicalName, physical, columnsOf(physical), primaryKeyOf(physical));
     }
 
-    /** True when {@code prefix + logicalName} exists. */
-    public boolean hasTable(String logicalName) {
-        return tableNames().contains(prefix + logicalName);
-    }
 
     private List<Column> columnsOf(String physical) {
         try {

@@ -1,8 +1,6 @@
 package upgrade.db;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,9 +22,4 @@ public record Table(String logicalName, String name, List<Column> columns, List<
         return columns.stream().filter(Column::autoIncrement).findFirst();
     }
 
-    public Map<String, Column> byName() {
-        var map = new LinkedHashMap<String, Column>();
-        columns.forEach(c -> map.put(c.name(), c));
-        return map;
-    }
 }

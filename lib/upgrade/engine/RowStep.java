@@ -185,7 +185,7 @@ public final class RowStep {
                 }
                 pageWritten.forEach(Runnable::run);
                 lastKey = page.get(page.size() - 1).get(mapping.key());
-                run.listener().progress(mapping.name(), counter.read());
+                run.listener().progress(mapping.name(), counter.rowsRead());
                 run.checkpoints().pageDone(mapping.name(), lastKey, counter, false);
             }
         } finally {

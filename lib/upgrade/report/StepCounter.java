@@ -65,7 +65,9 @@ public final class StepCounter {
         }
     }
 
-    public long read() {
+
+    /** Source rows read so far. */
+    public long rowsRead() {
         return read;
     }
 
