@@ -19,6 +19,7 @@ import upgrade.engine.RunContext;
 import upgrade.engine.RunListener;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
+import upgrade.mapping.FileMapping;
 import upgrade.mapping.KeyValueMapping;
 import upgrade.mapping.MappingFiles;
 import upgrade.mapping.MappingException;
@@ -190,7 +191,7 @@ public final class Upgrade implements AutoCloseable {
         try {
             var reports = new ArrayList<StepReport>();
             for (var mapping : set.mappings()) {
-                if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
+                if (phaseOf(mapping) != Phase.UPGRADE) {
                     continue;
                 }
                 var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).runIfItReads()
@@ -201,13 +202,17 @@ public final class Upgrade implements AutoCloseable {
                 report.ifPresent(reports::add);
             }
             if (dryRun) {
+                reports.addAll(files(set, context, true));
                 handle.rollback();
                 return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(started, Instant.now()), false, List.of());
             }
             ledger.finish();
             handle.commit();
-            var files = exports.writeFiles();
-            return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(started, Instant.now()), true, files);
+            var written = exports.writeFiles();
+            handle.begin();
+            reports.addAll(files(set, context, false));
+            handle.commit();
+            return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(started, Instant.now()), true, written);
         } catch (CancelledException e) {
             handle.rollback(); // the pages committed so far stay, with their progress, for the next run
             throw e;
@@ -224,6 +229,53 @@ public final class Upgrade implements AutoCloseable {
         } finally {
             this.stopper = null;
         }
+    }
+
+    /**
+     * Copies the files on disk that go with the upgraded rows ({@code phase: files} mappings:
+     * thumbnails and avatars into V3's layout) and checks the stored blobs; can be repeated any
+     * time: files already in place are left alone. A dry run only says what it would copy.
+     */
+    public RunReport files(RunListener listener, boolean dryRun) {
+        var started = Instant.now();
+        var set = mappings(started);
+        var handle = target.handle();
+        var context = context(set, new Exports(options.exportDirectory(), null), listener, null, false);
+        handle.begin();
+        try {
+            var reports = files(set, context, dryRun);
+            if (dryRun) {
+                handle.rollback();
+            } else {
+                handle.commit();
+            }
+            return new RunReport(reports, set.checksum(), Duration.between(started, Instant.now()), !dryRun, List.of());
+        } catch (RuntimeException e) {
+            handle.rollback();
+            throw e;
+        }
+    }
+
+    private List<StepReport> files(MappingSet set, RunContext context, boolean dryRun) {
+        var reports = new ArrayList<StepReport>();
+        if (options.v2Root() == null) {
+            return reports; // without V2's web root there are no V2 files to copy; the CLI says so
+        }
+        for (var mapping : set.mappings()) {
+            if (mapping instanceof FileMapping files) {
+                reports.add(new upgrade.engine.FileStep(files, context, options.v2Root(), options.v3DirectoryOrV2Root(), dryRun).run());
+            } else if (mapping instanceof RowMapping rows && rows.phase() == Phase.FILES) {
+                new RowStep(rows, context).runIfItReads().ifPresent(reports::add);
+            }
+        }
+        return reports;
+    }
+
+    private static Phase phaseOf(upgrade.mapping.Mapping mapping) {
+        if (mapping instanceof RowMapping rows) {
+            return rows.phase();
+        }
+        return mapping instanceof FileMapping ? Phase.FILES : Phase.UPGRADE;
     }
 
     private volatile Checkpoints stopper;
@@ -278,7 +330,8 @@ public final class Upgrade implements AutoCloseable {
         var tables = new java.util.LinkedHashMap<String, upgrade.db.Table>();
         var byTable = new java.util.LinkedHashMap<upgrade.db.Table, java.util.Set<String>>();
         for (var mapping : set.mappings()) {
-            var writes = mapping instanceof RowMapping rows ? rows.phase() == phase && rows.write() != WriteMode.NONE : phase == Phase.UPGRADE;
+            var writes = mapping instanceof RowMapping rows ? rows.phase() == phase && rows.write() != WriteMode.NONE
+                    : mapping instanceof KeyValueMapping && phase == Phase.UPGRADE;
             if (writes) {
                 var table = tables.computeIfAbsent(mapping.target(), target::table);
                 var nullable = byTable.computeIfAbsent(table, t -> new java.util.HashSet<>());

@@ -22,73 +22,100 @@ import java.util.Map;
  * @param v2Version  the version in V2's application/version.json; empty when V2's web root is not known
  * @param leaveOutUnsupported leave S3 and remote policies and their files out instead of refusing them
  * @param resumeChangedMappings continue an interrupted run even though the mapping files changed since
+ * @param v2Root     V2's web root, where its public/ files are; null when unknown (no files are copied then)
+ * @param v3Directory the directory V3 runs in, which its relative paths start from; null: V2's web root
+ * @param thumbSuffix what V3 appends to a file's path for its thumbnail
  */
 public record UpgradeOptions(String v2Prefix, String v3Prefix, String salt, ZoneId v2TimeZone, int batchSize,
                              MappingFiles mappings, Path exportDirectory, String recoveryFolder, String hashIdSalt,
-                             String v2Version, boolean leaveOutUnsupported, boolean resumeChangedMappings) {
+                             String v2Version, boolean leaveOutUnsupported, boolean resumeChangedMappings,
+                             Path v2Root, Path v3Directory, String thumbSuffix) {
 
     /** The default name of the recovery folder. */
     public static final String RECOVERY_FOLDER = "Recovered from V2";
 
     public static UpgradeOptions defaults() {
-        return new UpgradeOptions("sd_", "", "sdshare", ZoneId.of("Asia/Shanghai"), 500, null, Path.of("."), RECOVERY_FOLDER, "", "", false, false);
+        return new UpgradeOptions("sd_", "", "sdshare", ZoneId.of("Asia/Shanghai"), 500, null, Path.of("."), RECOVERY_FOLDER, "", "", false, false, null, null, "._thumb");
     }
 
     public UpgradeOptions withV2Prefix(String prefix) {
-        return new UpgradeOptions(prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withV3Prefix(String prefix) {
-        return new UpgradeOptions(v2Prefix, prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(v2Prefix, prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withSalt(String newSalt) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, newSalt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, newSalt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withV2TimeZone(ZoneId zone) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, zone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, zone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withBatchSize(int rows) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, rows, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, rows, mappings, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withMappings(MappingFiles files) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, files, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, files, exportDirectory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withExportDirectory(Path directory) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, directory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, directory, recoveryFolder, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withRecoveryFolder(String name) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, name, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, name, hashIdSalt, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withHashIdSalt(String hashIdSaltOfV3) {
-        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSaltOfV3, v2Version, leaveOutUnsupported, resumeChangedMappings);
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSaltOfV3, v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withV2Version(String version) {
         return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
-                version, leaveOutUnsupported, resumeChangedMappings);
+                version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withLeaveOutUnsupported(boolean leaveOut) {
         return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
-                v2Version, leaveOut, resumeChangedMappings);
+                v2Version, leaveOut, resumeChangedMappings, v2Root, v3Directory, thumbSuffix);
     }
 
     public UpgradeOptions withResumeChangedMappings(boolean resume) {
         return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
-                v2Version, leaveOutUnsupported, resume);
+                v2Version, leaveOutUnsupported, resume, v2Root, v3Directory, thumbSuffix);
+    }
+
+    public UpgradeOptions withV2Root(Path root) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
+                v2Version, leaveOutUnsupported, resumeChangedMappings, root, v3Directory, thumbSuffix);
+    }
+
+    public UpgradeOptions withV3Directory(Path directory) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
+                v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, directory, thumbSuffix);
+    }
+
+    public UpgradeOptions withThumbSuffix(String suffix) {
+        return new UpgradeOptions(v2Prefix, v3Prefix, salt, v2TimeZone, batchSize, mappings, exportDirectory, recoveryFolder, hashIdSalt,
+                v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, suffix);
+    }
+
+    /** Where V3 runs: {@link #v3Directory()}, or else V2's web root (as the upgrade docs ask). */
+    public Path v3DirectoryOrV2Root() {
+        return v3Directory != null ? v3Directory : v2Root;
     }
 
     /** What expressions read as {@code param.NAME}. */
     public Map<String, Object> params() {
-        return Map.of("salt", salt, "v2_prefix", v2Prefix, "v3_prefix", v3Prefix, "v2_timezone", v2TimeZone.getId(),
-                "recovery_folder", recoveryFolder, "hashid_salt", hashIdSalt, "v2_version", v2Version,
-                "leave_out_unsupported", leaveOutUnsupported, "resuming", false);
+        return Map.ofEntries(Map.entry("salt", salt), Map.entry("v2_prefix", v2Prefix), Map.entry("v3_prefix", v3Prefix),
+                Map.entry("v2_timezone", v2TimeZone.getId()), Map.entry("recovery_folder", recoveryFolder),
+                Map.entry("hashid_salt", hashIdSalt), Map.entry("v2_version", v2Version),
+                Map.entry("leave_out_unsupported", leaveOutUnsupported), Map.entry("resuming", false),
+                Map.entry("v3_dir", v3DirectoryOrV2Root() == null ? "" : v3DirectoryOrV2Root().toAbsolutePath().normalize().toString()),
+                Map.entry("thumb_suffix", thumbSuffix));
     }
 }

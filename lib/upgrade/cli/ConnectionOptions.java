@@ -35,6 +35,14 @@ public final class ConnectionOptions {
                     "are read. Default: the current directory, when it is one. Options given explicitly win."})
     Path v2Root;
 
+    @Option(names = "--v3-dir", paramLabel = "DIR",
+            description = "The directory V3 runs in, where its relative paths start (thumbnails, avatars, local files). Default: V2's web root")
+    Path v3Directory;
+
+    @Option(names = "--thumb-suffix", defaultValue = "._thumb", paramLabel = "SUFFIX",
+            description = "What V3 appends to a file's path for its thumbnail (thumb_file_suffix / [Thumbnail] FileSuffix). Default: ${DEFAULT-VALUE}")
+    String thumbSuffix;
+
     @Option(names = "--v3-conf", paramLabel = "FILE",
             description = "V3's conf.ini: its [Database] (MySQL/MariaDB) and [System] HashIDSalt are read. Options given explicitly win.")
     Path v3Conf;
@@ -135,6 +143,9 @@ public final class ConnectionOptions {
         if (!given("--v3-prefix")) {
             options = options.withV3Prefix(prompted != null ? prompted.prefix() : conf.map(V3Conf::prefix).orElse(v3Prefix));
         }
+        if (root.isPresent()) {
+            options = options.withV2Root(root.get().root());
+        }
         if (!given("--hashid-salt") && conf.isPresent()) {
             options = options.withHashIdSalt(conf.get().hashIdSalt());
         }
@@ -200,7 +211,7 @@ public final class ConnectionOptions {
         return UpgradeOptions.defaults().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
                 .withV2TimeZone(zone).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
                 .withExportDirectory(exportDirectory).withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
-                .withResumeChangedMappings(resumeChangedMappings);
+                .withResumeChangedMappings(resumeChangedMappings).withV3Directory(v3Directory).withThumbSuffix(thumbSuffix);
     }
 
     /** Opens both databases; prints where discovered settings came from. */

@@ -52,6 +52,10 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.println();
             var report = stoppableByCtrlC(upgrade, () -> upgrade.run(Progress.forConsole(out), dryRun));
+            if (upgrade.options().v2Root() == null) {
+                out.println("The files on disk (thumbnails, avatars) were not copied: V2's web root is not known."
+                        + " Run 'files --v2-root DIR' with the same options to copy them.");
+            }
             out.println();
             new ReportPrinter(out).print(report);
             if (dryRun) {

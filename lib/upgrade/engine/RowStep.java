@@ -7,14 +7,11 @@ import upgrade.check.CheckResult;
 import upgrade.mapping.Check;
 import upgrade.mapping.Condition;
 import upgrade.mapping.WriteMode;
-import upgrade.mapping.LookupSpec;
 import upgrade.mapping.RowMapping;
-import upgrade.mapping.Side;
 import upgrade.report.StepCounter;
 import upgrade.report.StepReport;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,41 +22,15 @@ public final class RowStep {
     private final RowMapping mapping;
     private final RunContext run;
     private final RuleEvaluator evaluator;
-    private final List<StagedLookup> staged = new ArrayList<>();
-    private final Map<LookupTable, Consumer<java.util.Collection<List<Object>>>> prefetchers = new LinkedHashMap<>();
-    private final List<Runnable> pageWritten = new ArrayList<>();
+    private final LookupSet lookups;
     /** Recording rounds per page: the second finds keys that depend on the first's answers. */
     private static final int PREFETCH_ROUNDS = 2;
 
     public RowStep(RowMapping mapping, RunContext run) {
         this.mapping = mapping;
         this.run = run;
-        var lookups = new HashMap<String, LookupTable>();
-        mapping.lookups().forEach((name, spec) -> lookups.put(name, lookup(spec)));
-        this.evaluator = new RuleEvaluator(run.params(), lookups, new Ensurer(run.target(), run.ids(), run.created()));
-    }
-
-    private LookupTable lookup(LookupSpec spec) {
-        var database = run.database(spec.side());
-        var table = database.table(spec.table());
-        // V2 has no index but its primary keys: any other lookup there is staged into an indexed table.
-        // (Sums and counts scan V2 once per key; they serve checks, which look at few rows.)
-        if (spec.side() == Side.SOURCE && !spec.aggregate() && !spec.key().equals(table.primaryKey())) {
-            var lookup = new StagedLookup(database, run.target(), table, spec, table.primaryKey().get(0), run.batchSize());
-            staged.add(lookup);
-            var lookupTable = new LookupTable(lookup::find, lookup::known);
-            prefetchers.put(lookupTable, lookup::prefetch);
-            return lookupTable;
-        }
-        // A miss in a table this step does not write stays a miss (until an ensure rule creates rows).
-        var cacheMisses = spec.side() == Side.SOURCE || !java.util.Objects.equals(spec.table(), mapping.target()) || mapping.write() == WriteMode.NONE;
-        var lookup = new SqlLookup(database, table, spec, cacheMisses, run.created());
-        pageWritten.add(lookup::pageWritten);
-        var lookupTable = new LookupTable(lookup::find, lookup::known);
-        if (!(spec.side() == Side.SOURCE && spec.aggregate())) { // a V2 sum or count would scan V2 for every key at once
-            prefetchers.put(lookupTable, lookup::prefetch);
-        }
-        return lookupTable;
+        this.lookups = new LookupSet(mapping.lookups(), run, mapping.write() == WriteMode.NONE ? null : mapping.target());
+        this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), new Ensurer(run.target(), run.ids(), run.created()));
     }
 
     /**
@@ -68,6 +39,7 @@ public final class RowStep {
      * row. The real evaluation then finds them cached; a key this pass missed is looked up alone.
      */
     private void prefetch(List<Map<String, Object>> page) {
+        var prefetchers = lookups.prefetchers();
         if (prefetchers.isEmpty()) {
             return;
         }
@@ -183,13 +155,13 @@ public final class RowStep {
                 if (writer != null) {
                     writer.flush();
                 }
-                pageWritten.forEach(Runnable::run);
+                lookups.pageWritten();
                 lastKey = page.get(page.size() - 1).get(mapping.key());
                 run.listener().progress(mapping.name(), counter.rowsRead());
                 run.checkpoints().pageDone(mapping.name(), lastKey, counter, false);
             }
         } finally {
-            staged.forEach(StagedLookup::close);
+            lookups.close();
         }
         run.checkpoints().pageDone(mapping.name(), lastKey, counter, true);
         var report = counter.report();

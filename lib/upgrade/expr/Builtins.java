@@ -26,7 +26,7 @@ public final class Builtins {
     /** The names offered to mapping authors; kept in step with the public methods below. */
     public static final List<String> NAMES = List.of(
             "time", "now", "json", "jsonValue", "ids", "number", "extensions", "truncate", "md5", "trimSlashes", "blank",
-            "origin", "host", "fitName", "lastSegment", "slashes", "hashid", "isJson", "jsonList");
+            "origin", "host", "fitName", "lastSegment", "slashes", "hashid", "isJson", "jsonList", "fileExists");
 
     private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
 
@@ -90,6 +90,11 @@ public final class Builtins {
             return null;
         }
         return node.isValueNode() ? node.asText() : JsonText.toJava(node);
+    }
+
+    /** True when a regular file is at this path (read-only: files mappings copy, expressions only look). */
+    public boolean fileExists(Object path) {
+        return path != null && !path.toString().isEmpty() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path.toString()));
     }
 
     /** True when the text is valid JSON (V3 fails to load a row whose JSON column does not parse). */

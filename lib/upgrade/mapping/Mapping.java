@@ -3,7 +3,7 @@ package upgrade.mapping;
 import java.util.List;
 
 /** One mapping file: how one V3 table is filled from V2. */
-public sealed interface Mapping permits RowMapping, KeyValueMapping {
+public sealed interface Mapping permits RowMapping, KeyValueMapping, FileMapping {
     /** The file it came from and its checksum. */
     Origin origin();
 
@@ -12,7 +12,7 @@ public sealed interface Mapping permits RowMapping, KeyValueMapping {
         return origin().file().replaceFirst("\\.ya?ml$", "");
     }
 
-    /** The target table, without prefix. Several mappings may fill one table. */
+    /** The target table, without prefix (null when the mapping writes no table). Several mappings may fill one table. */
     String target();
 
     /** The source table, without prefix. */

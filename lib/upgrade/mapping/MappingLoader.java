@@ -67,8 +67,9 @@ public final class MappingLoader {
         return switch (kind) {
             case "rows" -> rowMapping(root, origin, rules);
             case "key-value" -> keyValueMapping(root, origin, rules);
+            case "files" -> fileMapping(root, origin);
             default -> throw new MappingException(root.get("kind").get().where(), "unknown kind '" + kind + "'",
-                    "kind is 'rows' (the default) or 'key-value'");
+                    "kind is 'rows' (the default), 'key-value' or 'files'");
         };
     }
 
@@ -154,7 +155,7 @@ public final class MappingLoader {
                 return phase;
             }
         }
-        throw new MappingException(node.where(), "unknown phase '" + node.text() + "'", "phase is upgrade (the default) or verify");
+        throw new MappingException(node.where(), "unknown phase '" + node.text() + "'", "phase is upgrade (the default), files or verify");
     }
 
     private List<Check> checks(YamlNode root, String key, String expressionKey, boolean failsWhenTrue) {
@@ -230,6 +231,29 @@ public final class MappingLoader {
         var match = new LinkedHashMap<String, Object>();
         node.get("match").ifPresent(m -> m.entries().forEach(e -> match.put(e.getKey(), e.getValue().scalar())));
         return new LookupSpec(name, node.where(), side, table.text(), key, value, java.util.Collections.unmodifiableMap(match), sum, count);
+    }
+
+    private FileMapping fileMapping(YamlNode root, Mapping.Origin origin) {
+        root.onlyKeys(List.of("kind", "source", "description", "key", "after", "lookups", "only", "skip", "files"), "a files mapping");
+        var source = root.require("source", "name the table whose rows the files go with, e.g. source: users");
+        var side = source.isObject() ? sideOf(source, "source") : Map.entry(Side.SOURCE, source.text());
+        var lookups = new LinkedHashMap<String, LookupSpec>();
+        root.get("lookups").ifPresent(node -> node.entries().forEach(e -> lookups.put(e.getKey(), lookup(e.getKey(), e.getValue()))));
+        var items = new ArrayList<FileMapping.FileItem>();
+        for (var item : root.require("files", "list the files of a row, e.g. files: [{from: EXPR, to: EXPR, missing: NOTE}]").items()) {
+            item.onlyKeys(List.of("from", "to", "convert", "missing"), "an item of 'files'");
+            var to = item.require("to", "give the file's path under V3's directory as an expression");
+            var from = item.get("from").map(f -> expressions.compile(f.text(), f.where())).orElse(null);
+            var convert = item.get("convert").map(YamlNode::text).orElse("none");
+            if (!convert.equals("png") && !convert.equals("none")) {
+                throw new MappingException(item.get("convert").get().where(), "unknown conversion '" + convert + "'", "convert is png or none");
+            }
+            items.add(new FileMapping.FileItem(item.where(), from, expressions.compile(to.text(), to.where()), convert.equals("png"),
+                    oneLine(item.require("missing", "say what a missing file means, e.g. missing: \"no thumbnail in V2\"").text())));
+        }
+        return new FileMapping(origin, side.getValue(), side.getKey(), root.get("key").map(YamlNode::text).orElse("id"),
+                root.get("after").map(YamlNode::textList).orElse(List.of()), Map.copyOf(lookups),
+                conditions(root, "only", "reason"), conditions(root, "skip", "reason"), List.copyOf(items));
     }
 
     private KeyValueMapping keyValueMapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {

@@ -31,6 +31,8 @@ public final class MappingValidator {
                 validate(rows);
             } else if (mapping instanceof KeyValueMapping keyValue) {
                 validate(keyValue);
+            } else if (mapping instanceof FileMapping files) {
+                validate(files);
             }
         }
     }
@@ -107,6 +109,22 @@ public final class MappingValidator {
         // Source "columns" here are option names, which are data: they are checked per run, not against the schema.
         mapping.entries().values().forEach(e -> rule(e.rule(), null, Map.of(), List.of()));
         mapping.refuse().forEach(check -> expression(check.expression(), null, Map.of(), List.of()));
+    }
+
+    private void validate(FileMapping mapping) {
+        var origin = mapping.origin();
+        var from = table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
+        column(from, mapping.key(), origin.at("key"), "key");
+        mapping.lookups().values().forEach(this::validate);
+        for (var condition : concat(mapping.only(), mapping.skip())) {
+            expression(condition.when(), from, mapping.lookups(), List.of());
+        }
+        for (var item : mapping.files()) {
+            if (item.from() != null) {
+                expression(item.from(), from, mapping.lookups(), List.of());
+            }
+            expression(item.to(), from, mapping.lookups(), List.of());
+        }
     }
 
     private void validate(LookupSpec lookup) {

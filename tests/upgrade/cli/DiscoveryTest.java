@@ -1,6 +1,7 @@
 package upgrade.cli;
 
 import org.junit.jupiter.api.Test;
+import upgrade.support.FakeV2Root;
 import upgrade.support.TestSite;
 
 import java.io.IOException;
@@ -15,47 +16,9 @@ import static upgrade.cli.UpgradeCommandTest.execute;
 class DiscoveryTest {
     private static final Pattern URL = Pattern.compile("jdbc:mysql://([^:]+):(\\d+)/([^?]+)\\?user=(\\w+)");
 
-    /** A V2 web root as the V2 installers leave it, pointing at the test site's V2 database. */
     static Path v2Root(TestSite site, String version) throws IOException {
-        var url = URL.matcher(site.v2Url());
-        assertThat(url.find()).isTrue();
         var root = Files.createTempDirectory(site.exports(), "v2root");
-        Files.createDirectories(root.resolve("application"));
-        Files.writeString(root.resolve("application/database.php"), """
-                <?php
-                return [
-                    // 数据库类型
-                    'type'            => 'mysql',
-                    // 服务器地址
-                    'hostname'        => '%s',
-                    // 数据库名
-                    'database'        => '%s',
-                    // 用户名
-                    'username'        => '%s',
-                    // 密码
-                    'password'        => '',
-                    // 端口
-                    'hostport'        => '%s',
-                    'charset'         => 'utf8',
-                    // 数据库表前缀
-                    'prefix'          => 'sd_',
-                    'fields_strict'   => true,
-                    'datetime_format' => 'Y-m-d H:i:s',
-                ];
-                """.formatted(url.group(1), url.group(3), url.group(4), url.group(2)));
-        Files.writeString(root.resolve("application/config.php"), """
-                <?php
-                return [
-                    'app_debug'              => false,
-                    'salt'                   => 'sdshare',
-                    'default_timezone'       => 'PRC',
-                    'upload' => [
-                        'chunk_size' => 10*1024*1024,
-                    ],
-                ];
-                """);
-        Files.writeString(root.resolve("application/version.json"),
-                "{\"type\":\"\",\"version\":\"" + version + "\",\"version_id\":7,\"db_version\":5}");
+        FakeV2Root.application(site, root, version);
         return root;
     }
 

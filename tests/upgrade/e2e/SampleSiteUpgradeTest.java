@@ -38,9 +38,9 @@ class SampleSiteUpgradeTest {
 
     @Test
     void everyRowReadIsWrittenOrLeftOutWithAReason() {
-        assertThat(report.steps()).extracting("name").containsExactly("dropped-callbacks", "dropped-cron", "dropped-downloads",
-                "dropped-storage-packs", "dropped-tasks", "dropped-transient",
-                "policies", "groups", "users", "roots", "missing-roots", "folders", "files", "settings", "shares", "storage");
+        assertThat(report.steps()).extracting("name").containsExactly("policies", "groups", "users", "roots", "missing-roots",
+                "folders", "files", "dropped-callbacks", "dropped-cron", "dropped-downloads", "dropped-storage-packs",
+                "dropped-tasks", "dropped-transient", "settings", "shares", "storage");
         assertThat(report.steps()).allSatisfy(step -> assertThat(step.balanced()).isTrue());
         assertThat(report.step("users").orElseThrow().written()).isEqualTo(7);
         assertThat(report.step("groups").orElseThrow().written()).isEqualTo(5);

@@ -58,10 +58,10 @@ class MappingLoaderTest {
     void bundledMappingsLoadInDependencyOrder() {
         var set = loader.load(MappingFiles.bundled());
         assertThat(set.origin()).isEqualTo("bundled mappings");
-        assertThat(set.mappings()).extracting(Mapping::name).containsExactly("dropped-callbacks", "dropped-cron", "dropped-downloads",
-                "dropped-storage-packs", "dropped-tasks", "dropped-transient", "policies", "groups", "users", "roots",
-                "missing-roots", "folders", "files", "settings", "shares", "storage", "v3-first-start", "verify-files",
-                "verify-folders", "verify-groups-and-policies", "verify-shares", "verify-users");
+        assertThat(set.mappings()).extracting(Mapping::name).containsExactly("policies", "groups", "users", "avatars", "avatar-fallback",
+                "roots", "missing-roots", "folders", "files", "blobs", "dropped-callbacks", "dropped-cron", "dropped-downloads",
+                "dropped-storage-packs", "dropped-tasks", "dropped-transient", "settings", "shares", "storage", "thumbnails",
+                "v3-first-start", "verify-files", "verify-folders", "verify-groups-and-policies", "verify-shares", "verify-users");
         assertThat(set.valueMaps()).containsOnlyKeys("group_id");
         assertThat(set.valueMaps().get("group_id").otherwise()).isInstanceOf(ValueMap.Otherwise.Keep.class);
         assertThat(set.valueMaps().get("group_id").values()).containsEntry("2", 3L).containsEntry("3", 2L);
@@ -245,7 +245,7 @@ class MappingLoaderTest {
                   id: {copy: id}
                 """);
         assertThat(e).hasMessage("users.yaml:3:1: unknown kind 'table'");
-        assertThat(e.hint()).isEqualTo("kind is 'rows' (the default) or 'key-value'");
+        assertThat(e.hint()).isEqualTo("kind is 'rows' (the default), 'key-value' or 'files'");
     }
 
     // --- dependencies between files --------------------------------------------------------------------
