@@ -278,6 +278,11 @@ public final class Upgrade implements AutoCloseable {
         return mapping instanceof FileMapping ? Phase.FILES : Phase.UPGRADE;
     }
 
+    /** What the V2 site has that no mapping accounts for (tables, and columns neither read nor 'ignored'). */
+    public List<upgrade.mapping.Drift.Finding> drift() {
+        return upgrade.mapping.Drift.of(mappings(Instant.now()), source);
+    }
+
     private volatile Checkpoints stopper;
 
     /** Asks a running {@link #run()} (in another thread) to stop after the page it is writing; for Ctrl-C. */

@@ -90,6 +90,11 @@ public final class ConnectionOptions {
             description = "Leave S3 and remote storage policies and their files out (listed in the report) instead of refusing to run.")
     boolean leaveOutUnsupported;
 
+    @Option(names = "--mappings", paramLabel = "DIR",
+            description = {"Your mapping files, laid over the bundled ones file by file: a file of the same name replaces the bundled one,",
+                    "a new name adds a mapping, a file holding only 'disabled: true' removes one."})
+    Path mappings;
+
     @Option(names = "--resume-changed-mappings",
             description = "Continue an interrupted run even though the mapping files changed since it started.")
     boolean resumeChangedMappings;
@@ -211,7 +216,8 @@ public final class ConnectionOptions {
         return UpgradeOptions.defaults().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
                 .withV2TimeZone(zone).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
                 .withExportDirectory(exportDirectory).withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
-                .withResumeChangedMappings(resumeChangedMappings).withV3Directory(v3Directory).withThumbSuffix(thumbSuffix);
+                .withResumeChangedMappings(resumeChangedMappings).withV3Directory(v3Directory).withThumbSuffix(thumbSuffix)
+                .withMappings(mappings == null ? null : upgrade.mapping.MappingFiles.bundled().overlay(upgrade.mapping.MappingFiles.directory(mappings)));
     }
 
     /** Opens both databases; prints where discovered settings came from. */

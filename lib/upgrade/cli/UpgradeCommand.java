@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         version = "Cloudreve V2 -> V3 upgrade toolkit 0.1",
         description = "Moves a Cloudreve V2 (2.0.0-Alpha1) site into a freshly started Cloudreve V3 database.",
-        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, ResetCommand.class, FilesCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, ResetCommand.class, FilesCommand.class, MappingsCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UpgradeCommand implements Runnable {

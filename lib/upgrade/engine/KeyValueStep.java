@@ -89,7 +89,7 @@ public final class KeyValueStep {
         var used = new LinkedHashSet<String>();
         var keptReasons = new HashMap<String, String>();
         for (var entry : mapping.entries().values()) {
-            var reads = RuleReads.of(entry.rule());
+            var reads = upgrade.mapping.RuleColumns.of(entry.rule());
             Evaluated result;
             try {
                 result = evaluator.evaluate(entry.rule(), row, context);

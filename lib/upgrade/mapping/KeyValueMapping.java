@@ -18,11 +18,12 @@ import java.util.List;
  * @param entries     target name to its rule and type
  * @param dropped     source names deliberately not carried over, with the reason
  * @param refuse      checks on the whole name/value row (e.g. V2's version); a failure stops the run
+ * @param ignored     source columns deliberately not read, with the reason (for drift reports)
  */
 public record KeyValueMapping(Origin origin, String target, String source, String key, List<String> after,
                               String sourceName, String sourceValue, String targetName, String targetValue,
                               String targetType, LinkedHashMap<String, Entry> entries,
-                              Map<String, String> dropped, List<Check> refuse) implements Mapping {
+                              Map<String, String> dropped, List<Check> refuse, Map<String, String> ignored) implements Mapping {
 
     /** One target entry: its rule and the type to insert it with when the target lacks it. */
     public record Entry(String name, ColumnRule rule, String type) {}

@@ -19,8 +19,35 @@ import java.util.stream.Stream;
  */
 public record MappingFiles(String origin, List<File> files) {
 
-    /** One file's name and text. */
-    public record File(String name, String text) {}
+    /** One file's name and text, and where it came from (for listings). */
+    public record File(String name, String text, String from) {
+        public File(String name, String text) {
+            this(name, text, "");
+        }
+    }
+
+    /**
+     * The operator's files laid over these, file by file: a file of the same name replaces the one
+     * here, a new name adds a mapping, and a file holding only {@code disabled: true} removes it.
+     */
+    public MappingFiles overlay(MappingFiles operator) {
+        var merged = new java.util.TreeMap<String, File>();
+        files.forEach(file -> merged.put(file.name(), file));
+        for (var file : operator.files()) {
+            if (disables(file)) {
+                merged.remove(file.name());
+            } else {
+                merged.put(file.name(), new File(file.name(), file.text(), operator.origin()));
+            }
+        }
+        return new MappingFiles(origin + " with " + operator.origin() + " over them", List.copyOf(merged.values()));
+    }
+
+    /** True for a file that holds only {@code disabled: true}. */
+    private static boolean disables(File file) {
+        var root = YamlNode.parse(file.name(), file.text());
+        return root.isObject() && root.entries().size() == 1 && root.get("disabled").map(n -> n.json().asBoolean(false)).orElse(false);
+    }
 
     /** The mappings shipped with the toolkit. */
     public static MappingFiles bundled() {
@@ -31,10 +58,10 @@ public record MappingFiles(String origin, List<File> files) {
         try {
             if ("jar".equals(url.getProtocol())) {
                 try (var fs = FileSystems.newFileSystem(url.toURI(), Map.of())) {
-                    return new MappingFiles("bundled mappings", read(fs.getPath("mappings")));
+                    return new MappingFiles("bundled mappings", read(fs.getPath("mappings"), ""));
                 }
             }
-            return new MappingFiles("bundled mappings", read(Path.of(url.toURI())));
+            return new MappingFiles("bundled mappings", read(Path.of(url.toURI()), ""));
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot read the bundled mappings: " + e.getMessage(), e);
         }
@@ -47,20 +74,21 @@ public record MappingFiles(String origin, List<File> files) {
                     "name a directory that holds mapping files (*.yaml)");
         }
         try {
-            return new MappingFiles(directory.toString(), read(directory));
+            return new MappingFiles(directory.toString(), read(directory, directory.toString()));
         } catch (IOException e) {
             throw new MappingException(new Where(directory.toString(), 0, 0), "cannot be read: " + e.getMessage(), "", e);
         }
     }
 
-    private static List<File> read(Path directory) throws IOException {
+    /** @param from where the files come from, for listings; empty for the bundled ones */
+    private static List<File> read(Path directory, String from) throws IOException {
         try (Stream<Path> paths = Files.list(directory)) {
             var files = new ArrayList<File>();
             for (var path : paths.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
                 var name = path.getFileName().toString();
                 if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                     try {
-                        files.add(new File(name, Files.readString(path, StandardCharsets.UTF_8)));
+                        files.add(new File(name, Files.readString(path, StandardCharsets.UTF_8), from));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -19,9 +19,10 @@ public final class MappingLoader {
     public static final String VALUE_MAPS_FILE = "value-maps.yaml";
 
     private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "phase", "description", "key", "after",
-            "write", "target_key", "only", "refuse", "require", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export");
+            "write", "target_key", "only", "refuse", "require", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export",
+            "ignored");
     private static final List<String> KEY_VALUE_KEYS = List.of("target", "source", "kind", "description", "key", "after",
-            "source_columns", "target_columns", "settings", "dropped", "refuse");
+            "source_columns", "target_columns", "settings", "dropped", "refuse", "ignored");
 
     private final Expressions expressions;
 
@@ -115,7 +116,14 @@ public final class MappingLoader {
                 new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())),
                 columnsNode.where(),
                 root.get("on_conflict").map(MappingLoader::rename).orElse(null),
-                root.get("export").map(node -> export(node, rules)).orElse(null));
+                root.get("export").map(node -> export(node, rules)).orElse(null),
+                root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()));
+    }
+
+    private static Map<String, String> reasons(YamlNode node) {
+        var reasons = new LinkedHashMap<String, String>();
+        node.entries().forEach(e -> reasons.put(e.getKey(), oneLine(e.getValue().text())));
+        return java.util.Collections.unmodifiableMap(reasons);
     }
 
     /** {@code {source: TABLE}} or {@code {target: TABLE}}: a table and the database it is on. */
@@ -278,6 +286,7 @@ public final class MappingLoader {
                 sourceColumns.require("name", "").text(), sourceColumns.require("value", "").text(),
                 targetColumns.require("name", "").text(), targetColumns.require("value", "").text(),
                 targetColumns.get("type").map(YamlNode::text).orElse(null),
-                entries, Map.copyOf(dropped), checks(root, "refuse", "when", true));
+                entries, Map.copyOf(dropped), checks(root, "refuse", "when", true),
+                root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()));
     }
 }

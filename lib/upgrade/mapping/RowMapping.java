@@ -26,12 +26,13 @@ import java.util.Set;
  * @param columnsAt where the {@code columns} key stands, for complaints about the rule set as a whole
  * @param onConflict how a row that collides with a unique key is renamed; null: it is left out
  * @param export    a file listing every written row; null: none
+ * @param ignored   source columns deliberately not carried over, with the reason (for drift reports)
  */
 public record RowMapping(Origin origin, Phase phase, String target, String source, Side sourceSide, String key, List<String> after,
                          WriteMode write, List<String> targetKey, List<Condition> only, List<Check> refuse, List<Check> require,
                          List<Condition> skip, List<Condition> notes, Map<String, LookupSpec> lookups,
                          LinkedHashMap<String, ColumnRule> columns, Set<String> nullable, Where columnsAt,
-                         Rename onConflict, Export export) implements Mapping {
+                         Rename onConflict, Export export, Map<String, String> ignored) implements Mapping {
 
     /**
      * Renames {@code column} when a row collides with a unique key: {@code as} is a pattern with

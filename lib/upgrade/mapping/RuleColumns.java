@@ -1,15 +1,13 @@
-package upgrade.engine;
-
-import upgrade.mapping.ColumnRule;
+package upgrade.mapping;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The source columns (or, for key-value mappings, the source names) a rule reads. */
-final class RuleReads {
-    private RuleReads() {}
+public final class RuleColumns {
+    private RuleColumns() {}
 
-    static Set<String> of(ColumnRule rule) {
+    public static Set<String> of(ColumnRule rule) {
         var names = new LinkedHashSet<String>();
         collect(rule, names);
         return names;
@@ -28,6 +26,11 @@ final class RuleReads {
             collect(lookup.key(), names);
         } else if (rule instanceof ColumnRule.Json json) {
             json.fieldRules().values().forEach(r -> collect(r, names));
+        } else if (rule instanceof ColumnRule.First first) {
+            first.alternatives().forEach(r -> collect(r, names));
+        } else if (rule instanceof ColumnRule.Ensure ensure) {
+            ensure.match().values().forEach(r -> collect(r, names));
+            ensure.set().values().forEach(r -> collect(r, names));
         }
     }
 }

@@ -1,0 +1,142 @@
+package upgrade.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import upgrade.expr.Builtins;
+import upgrade.expr.Expressions;
+import upgrade.mapping.FileMapping;
+import upgrade.mapping.KeyValueMapping;
+import upgrade.mapping.MappingException;
+import upgrade.mapping.MappingFiles;
+import upgrade.mapping.MappingLoader;
+import upgrade.mapping.MappingSet;
+import upgrade.mapping.RowMapping;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+
+/** {@code upgrade mappings ...}: the mapping files a run would use. */
+@Command(name = "mappings", mixinStandardHelpOptions = true,
+        description = "Lists, shows, validates the mapping files, and reports what a V2 site has that no mapping reads.",
+        subcommands = {MappingsCommand.List.class, MappingsCommand.Show.class, MappingsCommand.Validate.class, MappingsCommand.DriftReport.class})
+public final class MappingsCommand {
+
+    /** The bundled mappings, with the operator's directory laid over them. */
+    static MappingFiles files(Path directory) {
+        var bundled = MappingFiles.bundled();
+        return directory == null ? bundled : bundled.overlay(MappingFiles.directory(directory));
+    }
+
+    static MappingSet load(Path directory) {
+        return new MappingLoader(new Expressions(new Builtins(ZoneId.of("Asia/Shanghai"), Instant.now()))).load(files(directory));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the mappings in the order they run, with what each reads and writes.")
+    static final class List implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--mappings", paramLabel = "DIR", description = "Your mapping files, laid over the bundled ones.")
+        Path directory;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            var set = load(directory);
+            var from = new java.util.HashMap<String, String>();
+            files(directory).files().forEach(file -> from.put(file.name(), file.from().isEmpty() ? "bundled" : file.from()));
+            out.printf("%-26s %-10s %-24s %-14s %-9s %s%n", "mapping", "kind", "from", "into", "checksum", "file");
+            for (var mapping : set.mappings()) {
+                var kind = mapping instanceof KeyValueMapping ? "key-value" : mapping instanceof FileMapping ? "files"
+                        : ((RowMapping) mapping).phase().name().toLowerCase();
+                out.printf("%-26s %-10s %-24s %-14s %08x  %s (%s)%n", mapping.name(), kind,
+                        mapping.source() == null ? "-" : mapping.source(), mapping.target() == null ? "-" : mapping.target(),
+                        mapping.origin().checksum(), mapping.origin().file(), from.getOrDefault(mapping.origin().file(), "bundled"));
+            }
+            out.printf("%d mappings; checksum of all %08x%n", set.mappings().size(), set.checksum());
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints the mapping file a run would use for NAME (after --mappings).")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "A mapping's name, e.g. users")
+        String name;
+
+        @Option(names = "--mappings", paramLabel = "DIR", description = "Your mapping files, laid over the bundled ones.")
+        Path directory;
+
+        @Override
+        public Integer call() {
+            var files = files(directory);
+            var file = files.files().stream().filter(f -> f.name().replaceFirst("\\.ya?ml$", "").equals(name)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "no mapping named '" + name + "'; see 'mappings list'"));
+            var out = spec.commandLine().getOut();
+            out.println("# " + file.name() + " (" + (file.from().isEmpty() ? "bundled" : file.from()) + ")");
+            out.print(file.text());
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Checks the mapping files against both live databases, as a run does before reading any row.")
+    static final class Validate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            try (var upgrade = connection.open(out)) {
+                var set = upgrade.mappings();
+                out.printf("The %d mappings are valid against both databases (checksum %08x).%n", set.mappings().size(), set.checksum());
+                out.flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "drift", mixinStandardHelpOptions = true,
+            description = {"Lists what the V2 site has that no mapping accounts for: tables no mapping reads, and columns no mapping",
+                    "reads or lists under 'ignored' (e.g. a column a modified V2 added). A warning, unless --strict."})
+    static final class DriftReport implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        @Option(names = "--strict", description = "Exit with 3 (mapping error) when anything is unaccounted for.")
+        boolean strict;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            try (var upgrade = connection.open(out)) {
+                var findings = upgrade.drift();
+                findings.forEach(finding -> out.println("  " + finding));
+                out.println(findings.isEmpty() ? "Every V2 table and column is read or deliberately ignored by a mapping."
+                        : findings.size() + " thing(s) in V2 no mapping accounts for: map them, or list them under 'ignored' with the reason.");
+                out.flush();
+                if (strict && !findings.isEmpty()) {
+                    throw new MappingException(new upgrade.mapping.Where(upgrade.mappings().origin(), 0, 0),
+                            findings.size() + " V2 table(s)/column(s) are not accounted for by any mapping", "see the list above");
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package upgrade.mapping;
+
+import upgrade.db.Database;
+import upgrade.expr.Expression;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a V2 site has that no mapping accounts for: tables no mapping reads, and columns no
+ * mapping reads or lists under {@code ignored}. A modified V2 ("fork") shows its extra tables and
+ * columns here: "your site has sd_users.qq; nothing migrates it".
+ */
+public final class Drift {
+    private Drift() {}
+
+    /** One finding, e.g. {@code sd_users.qq: no mapping reads it}. */
+    public record Finding(String table, String column, String text) {
+        @Override
+        public String toString() {
+            return (column == null ? table : table + "." + column) + ": " + text;
+        }
+    }
+
+    public static List<Finding> of(MappingSet set, Database source) {
+        var read = new LinkedHashMap<String, Set<String>>(); // logical table -> columns read ("*": the whole table)
+        for (var mapping : set.mappings()) {
+            if (mapping instanceof RowMapping rows) {
+                if (rows.sourceSide() == Side.SOURCE && rows.source() != null) {
+                    var columns = read.computeIfAbsent(rows.source(), t -> new LinkedHashSet<>());
+                    columns.add(rows.key());
+                    columns.addAll(rows.ignored().keySet());
+                    if (rows.write() == WriteMode.NONE && rows.skip().stream().anyMatch(c -> c.when().text().equals("true"))) {
+                        columns.add("*"); // dropped by design, whole rows
+                    }
+                    rows.columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
+                    rows.only().forEach(c -> columns.addAll(rowColumns(c.when())));
+                    rows.skip().forEach(c -> columns.addAll(rowColumns(c.when())));
+                    rows.notes().forEach(c -> columns.addAll(rowColumns(c.when())));
+                    rows.refuse().forEach(c -> columns.addAll(rowColumns(c.expression())));
+                    if (rows.export() != null) {
+                        rows.export().columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
+                    }
+                }
+                lookups(rows.lookups().values(), read);
+            } else if (mapping instanceof KeyValueMapping keyValue) {
+                var columns = read.computeIfAbsent(keyValue.source(), t -> new LinkedHashSet<>());
+                columns.addAll(List.of(keyValue.key(), keyValue.sourceName(), keyValue.sourceValue()));
+                columns.addAll(keyValue.ignored().keySet());
+            } else if (mapping instanceof FileMapping files) {
+                if (files.sourceSide() == Side.SOURCE) {
+                    var columns = read.computeIfAbsent(files.source(), t -> new LinkedHashSet<>());
+                    columns.add(files.key());
+                    files.only().forEach(c -> columns.addAll(rowColumns(c.when())));
+                    files.files().forEach(item -> {
+                        columns.addAll(rowColumns(item.to()));
+                        if (item.from() != null) {
+                            columns.addAll(rowColumns(item.from()));
+                        }
+                    });
+                }
+                lookups(files.lookups().values(), read);
+            }
+        }
+        var findings = new ArrayList<Finding>();
+        for (var physical : source.tableNames()) {
+            if (!physical.startsWith(source.prefix())) {
+                continue;
+            }
+            var logical = physical.substring(source.prefix().length());
+            var columns = read.get(logical);
+            if (columns == null) {
+                findings.add(new Finding(physical, null, "no mapping reads this table; its rows would be lost"));
+                continue;
+            }
+            if (columns.contains("*")) {
+                continue;
+            }
+            for (var column : source.table(logical).columnNames()) {
+                if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(column))) {
+                    findings.add(new Finding(physical, column, "no mapping reads it or lists it under 'ignored'; nothing migrates it"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static void lookups(Collection<LookupSpec> specs, Map<String, Set<String>> read) {
+        for (var spec : specs) {
+            if (spec.side() == Side.SOURCE) {
+                var columns = read.computeIfAbsent(spec.table(), t -> new LinkedHashSet<>());
+                columns.addAll(spec.key());
+                columns.addAll(spec.match().keySet());
+                if (spec.value() != null) {
+                    columns.add(spec.value());
+                }
+                if (spec.sum() != null) {
+                    columns.add(spec.sum());
+                }
+            }
+        }
+    }
+
+    private static Set<String> rowColumns(Expression expression) {
+        var columns = new LinkedHashSet<String>();
+        expression.variables().stream().filter(path -> path.size() > 1 && path.get(0).equals("row")).forEach(path -> columns.add(path.get(1)));
+        return columns;
+    }
+}
