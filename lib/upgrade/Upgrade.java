@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The toolkit as a library, and the handle to use in JShell:
@@ -276,6 +277,64 @@ public final class Upgrade implements AutoCloseable {
             return rows.phase();
         }
         return mapping instanceof FileMapping ? Phase.FILES : Phase.UPGRADE;
+    }
+
+    // ---- for JShell: look at one mapping, one row --------------------------------------------------
+
+    /** What the mapping {@code name} would make of its first {@code rows} source rows (nothing is written). */
+    public List<Trace> preview(String name, int rows) {
+        var step = rowStep(name);
+        return step.firstRows(rows).stream().map(step::trace).toList();
+    }
+
+    /** One V2 row (by its key) through the mapping {@code name}: each rule's input and output (nothing is written). */
+    public Trace trace(String name, Object key) {
+        var step = rowStep(name);
+        var row = step.sourceRow(key);
+        if (row == null) {
+            throw new DatabaseException("mapping '" + name + "' has no source row with key " + key, "preview(\"" + name + "\", 5) shows the first rows");
+        }
+        return step.trace(row);
+    }
+
+    /** A V2 row and the V3 row with the same key, side by side. */
+    public Map<String, Map<String, Object>> compare(String name, Object key) {
+        var step = rowStep(name);
+        var mapping = (RowMapping) mappings(Instant.now()).find(name).orElseThrow();
+        var table = target.table(mapping.target());
+        var dialect = target.dialect();
+        var v3 = target.handle().createQuery("SELECT * FROM " + dialect.quote(table.name()) + " WHERE "
+                + dialect.quote(mapping.targetKey().get(0)) + " = :key").bind("key", key).mapToMap().findFirst().orElse(null);
+        var pair = new java.util.LinkedHashMap<String, Map<String, Object>>();
+        pair.put("v2", step.sourceRow(key));
+        pair.put("v3", v3);
+        return pair;
+    }
+
+    /** Runs just the mapping {@code name} and commits it, without checks or ledger: to try one table by hand. */
+    public StepReport runOne(String name) {
+        var set = mappings(Instant.now());
+        var mapping = set.find(name).orElseThrow(() -> new DatabaseException("no mapping named '" + name + "'",
+                "mappings().mappings() lists them"));
+        var context = context(set, new Exports(options.exportDirectory(), null), RunListener.NONE, null, false);
+        var handle = target.handle();
+        handle.begin();
+        try {
+            var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).run()
+                    : new KeyValueStep((KeyValueMapping) mapping, context).run();
+            handle.commit();
+            return report;
+        } catch (RuntimeException e) {
+            handle.rollback();
+            throw e;
+        }
+    }
+
+    private RowStep rowStep(String name) {
+        var set = mappings(Instant.now());
+        var mapping = set.find(name).filter(m -> m instanceof RowMapping)
+                .orElseThrow(() -> new DatabaseException("no row mapping named '" + name + "'", "mappings().mappings() lists them"));
+        return new RowStep((RowMapping) mapping, context(set, new Exports(options.exportDirectory(), null), RunListener.NONE, null, false));
     }
 
     /** What the V2 site has that no mapping accounts for (tables, and columns neither read nor 'ignored'). */

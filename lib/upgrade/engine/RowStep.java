@@ -179,6 +179,72 @@ public final class RowStep {
         return row -> file.accept(row.export());
     }
 
+    /** The source row with this key, or null when there is none. */
+    public Map<String, Object> sourceRow(Object key) {
+        var database = run.database(mapping.sourceSide());
+        var table = database.table(mapping.source());
+        var dialect = database.dialect();
+        var columns = String.join(", ", table.columnNames().stream().map(dialect::quote).toList());
+        return database.handle().createQuery("SELECT " + columns + " FROM " + dialect.quote(table.name()) + " WHERE "
+                        + dialect.quote(table.column(mapping.key()).orElseThrow().name()) + " = :key")
+                .bind("key", key).map((rs, ctx) -> {
+                    var row = new LinkedHashMap<String, Object>();
+                    for (int i = 0; i < table.columns().size(); i++) {
+                        var column = table.columns().get(i);
+                        row.put(column.name(), column.isTemporal() ? rs.getString(i + 1) : rs.getObject(i + 1));
+                    }
+                    return (Map<String, Object>) row;
+                }).findFirst().orElse(null);
+    }
+
+    /** The first {@code count} source rows, for previews. */
+    public List<Map<String, Object>> firstRows(int count) {
+        var database = run.database(mapping.sourceSide());
+        var iterator = new RowReader(database, database.table(mapping.source()), mapping.key(), count).iterator();
+        return iterator.hasNext() ? iterator.next() : List.of();
+    }
+
+    /** Each condition and column rule applied to one row, with what it read and gave. */
+    public upgrade.Trace trace(Map<String, Object> row) {
+        var key = row.get(mapping.key());
+        var values = new LinkedHashMap<String, Object>();
+        var context = evaluator.context(row, values);
+        var steps = new ArrayList<upgrade.Trace.Step>();
+        for (var condition : mapping.only()) {
+            var held = holds(condition.when(), context, row);
+            steps.add(new upgrade.Trace.Step("only: " + condition.text(), condition.when().where().toString(), read(condition.when(), row), held));
+            if (!held) {
+                return new upgrade.Trace(mapping.name(), key, row, steps, "passed on: " + condition.text());
+            }
+        }
+        for (var condition : mapping.skip()) {
+            var held = holds(condition.when(), context, row);
+            steps.add(new upgrade.Trace.Step("skip: " + condition.text(), condition.when().where().toString(), read(condition.when(), row), held));
+            if (held) {
+                return new upgrade.Trace(mapping.name(), key, row, steps, "left out: " + condition.text());
+            }
+        }
+        for (var column : mapping.columns().entrySet()) {
+            var result = evaluate(column.getValue(), row, context, key);
+            var read = new LinkedHashMap<String, Object>();
+            upgrade.mapping.RuleColumns.of(column.getValue()).forEach(name -> read.put(name, row.get(name)));
+            if (result instanceof Evaluated.Skip skip) {
+                steps.add(new upgrade.Trace.Step(column.getKey(), column.getValue().where().toString(), read, "left out: " + skip.reason()));
+                return new upgrade.Trace(mapping.name(), key, row, steps, "left out: " + skip.reason());
+            }
+            var value = ((Evaluated.Value) result).value();
+            values.put(column.getKey(), value);
+            steps.add(new upgrade.Trace.Step(column.getKey(), column.getValue().where().toString(), read, value));
+        }
+        return new upgrade.Trace(mapping.name(), key, row, steps, "written");
+    }
+
+    private static Map<String, Object> read(Expression expression, Map<String, Object> row) {
+        var read = new LinkedHashMap<String, Object>();
+        expression.variables().stream().filter(p -> p.size() > 1 && p.get(0).equals("row")).forEach(p -> read.put(p.get(1), row.get(p.get(1))));
+        return read;
+    }
+
     /** What the mapping makes of one source row. */
     public Outcome transform(Map<String, Object> row) {
         var key = row.get(mapping.key());
