@@ -72,8 +72,20 @@ public final class Expressions {
         }
     }
 
-    /** Compiles {@code text}; syntax errors and unknown variables fail at {@code where}. */
+    private static final java.util.regex.Pattern FUNCTION_CALL = java.util.regex.Pattern.compile("\\bfn\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+
+    /** Compiles {@code text}; syntax errors, unknown variables and unknown functions fail at {@code where}. */
     public Expression compile(String text, Where where) {
+        // JEXL resolves namespace functions only when it calls them; a misspelt one should fail now.
+        var calls = FUNCTION_CALL.matcher(text);
+        while (calls.find()) {
+            var name = calls.group(1);
+            if (!Builtins.NAMES.contains(name)) {
+                throw new MappingException(where, "unknown function 'fn:" + name + "'",
+                        upgrade.mapping.YamlNode.didYouMean(name, Builtins.NAMES).map(s -> "did you mean 'fn:" + s + "'? ").orElse("")
+                                + "functions: " + String.join(", ", Builtins.NAMES.stream().sorted().toList()));
+            }
+        }
         try {
             var script = engine.createScript(FEATURES, new JexlInfo(where.file(), where.line(), where.column()), text);
             var variables = new HashSet<List<String>>();

@@ -70,6 +70,11 @@ public final class MappingValidator {
         for (var entry : mapping.columns().entrySet()) {
             var rule = entry.getValue();
             column(into, entry.getKey(), rule.where(), "a target column");
+            if (rule instanceof ColumnRule.Constant constant && constant.value() instanceof String text
+                    && into.column(entry.getKey()).orElseThrow().isInteger() && !text.matches("-?[0-9]+")) {
+                throw new MappingException(rule.where(), "the value '" + text + "' for " + into.name() + "." + entry.getKey()
+                        + " is text, but the column holds whole numbers", "write a number, e.g. {value: 0}");
+            }
             rule(rule, from, mapping.lookups(), computed);
             computed.add(entry.getKey());
         }

@@ -76,6 +76,13 @@ class FailuresLeaveNothingWrittenTest {
     }
 
     @Test
+    void aConstantOfTheWrongTypeFailsBeforeAnythingIsWritten() {
+        var files = bundledWith("users.yaml", "storage: {value: 0}", "storage: {value: 'none'}");
+        assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class)
+                .hasMessage("users.yaml:" + lineOf("users.yaml", "storage: {value: 0}") + ":13: the value 'none' for cd_users.storage is text, but the column holds whole numbers");
+    }
+
+    @Test
     void aMappingWithBrokenYamlFailsBeforeAnythingIsWritten() {
         var files = bundledWith("groups.yaml", "  name: {copy: group_name}", "  name: {copy: group_name");
         assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class).hasMessageStartingWith("groups.yaml:").hasMessageContaining("not valid YAML");

@@ -644,4 +644,16 @@ class MappingLoaderTest {
                 .isInstanceOf(MappingException.class)
                 .hasMessage("x.yaml:2:1: 'nick' is required here but missing");
     }
+
+    @Test
+    void anUnknownFunctionIsReportedWhenTheFileIsLoaded() {
+        var e = failure("users.yaml", """
+                target: users
+                source: users
+                columns:
+                  nick: {expr: "fn:truncat(row.user_nick, 50)"}
+                """);
+        assertThat(e).hasMessage("users.yaml:4:10: unknown function 'fn:truncat'");
+        assertThat(e.hint()).startsWith("did you mean 'fn:truncate'? functions: blank, extensions, fileExists,");
+    }
 }
