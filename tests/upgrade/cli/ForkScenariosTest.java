@@ -77,4 +77,34 @@ class ForkScenariosTest {
             assertThat(site.rows("SELECT COUNT(*) AS n FROM {p}shares").get(0).get("n")).isEqualTo(0L);
         }
     }
+
+    @Test
+    void aSiteWithAnExtraPolicyTypeMapsItOntoAV3TypeWithAnOverlayFile() throws IOException {
+        try (var site = TestSite.sample("cd_")) {
+            // this fork added Tencent COS, which V3 supports as 'cos'
+            site.v2("INSERT INTO sd_policy VALUES (6, 'Tencent COS', 'cos', 'https://b-125.cos.ap-shanghai.myqcloud.com', 'b-125', 1,"
+                            + " 'https://cdn.example.com/', 'SecretId', 'SecretKey', '0', '0', '[]', '0', 0, 1, 'cos/{uid}', '{randomkey8}_{originname}', 0)")
+                .v2("INSERT INTO sd_files VALUES (60, 'cos.txt', 'cos/2/Ab_cos.txt', 2, 42, '2019-03-20 10:00:00', '', 2, 6, '/')");
+            var refused = execute("check", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
+            assertThat(refused.out()).contains("[FAIL] only storage policy types V3 knows (policies.yaml)",
+                    "sd_policy row 6: 'Tencent COS' has the type 'cos', unknown to Cloudreve V2 2.0.0-Alpha1 and to V3");
+
+            var overlay = Files.createDirectories(site.exports().resolve("cos-site"));
+            var policies = bundled("policies.yaml");
+            assertThat(policies).contains("'onedrive', 's3', 'remote']", ": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : '')");
+            Files.writeString(overlay.resolve("policies.yaml"), policies
+                    .replace("'onedrive', 's3', 'remote']", "'onedrive', 's3', 'remote', 'cos']")
+                    .replace(": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : '')",
+                            ": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : (row.policy_type == 'cos' ? row.server : ''))"));
+            var run = execute("run", "--mappings", overlay.toString(), "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_",
+                    "--yes", "--export-dir", site.exports().toString());
+            assertThat(run.err()).isEmpty();
+            assertThat(run.code()).isZero();
+            assertThat(site.rows("SELECT type, server, bucket_name, access_key, secret_key FROM {p}policies WHERE id = 6").get(0))
+                    .containsEntry("type", "cos").containsEntry("server", "https://b-125.cos.ap-shanghai.myqcloud.com")
+                    .containsEntry("bucket_name", "b-125").containsEntry("access_key", "SecretId").containsEntry("secret_key", "SecretKey");
+            assertThat(site.rows("SELECT source_name, policy_id FROM {p}files WHERE id = 60").get(0))
+                    .containsEntry("source_name", "cos/2/Ab_cos.txt").containsEntry("policy_id", 6L);
+        }
+    }
 }
