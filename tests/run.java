@@ -6,6 +6,7 @@
 //DEPS org.junit.jupiter:junit-jupiter:5.14.1
 //DEPS org.junit.platform:junit-platform-launcher:1.14.1
 //DEPS org.assertj:assertj-core:3.27.7
+//DEPS com.networknt:json-schema-validator:1.5.6
 //FILES mappings/=../mappings/*.yaml
 //FILES demo/=../demo/*.sql
 //FILES fixtures/=fixtures/*.sql

@@ -1,0 +1,53 @@
+package upgrade.mapping;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/mapping.schema.json, which editors use to check and complete mapping files, accepts every bundled file and rejects typos. */
+class MappingSchemaTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static Path project() {
+        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("docs/mapping.schema.json"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("docs/mapping.schema.json not found");
+    }
+
+    private static com.networknt.schema.JsonSchema schema() throws IOException {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(new ObjectMapper().readTree(project().resolve("docs/mapping.schema.json").toFile()));
+    }
+
+    @Test
+    void everyBundledMappingFileFollowsTheSchemaAndPointsAtIt() throws IOException {
+        var schema = schema();
+        var files = MappingFiles.bundled().files();
+        assertThat(files).hasSizeGreaterThan(20);
+        for (var file : files) {
+            assertThat(schema.validate(YAML.readTree(file.text()))).as(file.name()).isEmpty();
+            assertThat(file.text()).as(file.name()).startsWith("# yaml-language-server: $schema=../docs/mapping.schema.json");
+        }
+    }
+
+    @Test
+    void typosAndWrongShapesAreRejected() throws IOException {
+        var schema = schema();
+        assertThat(schema.validate(YAML.readTree("target: users\nsource: users\ncolums: {}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("target: users\nsource: users\ncolumns:\n  id: {copy: id, value: 1}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("target: users\nsource: users\nwrite: upsert\ncolumns: {}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("kind: files\nsource: users\nfiles:\n  - from: x\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("disabled: true\n"))).isEmpty();
+    }
+}
