@@ -76,6 +76,14 @@ class FailuresLeaveNothingWrittenTest {
     }
 
     @Test
+    void aMappingNamingAColumnV3DoesNotHaveSuggestsTheNearestOne() {
+        var files = bundledWith("users.yaml", "  email: {copy: user_email}", "  emial: {copy: user_email}");
+        assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class)
+                .hasMessage("users.yaml:" + lineOf("users.yaml", "  email: {copy: user_email}") + ":11: 'emial' (a target column) is not a column of cd_users")
+                .satisfies(e -> assertThat(((MappingException) e).hint()).startsWith("did you mean 'email'? columns of cd_users: id, created_at"));
+    }
+
+    @Test
     void aConstantOfTheWrongTypeFailsBeforeAnythingIsWritten() {
         var files = bundledWith("users.yaml", "storage: {value: 0}", "storage: {value: 'none'}");
         assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class)
