@@ -1,34 +1,23 @@
 package upgrade.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import upgrade.Upgrade;
 import upgrade.report.CheckPrinter;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 
 /** {@code upgrade check}: the checks {@code run} makes first, without writing anything. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Checks that V2 and V3 are ready for the upgrade, and says how to fix what is not. Writes nothing."})
-public final class CheckCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public final class CheckCommand extends DatabaseCommand {
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        try (var upgrade = connection.open(out)) {
-            var checks = upgrade.check();
-            new CheckPrinter(out).print(checks);
-            out.println();
-            out.println("Back V2 up before the upgrade: " + connection.backupCommand());
-            out.println("Also stop V2's OneDrive task queue and its crontab, and leave V3 stopped until the upgrade is done.");
-            out.flush();
-            return checks.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
-        }
+    protected int run(Upgrade upgrade, PrintWriter out) {
+        var checks = upgrade.check();
+        new CheckPrinter(out).print(checks);
+        out.println();
+        out.println("Back V2 up before the upgrade: " + connection.backupCommand());
+        out.println("Also stop V2's OneDrive task queue and its crontab, and leave V3 stopped until the upgrade is done.");
+        return checks.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
     }
 }

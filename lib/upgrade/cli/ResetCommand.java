@@ -1,40 +1,29 @@
 package upgrade.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import upgrade.Upgrade;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 
 /** {@code upgrade reset}: puts the V3 database back as V3 left it at its first start. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = {"Puts the V3 database back as V3 left it at its first start, undoing what this toolkit wrote",
                 "(an interrupted or a finished run), so the upgrade can start again. Tables are emptied and refilled,",
                 "never dropped; V3 need not be restarted. The V2 database is not touched."})
-public final class ResetCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public final class ResetCommand extends DatabaseCommand {
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        try (var upgrade = connection.open(out)) {
-            var console = System.console();
-            if (!connection.yes && console != null) {
-                var answer = console.readLine("Put the V3 database back as it was at V3's first start? [y/N] ");
-                if (answer == null || !answer.trim().toLowerCase().startsWith("y")) {
-                    out.println("Nothing was changed.");
-                    return ExitCodes.CANCELLED;
-                }
+    protected int run(Upgrade upgrade, PrintWriter out) {
+        var console = System.console();
+        if (!connection.yes && console != null) {
+            var answer = console.readLine("Put the V3 database back as it was at V3's first start? [y/N] ");
+            if (answer == null || !answer.trim().toLowerCase().startsWith("y")) {
+                out.println("Nothing was changed.");
+                return ExitCodes.CANCELLED;
             }
-            var restored = upgrade.reset();
-            out.println("Restored as at V3's first start: " + String.join(", ", restored));
-            out.flush();
-            return ExitCodes.OK;
         }
+        var restored = upgrade.reset();
+        out.println("Restored as at V3's first start: " + String.join(", ", restored));
+        return ExitCodes.OK;
     }
 }

@@ -1,8 +1,6 @@
 package upgrade.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import upgrade.Upgrade;
 import upgrade.check.CheckReport;
@@ -12,7 +10,6 @@ import upgrade.report.ReportPrinter;
 import upgrade.report.RunReport;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code upgrade run}: checks, upgrades a V2 database into a V3 database, and verifies the result. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -20,50 +17,41 @@ import java.util.concurrent.Callable;
                 "Checks that V2 and V3 are ready, upgrades the V2 site database (--from) into the V3 database (--to),",
                 "and verifies the result against V3's rules.",
                 "The V2 database is only read. Everything is written in one transaction: on any failure the V3 database stays as it was."})
-public final class RunCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
+public final class RunCommand extends DatabaseCommand {
 
     @Option(names = "--dry-run", description = "Do everything but commit: show what would be written, then roll back (same as 'plan').")
     boolean dryRun;
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        try (var upgrade = connection.open(out)) {
-            out.println("Checking V2 and V3:");
-            var checks = upgrade.check();
-            new CheckPrinter(out).print(checks);
-            if (!checks.passed()) {
-                out.println("Nothing was written. Fix each failure as it says, then run again.");
-                return ExitCodes.CHECKS_FAILED;
-            }
-            if (!dryRun) {
-                out.println();
-                out.println("Back V2 up first, if you have not yet: " + connection.backupCommand());
-                if (!connection.yes && !confirmed()) {
-                    out.println("Nothing was written.");
-                    return ExitCodes.CANCELLED;
-                }
-            }
-            out.println();
-            var report = stoppableByCtrlC(upgrade, () -> upgrade.run(Progress.forConsole(out), dryRun));
-            if (upgrade.options().v2Root() == null) {
-                out.println("The files on disk (thumbnails, avatars) were not copied: V2's web root is not known."
-                        + " Run 'files --v2-root DIR' with the same options to copy them.");
-            }
-            out.println();
-            new ReportPrinter(out).print(report);
-            if (dryRun) {
-                writeReport(report, checks, null, "upgrade-plan.json", out);
-                return ExitCodes.OK;
-            }
-            return verifyAndAdvise(upgrade, report, checks, out);
+    protected int run(Upgrade upgrade, PrintWriter out) {
+        out.println("Checking V2 and V3:");
+        var checks = upgrade.check();
+        new CheckPrinter(out).print(checks);
+        if (!checks.passed()) {
+            out.println("Nothing was written. Fix each failure as it says, then run again.");
+            return ExitCodes.CHECKS_FAILED;
         }
+        if (!dryRun) {
+            out.println();
+            out.println("Back V2 up first, if you have not yet: " + connection.backupCommand());
+            if (!connection.yes && !confirmed()) {
+                out.println("Nothing was written.");
+                return ExitCodes.CANCELLED;
+            }
+        }
+        out.println();
+        var report = stoppableByCtrlC(upgrade, () -> upgrade.run(Progress.forConsole(out), dryRun));
+        if (upgrade.options().v2Root() == null) {
+            out.println("The files on disk (thumbnails, avatars) were not copied: V2's web root is not known."
+                    + " Run 'files --v2-root DIR' with the same options to copy them.");
+        }
+        out.println();
+        new ReportPrinter(out).print(report);
+        if (dryRun) {
+            writeReport(report, checks, null, "upgrade-plan.json", out);
+            return ExitCodes.OK;
+        }
+        return verifyAndAdvise(upgrade, report, checks, out);
     }
 
     private int verifyAndAdvise(Upgrade upgrade, RunReport report, CheckReport checks, PrintWriter out) {
