@@ -110,11 +110,16 @@ public final class Upgrade implements AutoCloseable {
     }
 
     private MappingSet mappings(Instant started) {
-        var expressions = new Expressions(new Builtins(options.v2TimeZone(), started));
-        var files = options.mappings() == null ? MappingFiles.bundled() : options.mappings();
-        var set = new MappingLoader(expressions).load(files);
+        var set = loadMappings(started);
         new MappingValidator(source, target, options.params().keySet()).validate(set);
         return set;
+    }
+
+    /** The mappings as parsed, not yet checked against the live databases (drift must work where they do not fit). */
+    private MappingSet loadMappings(Instant started) {
+        var expressions = new Expressions(new Builtins(options.v2TimeZone(), started));
+        var files = options.mappings() == null ? MappingFiles.bundled() : options.mappings();
+        return new MappingLoader(expressions).load(files);
     }
 
     /**
@@ -337,9 +342,12 @@ public final class Upgrade implements AutoCloseable {
         return new RowStep((RowMapping) mapping, context(set, new Exports(options.exportDirectory(), null), RunListener.NONE, null, false));
     }
 
-    /** What the V2 site has that no mapping accounts for (tables, and columns neither read nor 'ignored'). */
+    /**
+     * Where V2 and the mappings disagree: what V2 has that no mapping accounts for (tables, and
+     * columns neither read nor 'ignored'), and what the mappings read that V2 lacks.
+     */
     public List<upgrade.mapping.Drift.Finding> drift() {
-        return upgrade.mapping.Drift.of(mappings(Instant.now()), source);
+        return upgrade.mapping.Drift.of(loadMappings(Instant.now()), source);
     }
 
     private volatile Checkpoints stopper;

@@ -2,9 +2,9 @@ package upgrade.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import upgrade.Upgrade;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
 import upgrade.mapping.FileMapping;
@@ -14,7 +14,9 @@ import upgrade.mapping.MappingFiles;
 import upgrade.mapping.MappingLoader;
 import upgrade.mapping.MappingSet;
 import upgrade.mapping.RowMapping;
+import upgrade.mapping.Where;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -90,53 +92,36 @@ public final class MappingsCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Checks the mapping files against both live databases, as a run does before reading any row.")
-    static final class Validate implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
+    static final class Validate extends DatabaseCommand {
         @Override
-        public Integer call() {
-            var out = spec.commandLine().getOut();
-            try (var upgrade = connection.open(out)) {
-                var set = upgrade.mappings();
-                out.printf("The %d mappings are valid against both databases (checksum %08x).%n", set.mappings().size(), set.checksum());
-                out.flush();
-                return ExitCodes.OK;
-            }
+        protected int run(Upgrade upgrade, PrintWriter out) {
+            var set = upgrade.mappings();
+            out.printf("The %d mappings are valid against both databases (checksum %08x).%n", set.mappings().size(), set.checksum());
+            return ExitCodes.OK;
         }
     }
 
     @Command(name = "drift", mixinStandardHelpOptions = true,
             description = {"Lists what the V2 site has that no mapping accounts for: tables no mapping reads, and columns no mapping",
-                    "reads or lists under 'ignored' (e.g. a column a modified V2 added). A warning, unless --strict."})
-    static final class DriftReport implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
-        @Option(names = "--strict", description = "Exit with 3 (mapping error) when anything is unaccounted for.")
+                    "reads or lists under 'ignored' (e.g. a column a modified V2 added); and what the mappings read that V2 lacks.",
+                    "A warning, unless --strict."})
+    static final class DriftReport extends DatabaseCommand {
+        @Option(names = "--strict", description = "Exit with 3 (mapping error) when V2 and the mappings differ.")
         boolean strict;
 
         @Override
-        public Integer call() {
-            var out = spec.commandLine().getOut();
-            try (var upgrade = connection.open(out)) {
-                var findings = upgrade.drift();
-                findings.forEach(finding -> out.println("  " + finding));
-                out.println(findings.isEmpty() ? "Every V2 table and column is read or deliberately ignored by a mapping."
-                        : findings.size() + " thing(s) in V2 no mapping accounts for: map them, or list them under 'ignored' with the reason.");
-                out.flush();
-                if (strict && !findings.isEmpty()) {
-                    throw new MappingException(new upgrade.mapping.Where(upgrade.mappings().origin(), 0, 0),
-                            findings.size() + " V2 table(s)/column(s) are not accounted for by any mapping", "see the list above");
-                }
-                return ExitCodes.OK;
+        protected int run(Upgrade upgrade, PrintWriter out) {
+            var findings = upgrade.drift();
+            findings.forEach(finding -> out.println("  " + finding));
+            out.println(findings.isEmpty() ? "Every V2 table and column is read or deliberately ignored by a mapping."
+                    : findings.size() + " difference(s) between V2 and the mappings: map what nothing migrates, or list it under 'ignored'"
+                      + " with the reason; correct or remove what the mappings read but V2 lacks.");
+            out.flush();
+            if (strict && !findings.isEmpty()) {
+                throw new MappingException(new Where("mappings drift --strict", 0, 0),
+                        findings.size() + " difference(s) between the V2 database and the mappings", "see the list above");
             }
+            return ExitCodes.OK;
         }
     }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a V2 site has that no mapping accounts for: tables no mapping reads, and columns no
- * mapping reads or lists under {@code ignored}. A modified V2 ("fork") shows its extra tables and
- * columns here: "your site has sd_users.qq; nothing migrates it".
+ * Where a V2 site and the mappings disagree, both ways: tables no mapping reads, and columns no
+ * mapping reads or lists under {@code ignored} (a modified V2, a "fork", shows its extra tables and
+ * columns here: "your site has sd_users.qq; nothing migrates it"); and tables and columns a mapping
+ * reads that this V2 does not have (a fork that dropped or renamed them).
  */
 public final class Drift {
     private Drift() {}
@@ -68,7 +69,8 @@ public final class Drift {
             }
         }
         var findings = new ArrayList<Finding>();
-        for (var physical : source.tableNames()) {
+        var physicalNames = source.tableNames();
+        for (var physical : physicalNames) {
             if (!physical.startsWith(source.prefix())) {
                 continue;
             }
@@ -87,6 +89,23 @@ public final class Drift {
                 }
             }
         }
+        findings.addAll(missing(read, physicalNames, source));
+        return findings;
+    }
+
+    /** What the mappings read that this V2 database does not have; a run would stop at these. */
+    private static List<Finding> missing(Map<String, Set<String>> read, List<String> physicalNames, Database source) {
+        var findings = new ArrayList<Finding>();
+        read.forEach((logical, columns) -> {
+            var physical = source.prefix() + logical;
+            if (!physicalNames.contains(physical)) {
+                findings.add(new Finding(physical, null, "a mapping reads this table, but this V2 database has no such table"));
+                return;
+            }
+            var present = source.table(logical).columnNames();
+            columns.stream().filter(c -> !c.equals("*") && present.stream().noneMatch(p -> p.equalsIgnoreCase(c)))
+                    .forEach(c -> findings.add(new Finding(physical, c, "a mapping reads it, but this V2 table has no such column")));
+        });
         return findings;
     }
 

@@ -39,7 +39,7 @@ class ForkScenariosTest {
             var drift = execute("mappings", "drift", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
             assertThat(drift.code()).isZero();
             assertThat(drift.out()).contains("sd_users.qq: no mapping reads it or lists it under 'ignored'; nothing migrates it",
-                    "1 thing(s) in V2 no mapping accounts for");
+                    "1 difference(s) between V2 and the mappings");
             var strict = execute("mappings", "drift", "--strict", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
             assertThat(strict.code()).isEqualTo(ExitCodes.MAPPING);
 
@@ -61,6 +61,23 @@ class ForkScenariosTest {
             assertThat(site.rows("SELECT options FROM {p}users WHERE id = 2").get(0)).containsEntry("options", "{\"qq\":\"12345\"}");
             var after = execute("mappings", "drift", "--mappings", overlay.toString(), "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
             assertThat(after.out()).contains("Every V2 table and column is read or deliberately ignored by a mapping.");
+        }
+    }
+
+    @Test
+    void driftAlsoListsWhatTheMappingsReadButAForkDroppedOrRenamed() {
+        try (var site = TestSite.sample("cd_")) {
+            site.v2("ALTER TABLE sd_users CHANGE profile bio TINYINT(1) NOT NULL").v2("DROP TABLE sd_corn");
+            var drift = execute("mappings", "drift", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
+            assertThat(drift.code()).isZero();
+            assertThat(drift.out()).contains(
+                    "sd_users.bio: no mapping reads it or lists it under 'ignored'; nothing migrates it",
+                    "sd_users.profile: a mapping reads it, but this V2 table has no such column",
+                    "sd_corn: a mapping reads this table, but this V2 database has no such table",
+                    "3 difference(s) between V2 and the mappings");
+            var strict = execute("mappings", "drift", "--strict", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
+            assertThat(strict.code()).isEqualTo(ExitCodes.MAPPING);
+            assertThat(strict.err()).contains("mappings drift --strict: 3 difference(s) between the V2 database and the mappings");
         }
     }
 
