@@ -7,36 +7,47 @@ import upgrade.check.ToolkitChecks;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
+import upgrade.db.Table;
 import upgrade.engine.CancelledException;
 import upgrade.engine.Checkpoints;
 import upgrade.engine.DataException;
 import upgrade.engine.Exports;
-import upgrade.engine.Ledger;
+import upgrade.engine.FileStep;
 import upgrade.engine.IdAllocator;
 import upgrade.engine.KeyValueStep;
+import upgrade.engine.Ledger;
 import upgrade.engine.RowStep;
 import upgrade.engine.RunContext;
 import upgrade.engine.RunListener;
+import upgrade.engine.WriteCount;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
+import upgrade.mapping.Drift;
 import upgrade.mapping.FileMapping;
 import upgrade.mapping.KeyValueMapping;
-import upgrade.mapping.MappingFiles;
+import upgrade.mapping.Mapping;
 import upgrade.mapping.MappingException;
+import upgrade.mapping.MappingFiles;
 import upgrade.mapping.MappingLoader;
 import upgrade.mapping.MappingSet;
 import upgrade.mapping.MappingValidator;
 import upgrade.mapping.Phase;
-import upgrade.mapping.WriteMode;
 import upgrade.mapping.RowMapping;
+import upgrade.mapping.Where;
+import upgrade.mapping.WriteMode;
 import upgrade.report.RunReport;
 import upgrade.report.StepReport;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The toolkit as a library, and the handle to use in JShell:
@@ -175,7 +186,7 @@ public final class Upgrade implements AutoCloseable {
         var started = resuming ? interrupted.get().started() : Instant.now();
         var set = mappings(started);
         if (resuming && interrupted.get().checksum() != set.checksum() && !options.resumeChangedMappings()) {
-            throw new MappingException(new upgrade.mapping.Where(set.origin(), 0, 0), String.format(
+            throw new MappingException(new Where(set.origin(), 0, 0), String.format(
                     "the mapping files changed since the interrupted run (checksum %08x then, %08x now)", interrupted.get().checksum(), set.checksum()),
                     "run 'reset' and start again, or put the mappings back; --resume-changed-mappings continues anyway");
         }
@@ -201,7 +212,7 @@ public final class Upgrade implements AutoCloseable {
                     continue;
                 }
                 var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).runIfItReads()
-                        : java.util.Optional.of(new KeyValueStep((KeyValueMapping) mapping, context).run());
+                        : Optional.of(new KeyValueStep((KeyValueMapping) mapping, context).run());
                 if (report.isPresent() && !report.get().balanced()) {
                     throw new IllegalStateException("rows unaccounted for in " + report.get());
                 }
@@ -269,7 +280,7 @@ public final class Upgrade implements AutoCloseable {
         }
         for (var mapping : set.mappings()) {
             if (mapping instanceof FileMapping files) {
-                reports.add(new upgrade.engine.FileStep(files, context, options.v2Root(), options.v3DirectoryOrV2Root(), dryRun).run());
+                reports.add(new FileStep(files, context, options.v2Root(), options.v3DirectoryOrV2Root(), dryRun).run());
             } else if (mapping instanceof RowMapping rows && rows.phase() == Phase.FILES) {
                 new RowStep(rows, context).runIfItReads().ifPresent(reports::add);
             }
@@ -277,7 +288,7 @@ public final class Upgrade implements AutoCloseable {
         return reports;
     }
 
-    private static Phase phaseOf(upgrade.mapping.Mapping mapping) {
+    private static Phase phaseOf(Mapping mapping) {
         if (mapping instanceof RowMapping rows) {
             return rows.phase();
         }
@@ -310,7 +321,7 @@ public final class Upgrade implements AutoCloseable {
         var dialect = target.dialect();
         var v3 = target.handle().createQuery("SELECT * FROM " + dialect.quote(table.name()) + " WHERE "
                 + dialect.quote(mapping.targetKey().get(0)) + " = :key").bind("key", key).mapToMap().findFirst().orElse(null);
-        var pair = new java.util.LinkedHashMap<String, Map<String, Object>>();
+        var pair = new LinkedHashMap<String, Map<String, Object>>();
         pair.put("v2", step.sourceRow(key));
         pair.put("v3", v3);
         return pair;
@@ -346,8 +357,8 @@ public final class Upgrade implements AutoCloseable {
      * Where V2 and the mappings disagree: what V2 has that no mapping accounts for (tables, and
      * columns neither read nor 'ignored'), and what the mappings read that V2 lacks.
      */
-    public List<upgrade.mapping.Drift.Finding> drift() {
-        return upgrade.mapping.Drift.of(loadMappings(Instant.now()), source);
+    public List<Drift.Finding> drift() {
+        return Drift.of(loadMappings(Instant.now()), source);
     }
 
     private volatile Checkpoints stopper;
@@ -390,23 +401,23 @@ public final class Upgrade implements AutoCloseable {
     }
 
     private RunContext context(MappingSet set, Exports exports, RunListener listener, Checkpoints checkpoints, boolean resuming) {
-        var params = new java.util.HashMap<>(options.params());
+        var params = new HashMap<>(options.params());
         params.put("resuming", resuming);
-        return new RunContext(source, target, java.util.Map.copyOf(params), options.batchSize(), new IdAllocator(source, target, set),
-                exports, listener, new upgrade.engine.WriteCount(),
+        return new RunContext(source, target, Map.copyOf(params), options.batchSize(), new IdAllocator(source, target, set),
+                exports, listener, new WriteCount(),
                 checkpoints == null ? new Checkpoints(null, target.handle()) : checkpoints);
     }
 
     /** The V3 tables the mappings of a phase write, with the text columns each may leave NULL. */
-    private java.util.Map<upgrade.db.Table, java.util.Set<String>> writtenTables(MappingSet set, Phase phase) {
-        var tables = new java.util.LinkedHashMap<String, upgrade.db.Table>();
-        var byTable = new java.util.LinkedHashMap<upgrade.db.Table, java.util.Set<String>>();
+    private Map<Table, Set<String>> writtenTables(MappingSet set, Phase phase) {
+        var tables = new LinkedHashMap<String, Table>();
+        var byTable = new LinkedHashMap<Table, Set<String>>();
         for (var mapping : set.mappings()) {
             var writes = mapping instanceof RowMapping rows ? rows.phase() == phase && rows.write() != WriteMode.NONE
                     : mapping instanceof KeyValueMapping && phase == Phase.UPGRADE;
             if (writes) {
                 var table = tables.computeIfAbsent(mapping.target(), target::table);
-                var nullable = byTable.computeIfAbsent(table, t -> new java.util.HashSet<>());
+                var nullable = byTable.computeIfAbsent(table, t -> new HashSet<>());
                 if (mapping instanceof RowMapping rows) {
                     nullable.addAll(rows.nullable());
                 }

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import upgrade.Upgrade;
 import upgrade.UpgradeOptions;
-
 import upgrade.db.ConnectionSpec;
+import upgrade.mapping.MappingFiles;
 import upgrade.site.V2Site;
 import upgrade.site.V3Conf;
 
@@ -217,7 +217,7 @@ public final class ConnectionOptions {
                 .withV2TimeZone(zone).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
                 .withExportDirectory(exportDirectory).withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
                 .withResumeChangedMappings(resumeChangedMappings).withV3Directory(v3Directory).withThumbSuffix(thumbSuffix)
-                .withMappings(mappings == null ? null : upgrade.mapping.MappingFiles.bundled().overlay(upgrade.mapping.MappingFiles.directory(mappings)));
+                .withMappings(mappings == null ? null : MappingFiles.bundled().overlay(MappingFiles.directory(mappings)));
     }
 
     /** Opens both databases; prints where discovered settings came from. */

@@ -8,6 +8,8 @@ import upgrade.demo.MariaDbServer;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             var run = spec.parent().commandLine().getSubcommands().get("run");
             var exports = java.nio.file.Files.createTempDirectory("upgrade-demo-");
-            var args = new java.util.ArrayList<>(java.util.List.of("--from", from, "--to", to, "--v3-prefix", V3_PREFIX,
+            var args = new ArrayList<>(List.of("--from", from, "--to", to, "--v3-prefix", V3_PREFIX,
                     "--hashid-salt", DEMO_HASHID_SALT, "--export-dir", exports.toString(), "--yes"));
             if (verbose) {
                 args.add("--verbose");

@@ -1,10 +1,13 @@
 package upgrade.cli;
 
 import upgrade.UpgradeException;
+import upgrade.check.ChecksFailedException;
 import upgrade.db.DatabaseException;
 import upgrade.engine.DataException;
-import upgrade.check.ChecksFailedException;
 import upgrade.mapping.MappingException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The exit codes of every command; README lists the same table. */
 public final class ExitCodes {
@@ -22,8 +25,8 @@ public final class ExitCodes {
     public static final int CANCELLED = 130;
 
     /** What picocli prints under "Exit codes:" in every command's --help. */
-    static java.util.Map<String, String> help() {
-        var help = new java.util.LinkedHashMap<String, String>();
+    static Map<String, String> help() {
+        var help = new LinkedHashMap<String, String>();
         help.put(String.valueOf(OK), "Success.");
         help.put(String.valueOf(INTERNAL_ERROR), "Internal error (a bug; run again with -v and report the output).");
         help.put(String.valueOf(USAGE), "Invalid command line.");

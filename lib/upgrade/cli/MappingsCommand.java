@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.concurrent.Callable;
 
 /** {@code upgrade mappings ...}: the mapping files a run would use. */
@@ -50,7 +51,7 @@ public final class MappingsCommand {
         public Integer call() {
             var out = spec.commandLine().getOut();
             var set = load(directory);
-            var from = new java.util.HashMap<String, String>();
+            var from = new HashMap<String, String>();
             files(directory).files().forEach(file -> from.put(file.name(), file.from().isEmpty() ? "bundled" : file.from()));
             out.printf("%-26s %-10s %-24s %-14s %-9s %s%n", "mapping", "kind", "from", "into", "checksum", "file");
             for (var mapping : set.mappings()) {

@@ -10,6 +10,9 @@ import upgrade.report.ReportPrinter;
 import upgrade.report.RunReport;
 
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** {@code upgrade run}: checks, upgrades a V2 database into a V3 database, and verifies the result. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -79,12 +82,12 @@ public final class RunCommand extends DatabaseCommand {
      * Runs {@code work} so that Ctrl-C stops it after the page being written (the run commits page by
      * page), instead of killing it mid-page; the next run continues from there.
      */
-    private <T> T stoppableByCtrlC(Upgrade upgrade, java.util.function.Supplier<T> work) {
-        var finished = new java.util.concurrent.CountDownLatch(1);
+    private <T> T stoppableByCtrlC(Upgrade upgrade, Supplier<T> work) {
+        var finished = new CountDownLatch(1);
         var hook = new Thread(() -> {
             upgrade.stop();
             try {
-                finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                finished.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,5 +1,6 @@
 package upgrade.db;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,7 @@ public record ConnectionSpec(String label, String option, String url, String pas
         if (!matcher.matches()) {
             return "mysqldump --single-transaction DATABASE > " + file;
         }
-        var user = matcher.group(4) == null ? null : java.util.Arrays.stream(matcher.group(4).split("&"))
+        var user = matcher.group(4) == null ? null : Arrays.stream(matcher.group(4).split("&"))
                 .filter(p -> p.startsWith("user=")).map(p -> p.substring(5)).findFirst().orElse(null);
         return "mysqldump --single-transaction --host=" + matcher.group(1) + (matcher.group(2) == null ? "" : " --port=" + matcher.group(2))
                 + (user == null ? "" : " --user=" + user + " -p") + " " + matcher.group(3) + " > " + file;

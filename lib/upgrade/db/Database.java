@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * One open connection to a database, with the table prefix it uses. A source database is opened
@@ -167,7 +168,7 @@ public final class Database implements AutoCloseable {
 
     private List<String> primaryKeyOf(String physical) {
         try {
-            var key = new java.util.TreeMap<Integer, String>();
+            var key = new TreeMap<Integer, String>();
             var meta = handle.getConnection().getMetaData();
             try (var rs = meta.getPrimaryKeys(handle.getConnection().getCatalog(), null, physical)) {
                 while (rs.next()) {

@@ -2,6 +2,7 @@ package upgrade.db;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public sealed interface Dialect permits MariaDbDialect {
         var names = String.join(", ", columns.stream().map(this::quote).toList());
         var one = "(" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         return "INSERT INTO " + quote(table.name()) + " (" + names + ") VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows, one));
+                + String.join(", ", Collections.nCopies(rows, one));
     }
 
     /** The value to bind for a point in time, in the form the target's time columns expect. */

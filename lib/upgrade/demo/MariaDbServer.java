@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -123,7 +124,7 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     public void execute(String database, String sql) {
-        run(database, new SqlScript("statement", java.util.List.of(sql)));
+        run(database, new SqlScript("statement", List.of(sql)));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The CSV files a run writes (e.g. V2 share keys to V3 share ids). Their lines are kept in the
@@ -32,7 +33,7 @@ public final class Exports {
     }
 
     /** Declares a file and its header; returns what writes one line of it. */
-    public java.util.function.Consumer<List<Object>> file(String fileName, List<String> header) {
+    public Consumer<List<Object>> file(String fileName, List<String> header) {
         headers.put(fileName, header);
         return ledger == null ? line -> { } : line -> ledger.exportLine(fileName, line);
     }

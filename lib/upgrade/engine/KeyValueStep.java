@@ -1,15 +1,20 @@
 package upgrade.engine;
 
+import upgrade.check.CheckResult;
 import upgrade.db.Table;
 import upgrade.expr.Expression;
 import upgrade.mapping.KeyValueMapping;
+import upgrade.mapping.RuleColumns;
 import upgrade.report.StepCounter;
 import upgrade.report.StepReport;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one {@link KeyValueMapping}. The source's name/value rows are read into one row keyed by
@@ -27,11 +32,11 @@ public final class KeyValueStep {
     }
 
     /** The mapping's {@code refuse} checks, evaluated once on the name/value row. */
-    public java.util.List<upgrade.check.CheckResult> checks() {
+    public List<CheckResult> checks() {
         var row = new LinkedHashMap<String, Object>();
         read(row, null);
         var context = new RuleEvaluator(run.params(), Map.of(), null).context(row, Map.of());
-        var results = new java.util.ArrayList<upgrade.check.CheckResult>();
+        var results = new ArrayList<CheckResult>();
         for (var check : mapping.refuse()) {
             Object value;
             try {
@@ -40,8 +45,8 @@ public final class KeyValueStep {
                 throw new DataException(e.expression().where() + ": the check '" + check.title() + "' failed: " + e.getMessage(),
                         "make the expression handle a missing option, e.g. with ??", e);
             }
-            var failures = check.fails(value) ? java.util.List.of(check.message().render(context)) : java.util.List.<String>of();
-            results.add(new upgrade.check.CheckResult(check.title(), mapping.origin().file(), failures, check.fix()));
+            var failures = check.fails(value) ? List.of(check.message().render(context)) : List.<String>of();
+            results.add(new CheckResult(check.title(), mapping.origin().file(), failures, check.fix()));
         }
         return results;
     }
@@ -74,7 +79,7 @@ public final class KeyValueStep {
         var target = run.target().table(mapping.target());
         var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), target.name());
         var ledger = run.checkpoints().ledger();
-        var earlier = ledger == null ? java.util.Optional.<Ledger.StepState>empty() : ledger.step(mapping.name());
+        var earlier = ledger == null ? Optional.<Ledger.StepState>empty() : ledger.step(mapping.name());
         if (earlier.isPresent() && earlier.get().done()) {
             counter.restore(Ledger.read(earlier.get().counts(), StepCounter.State.class));
             return counter.report(); // finished before the run was interrupted
@@ -89,7 +94,7 @@ public final class KeyValueStep {
         var used = new LinkedHashSet<String>();
         var keptReasons = new HashMap<String, String>();
         for (var entry : mapping.entries().values()) {
-            var reads = upgrade.mapping.RuleColumns.of(entry.rule());
+            var reads = RuleColumns.of(entry.rule());
             Evaluated result;
             try {
                 result = evaluator.evaluate(entry.rule(), row, context);

@@ -1,13 +1,16 @@
 package upgrade.engine;
 
 import org.apache.commons.jexl3.MapContext;
+import upgrade.Trace;
+import upgrade.check.CheckResult;
 import upgrade.expr.Expression;
 import upgrade.expr.LookupTable;
-import upgrade.check.CheckResult;
 import upgrade.mapping.Check;
+import upgrade.mapping.ColumnRule;
 import upgrade.mapping.Condition;
-import upgrade.mapping.WriteMode;
 import upgrade.mapping.RowMapping;
+import upgrade.mapping.RuleColumns;
+import upgrade.mapping.WriteMode;
 import upgrade.report.StepCounter;
 import upgrade.report.StepReport;
 
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Runs one {@link RowMapping}: read pages, transform each row, write batches, count everything. */
@@ -115,8 +119,8 @@ public final class RowStep {
 
 
     /** Runs the mapping; a mapping without a source only checks, so it has nothing to report here. */
-    public java.util.Optional<StepReport> runIfItReads() {
-        return mapping.source() == null ? java.util.Optional.empty() : java.util.Optional.of(run());
+    public Optional<StepReport> runIfItReads() {
+        return mapping.source() == null ? Optional.empty() : Optional.of(run());
     }
 
     public StepReport run() {
@@ -127,7 +131,7 @@ public final class RowStep {
         var targetName = writes ? target.name() : "(nothing written)";
         var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), targetName);
         var ledger = run.checkpoints().ledger();
-        var earlier = ledger == null ? java.util.Optional.<Ledger.StepState>empty() : ledger.step(mapping.name());
+        var earlier = ledger == null ? Optional.<Ledger.StepState>empty() : ledger.step(mapping.name());
         earlier.ifPresent(state -> counter.restore(Ledger.read(state.counts(), StepCounter.State.class)));
         if (earlier.isPresent() && earlier.get().done()) {
             return counter.report(); // finished before the run was interrupted
@@ -205,38 +209,38 @@ public final class RowStep {
     }
 
     /** Each condition and column rule applied to one row, with what it read and gave. */
-    public upgrade.Trace trace(Map<String, Object> row) {
+    public Trace trace(Map<String, Object> row) {
         var key = row.get(mapping.key());
         var values = new LinkedHashMap<String, Object>();
         var context = evaluator.context(row, values);
-        var steps = new ArrayList<upgrade.Trace.Step>();
+        var steps = new ArrayList<Trace.Step>();
         for (var condition : mapping.only()) {
             var held = holds(condition.when(), context, row);
-            steps.add(new upgrade.Trace.Step("only: " + condition.text(), condition.when().where().toString(), read(condition.when(), row), held));
+            steps.add(new Trace.Step("only: " + condition.text(), condition.when().where().toString(), read(condition.when(), row), held));
             if (!held) {
-                return new upgrade.Trace(mapping.name(), key, row, steps, "passed on: " + condition.text());
+                return new Trace(mapping.name(), key, row, steps, "passed on: " + condition.text());
             }
         }
         for (var condition : mapping.skip()) {
             var held = holds(condition.when(), context, row);
-            steps.add(new upgrade.Trace.Step("skip: " + condition.text(), condition.when().where().toString(), read(condition.when(), row), held));
+            steps.add(new Trace.Step("skip: " + condition.text(), condition.when().where().toString(), read(condition.when(), row), held));
             if (held) {
-                return new upgrade.Trace(mapping.name(), key, row, steps, "left out: " + condition.text());
+                return new Trace(mapping.name(), key, row, steps, "left out: " + condition.text());
             }
         }
         for (var column : mapping.columns().entrySet()) {
             var result = evaluate(column.getValue(), row, context, key);
             var read = new LinkedHashMap<String, Object>();
-            upgrade.mapping.RuleColumns.of(column.getValue()).forEach(name -> read.put(name, row.get(name)));
+            RuleColumns.of(column.getValue()).forEach(name -> read.put(name, row.get(name)));
             if (result instanceof Evaluated.Skip skip) {
-                steps.add(new upgrade.Trace.Step(column.getKey(), column.getValue().where().toString(), read, "left out: " + skip.reason()));
-                return new upgrade.Trace(mapping.name(), key, row, steps, "left out: " + skip.reason());
+                steps.add(new Trace.Step(column.getKey(), column.getValue().where().toString(), read, "left out: " + skip.reason()));
+                return new Trace(mapping.name(), key, row, steps, "left out: " + skip.reason());
             }
             var value = ((Evaluated.Value) result).value();
             values.put(column.getKey(), value);
-            steps.add(new upgrade.Trace.Step(column.getKey(), column.getValue().where().toString(), read, value));
+            steps.add(new Trace.Step(column.getKey(), column.getValue().where().toString(), read, value));
         }
-        return new upgrade.Trace(mapping.name(), key, row, steps, "written");
+        return new Trace(mapping.name(), key, row, steps, "written");
     }
 
     private static Map<String, Object> read(Expression expression, Map<String, Object> row) {
@@ -285,7 +289,7 @@ public final class RowStep {
         return new Outcome.Write(key, values, List.copyOf(notes), export);
     }
 
-    private Evaluated evaluate(upgrade.mapping.ColumnRule rule, Map<String, Object> row, MapContext context, Object key) {
+    private Evaluated evaluate(ColumnRule rule, Map<String, Object> row, MapContext context, Object key) {
         try {
             return evaluator.evaluate(rule, row, context);
         } catch (Expression.ExpressionFailure e) {

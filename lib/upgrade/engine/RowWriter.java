@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,7 +174,7 @@ public final class RowWriter {
         var one = "(" + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " <=> ?").toList()) + ")";
         var arguments = new ArrayList<>();
         bound.forEach(values -> indexes.forEach(i -> arguments.add(values.get(i))));
-        execute("DELETE FROM " + dialect.quote(table.name()) + " WHERE " + String.join(" OR ", java.util.Collections.nCopies(bound.size(), one)),
+        execute("DELETE FROM " + dialect.quote(table.name()) + " WHERE " + String.join(" OR ", Collections.nCopies(bound.size(), one)),
                 arguments);
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Applies column rules to one source row. */
 public final class RuleEvaluator {
@@ -72,7 +73,7 @@ public final class RuleEvaluator {
             if (fields instanceof Evaluated.Value value) {
                 @SuppressWarnings("unchecked")
                 var object = new LinkedHashMap<>((Map<String, Object>) value.value());
-                object.values().removeIf(java.util.Objects::isNull);
+                object.values().removeIf(Objects::isNull);
                 return new Evaluated.Value(JsonText.write(object), value.notes());
             }
             return fields;

@@ -6,6 +6,10 @@ import upgrade.mapping.LookupSpec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,21 +110,21 @@ final class SqlLookup {
      * find them in the cache. A key the query cannot answer exactly (one the database matched by
      * its collation, say) is simply not remembered, and is looked up alone when asked for.
      */
-    void prefetch(java.util.Collection<List<Object>> keys) {
+    void prefetch(Collection<List<Object>> keys) {
         if (prefetchSql == null || keys.isEmpty()) {
             return;
         }
         forgetMissesIfRowsWereCreated();
-        var wanted = new java.util.HashMap<List<String>, List<Object>>();
+        var wanted = new HashMap<List<String>, List<Object>>();
         keys.stream().filter(key -> key.size() == keyColumns && !cache.containsKey(key)).forEach(key -> wanted.put(text(key), key));
         if (wanted.isEmpty()) {
             return;
         }
-        var one = "(" + String.join(", ", java.util.Collections.nCopies(keyColumns, "?")) + ")";
+        var one = "(" + String.join(", ", Collections.nCopies(keyColumns, "?")) + ")";
         var arguments = new ArrayList<>(matchValues);
         wanted.values().forEach(arguments::addAll);
-        var found = new java.util.HashSet<List<String>>();
-        Arguments.bind(database.handle().createQuery(prefetchSql.formatted(String.join(", ", java.util.Collections.nCopies(wanted.size(), one)))),
+        var found = new HashSet<List<String>>();
+        Arguments.bind(database.handle().createQuery(prefetchSql.formatted(String.join(", ", Collections.nCopies(wanted.size(), one)))),
                 arguments, database.dialect()).map((rs, ctx) -> {
                     var key = new ArrayList<String>();
                     for (int i = 1; i <= keyColumns; i++) {

@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -61,16 +65,16 @@ final class StagedLookup {
     }
 
     /** Fetches many keys in one query (see {@link SqlLookup#prefetch}). */
-    void prefetch(java.util.Collection<List<Object>> keys) {
+    void prefetch(Collection<List<Object>> keys) {
         stageOnce();
-        var wanted = new java.util.HashMap<String, List<Object>>();
+        var wanted = new HashMap<String, List<Object>>();
         keys.stream().filter(key -> !cache.containsKey(key)).forEach(key -> wanted.put(digest(key), key));
         if (wanted.isEmpty()) {
             return;
         }
-        var found = new java.util.HashSet<String>();
+        var found = new HashSet<String>();
         Arguments.bind(target.handle().createQuery("SELECT k, v FROM " + target.dialect().quote(stage) + " WHERE k IN ("
-                        + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?")) + ")"), new ArrayList<>(wanted.keySet()), target.dialect())
+                        + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")"), new ArrayList<>(wanted.keySet()), target.dialect())
                 .map((rs, ctx) -> {
                     var digest = rs.getString(1);
                     found.add(digest);
@@ -110,7 +114,7 @@ final class StagedLookup {
             if (!arguments.isEmpty()) {
                 // INSERT IGNORE keeps the first row of each key, in the source's key order.
                 var sql = "INSERT IGNORE INTO " + target.dialect().quote(stage) + " (k, v) VALUES "
-                        + String.join(", ", java.util.Collections.nCopies(arguments.size() / 2, "(?, ?)"));
+                        + String.join(", ", Collections.nCopies(arguments.size() / 2, "(?, ?)"));
                 Arguments.bind(handle.createUpdate(sql), arguments, target.dialect()).execute();
             }
         }

@@ -103,10 +103,10 @@ public final class Builtins {
     }
 
     /** The items of a JSON array kept as text ({@code '[1,2]'} gives [1, 2]); empty for anything else. */
-    public java.util.List<Object> jsonList(Object text) {
+    public List<Object> jsonList(Object text) {
         var node = JsonText.readOrNull(text);
         if (node == null || !node.isArray()) {
-            return java.util.List.of();
+            return List.of();
         }
         var items = new ArrayList<Object>();
         node.forEach(item -> items.add(JsonText.toJava(item)));

@@ -8,6 +8,7 @@ import org.apache.commons.jexl3.JexlInfo;
 import org.apache.commons.jexl3.introspection.JexlPermissions;
 import upgrade.mapping.MappingException;
 import upgrade.mapping.Where;
+import upgrade.mapping.YamlNode;
 
 import java.util.HashSet;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class Expressions {
             var name = calls.group(1);
             if (!Builtins.NAMES.contains(name)) {
                 throw new MappingException(where, "unknown function 'fn:" + name + "'",
-                        upgrade.mapping.YamlNode.didYouMean(name, Builtins.NAMES).map(s -> "did you mean 'fn:" + s + "'? ").orElse("")
+                        YamlNode.didYouMean(name, Builtins.NAMES).map(s -> "did you mean 'fn:" + s + "'? ").orElse("")
                                 + "functions: " + String.join(", ", Builtins.NAMES.stream().sorted().toList()));
             }
         }

@@ -1,8 +1,11 @@
 package upgrade.expr;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -14,7 +17,7 @@ import java.util.function.Function;
 public final class LookupTable {
     private final Function<List<Object>, Optional<Object>> finder;
     private final Function<List<Object>, Optional<Object>> known;
-    private java.util.Set<List<Object>> recorded;
+    private Set<List<Object>> recorded;
 
     public LookupTable(Function<List<Object>, Optional<Object>> finder) {
         this(finder, key -> null);
@@ -34,14 +37,14 @@ public final class LookupTable {
      * engine can fetch all the keys of a page in one query before evaluating it for real.
      */
     public void startRecording() {
-        recorded = new java.util.LinkedHashSet<>();
+        recorded = new LinkedHashSet<>();
     }
 
     /** The keys asked for since {@link #startRecording()}. */
-    public java.util.Set<List<Object>> stopRecording() {
+    public Set<List<Object>> stopRecording() {
         var keys = recorded;
         recorded = null;
-        return keys == null ? java.util.Set.of() : keys;
+        return keys == null ? Set.of() : keys;
     }
 
     /** True when a row with this key exists. */
@@ -56,7 +59,7 @@ public final class LookupTable {
 
     private Optional<Object> find(Object... key) {
         // A null key part matches nothing: V2 rows never have NULL in the columns we look up by.
-        if (key == null || Arrays.stream(key).anyMatch(java.util.Objects::isNull)) {
+        if (key == null || Arrays.stream(key).anyMatch(Objects::isNull)) {
             return Optional.empty();
         }
         if (recorded != null) {

@@ -1,6 +1,7 @@
 package upgrade.mapping;
 
 import upgrade.expr.Expression;
+import upgrade.expr.Template;
 
 /**
  * A condition the upgrade checks before it writes anything (or, in verify mappings, after): a
@@ -13,7 +14,7 @@ import upgrade.expr.Expression;
  * @param message     what is wrong, per failing row: a template, e.g. {@code "'${row.policy_name}' is a ${row.policy_type} policy"}
  * @param fix         how the operator fixes it
  */
-public record Check(String title, Expression expression, boolean failsWhenTrue, upgrade.expr.Template message, String fix) {
+public record Check(String title, Expression expression, boolean failsWhenTrue, Template message, String fix) {
 
     /** Whether this value of the expression is a failure. */
     public boolean fails(Object value) {

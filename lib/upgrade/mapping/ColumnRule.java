@@ -2,7 +2,9 @@ package upgrade.mapping;
 
 import upgrade.expr.Expression;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +34,7 @@ public sealed interface ColumnRule {
     record Lookup(Where where, String lookup, ColumnRule key, String missingReason, Object missingValue) implements ColumnRule {}
 
     /** The first of several rules that gives a value (not null); null when none does. */
-    record First(Where where, java.util.List<ColumnRule> alternatives) implements ColumnRule {}
+    record First(Where where, List<ColumnRule> alternatives) implements ColumnRule {}
 
     /**
      * Finds the target row whose {@code match} columns hold the given values, creating it (with the
@@ -50,7 +52,7 @@ public sealed interface ColumnRule {
         }
 
         public Map<String, ColumnRule> fieldRules() {
-            return java.util.Collections.unmodifiableMap(fields);
+            return Collections.unmodifiableMap(fields);
         }
     }
 }

@@ -1,6 +1,7 @@
 package upgrade.mapping;
 
 import java.util.List;
+import java.util.Map;
 
 /** One mapping file: how one V3 table is filled from V2. */
 public sealed interface Mapping permits RowMapping, KeyValueMapping, FileMapping {
@@ -25,7 +26,7 @@ public sealed interface Mapping permits RowMapping, KeyValueMapping, FileMapping
      * The file a mapping came from, with a checksum of its lines (line endings ignored) and where
      * each of its top-level keys stands, so problems with, say, {@code after} point at that line.
      */
-    record Origin(String file, long checksum, Where where, java.util.Map<String, Where> keys) {
+    record Origin(String file, long checksum, Where where, Map<String, Where> keys) {
         /** Where the top-level {@code key} stands, or the file's start when it is absent. */
         public Where at(String key) {
             return keys.getOrDefault(key, where);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,7 @@ public record MappingFiles(String origin, List<File> files) {
      * here, a new name adds a mapping, and a file holding only {@code disabled: true} removes it.
      */
     public MappingFiles overlay(MappingFiles operator) {
-        var merged = new java.util.TreeMap<String, File>();
+        var merged = new TreeMap<String, File>();
         files.forEach(file -> merged.put(file.name(), file));
         for (var file : operator.files()) {
             if (disables(file)) {

@@ -1,8 +1,11 @@
 package upgrade.mapping;
 
 import upgrade.expr.Expressions;
+import upgrade.expr.Template;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +42,7 @@ public final class MappingLoader {
         for (var file : files.files()) {
             if (!file.name().equals(VALUE_MAPS_FILE)) {
                 var root = YamlNode.parse(file.name(), file.text());
-                var keys = new java.util.HashMap<String, Where>();
+                var keys = new HashMap<String, Where>();
                 root.entries().forEach(e -> keys.put(e.getKey(), e.getValue().keyWhere(e.getKey(), root)));
                 var origin = new Mapping.Origin(file.name(), Checksums.of(file.text()), root.where(), Map.copyOf(keys));
                 mappings.add(mapping(root, origin, rules));
@@ -123,7 +126,7 @@ public final class MappingLoader {
     private static Map<String, String> reasons(YamlNode node) {
         var reasons = new LinkedHashMap<String, String>();
         node.entries().forEach(e -> reasons.put(e.getKey(), oneLine(e.getValue().text())));
-        return java.util.Collections.unmodifiableMap(reasons);
+        return Collections.unmodifiableMap(reasons);
     }
 
     /** {@code {source: TABLE}} or {@code {target: TABLE}}: a table and the database it is on. */
@@ -181,7 +184,7 @@ public final class MappingLoader {
         return list;
     }
 
-    private upgrade.expr.Template template(YamlNode node) {
+    private Template template(YamlNode node) {
         return expressions.template(oneLine(node.text()), node.where());
     }
 
@@ -238,7 +241,7 @@ public final class MappingLoader {
         }
         var match = new LinkedHashMap<String, Object>();
         node.get("match").ifPresent(m -> m.entries().forEach(e -> match.put(e.getKey(), e.getValue().scalar())));
-        return new LookupSpec(name, node.where(), side, table.text(), key, value, java.util.Collections.unmodifiableMap(match), sum, count);
+        return new LookupSpec(name, node.where(), side, table.text(), key, value, Collections.unmodifiableMap(match), sum, count);
     }
 
     private FileMapping fileMapping(YamlNode root, Mapping.Origin origin) {

@@ -1,10 +1,14 @@
 package upgrade.mapping;
 
+import upgrade.db.Column;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
 import upgrade.db.Table;
 import upgrade.expr.Expression;
+import upgrade.expr.Template;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +70,7 @@ public final class MappingValidator {
         }
         var into = table(target, mapping.target(), origin.at("target"));
         mapping.targetKey().forEach(c -> column(into, c, origin.at("target_key"), "target_key"));
-        var computed = new java.util.ArrayList<String>();
+        var computed = new ArrayList<String>();
         for (var entry : mapping.columns().entrySet()) {
             var rule = entry.getValue();
             column(into, entry.getKey(), rule.where(), "a target column");
@@ -89,7 +93,7 @@ public final class MappingValidator {
             mapping.export().columns().values().forEach(rule -> rule(rule, from, mapping.lookups(), computed));
         }
         // An update leaves the columns it does not name as they are; inserted rows must fill every text column.
-        for (var column : mapping.write() == WriteMode.UPDATE ? List.<upgrade.db.Column>of() : into.columns()) {
+        for (var column : mapping.write() == WriteMode.UPDATE ? List.<Column>of() : into.columns()) {
             var covered = mapping.columns().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
             if (column.isText() && !covered && !mapping.nullable().contains(column.name())) {
                 throw new MappingException(mapping.columnsAt(), "nothing fills the text column '" + into.name() + "." + column.name()
@@ -205,7 +209,7 @@ public final class MappingValidator {
         }
     }
 
-    private void template(upgrade.expr.Template template, Table from, Map<String, LookupSpec> lookups) {
+    private void template(Template template, Table from, Map<String, LookupSpec> lookups) {
         var asExpression = new Expression(template.text(), template.where(), null, template.variables());
         expression(asExpression, from, lookups, List.of());
     }
@@ -240,6 +244,6 @@ public final class MappingValidator {
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }

@@ -1,5 +1,7 @@
 package upgrade.mapping;
 
+import java.util.Locale;
+
 /** How rows reach the target table. */
 public enum WriteMode {
     /** Plain inserts. */
@@ -12,6 +14,6 @@ public enum WriteMode {
     NONE;
 
     public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

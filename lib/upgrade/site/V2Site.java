@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public record V2Site(Path root, String url, String password, String prefix, Stri
     public static V2Site read(Path root) {
         var database = PhpConfig.read(root.resolve("application/database.php"));
         var config = Files.isRegularFile(root.resolve("application/config.php"))
-                ? PhpConfig.read(root.resolve("application/config.php")) : new PhpConfig.Values(java.util.Map.of(), "absent");
+                ? PhpConfig.read(root.resolve("application/config.php")) : new PhpConfig.Values(Map.of(), "absent");
         var name = database.get("database", "");
         if (name.isEmpty()) {
             throw new DatabaseException("V2 web root: " + root.resolve("application/database.php") + " names no database",
