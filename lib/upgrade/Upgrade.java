@@ -16,6 +16,7 @@ import upgrade.engine.FileStep;
 import upgrade.engine.IdAllocator;
 import upgrade.engine.KeyValueStep;
 import upgrade.engine.Ledger;
+import upgrade.engine.RowReader;
 import upgrade.engine.RowStep;
 import upgrade.engine.RunContext;
 import upgrade.engine.RunListener;
@@ -315,14 +316,11 @@ public final class Upgrade implements AutoCloseable {
 
     /** A V2 row and the V3 row with the same key, side by side. */
     public Map<String, Map<String, Object>> compare(String name, Object key) {
-        var step = rowStep(name);
-        var mapping = (RowMapping) mappings(Instant.now()).find(name).orElseThrow();
-        var table = target.table(mapping.target());
-        var dialect = target.dialect();
-        var v3 = target.handle().createQuery("SELECT * FROM " + dialect.quote(table.name()) + " WHERE "
-                + dialect.quote(mapping.targetKey().get(0)) + " = :key").bind("key", key).mapToMap().findFirst().orElse(null);
+        var set = mappings(Instant.now());
+        var mapping = rowMapping(set, name);
+        var v3 = new RowReader(target, target.table(mapping.target()), mapping.targetKey().get(0), 1).rowWithKey(key);
         var pair = new LinkedHashMap<String, Map<String, Object>>();
-        pair.put("v2", step.sourceRow(key));
+        pair.put("v2", new RowStep(mapping, byHand(set)).sourceRow(key));
         pair.put("v3", v3);
         return pair;
     }
@@ -332,12 +330,11 @@ public final class Upgrade implements AutoCloseable {
         var set = mappings(Instant.now());
         var mapping = set.find(name).orElseThrow(() -> new DatabaseException("no mapping named '" + name + "'",
                 "mappings().mappings() lists them"));
-        var context = context(set, new Exports(options.exportDirectory(), null), RunListener.NONE, null, false);
         var handle = target.handle();
         handle.begin();
         try {
-            var report = mapping instanceof RowMapping rows ? new RowStep(rows, context).run()
-                    : new KeyValueStep((KeyValueMapping) mapping, context).run();
+            var report = mapping instanceof RowMapping rows ? new RowStep(rows, byHand(set)).run()
+                    : new KeyValueStep((KeyValueMapping) mapping, byHand(set)).run();
             handle.commit();
             return report;
         } catch (RuntimeException e) {
@@ -348,9 +345,17 @@ public final class Upgrade implements AutoCloseable {
 
     private RowStep rowStep(String name) {
         var set = mappings(Instant.now());
-        var mapping = set.find(name).filter(m -> m instanceof RowMapping)
+        return new RowStep(rowMapping(set, name), byHand(set));
+    }
+
+    private static RowMapping rowMapping(MappingSet set, String name) {
+        return (RowMapping) set.find(name).filter(m -> m instanceof RowMapping)
                 .orElseThrow(() -> new DatabaseException("no row mapping named '" + name + "'", "mappings().mappings() lists them"));
-        return new RowStep((RowMapping) mapping, context(set, new Exports(options.exportDirectory(), null), RunListener.NONE, null, false));
+    }
+
+    /** The context of a step run by hand from JShell: no ledger, no listener, exports where the options say. */
+    private RunContext byHand(MappingSet set) {
+        return context(set, new Exports(options.exportDirectory(), null), RunListener.NONE, null, false);
     }
 
     /**

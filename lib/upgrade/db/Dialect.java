@@ -16,16 +16,22 @@ public sealed interface Dialect permits MariaDbDialect {
 
     /** One keyset page: rows with {@code key > :after}, in key order, at most {@code :limit} rows. */
     default String keysetPage(Table table, String key) {
-        var columns = String.join(", ", table.columnNames().stream().map(this::quote).toList());
-        return "SELECT " + columns + " FROM " + quote(table.name())
-                + " WHERE " + quote(key) + " > :after ORDER BY " + quote(key) + " LIMIT :limit";
+        return selectAll(table) + " WHERE " + quote(key) + " > :after ORDER BY " + quote(key) + " LIMIT :limit";
     }
 
     /** The first keyset page, where there is no previous key yet. */
     default String firstPage(Table table, String key) {
-        var columns = String.join(", ", table.columnNames().stream().map(this::quote).toList());
-        return "SELECT " + columns + " FROM " + quote(table.name())
-                + " ORDER BY " + quote(key) + " LIMIT :limit";
+        return selectAll(table) + " ORDER BY " + quote(key) + " LIMIT :limit";
+    }
+
+    /** The one row whose {@code key} is {@code :key}. */
+    default String rowWithKey(Table table, String key) {
+        return selectAll(table) + " WHERE " + quote(key) + " = :key";
+    }
+
+    /** Every column by name, in the table's order (the readers map them by position). */
+    private String selectAll(Table table) {
+        return "SELECT " + String.join(", ", table.columnNames().stream().map(this::quote).toList()) + " FROM " + quote(table.name());
     }
 
     /** {@code INSERT INTO t (a, b) VALUES (?, ?), (?, ?) ...} for {@code rows} rows. */

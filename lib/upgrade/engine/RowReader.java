@@ -70,6 +70,12 @@ public final class RowReader implements Iterable<List<Map<String, Object>>> {
         return query.map((rs, ctx) -> row(rs)).list();
     }
 
+    /** The row whose key is {@code value}, read as the pages read it; null when there is none. */
+    public Map<String, Object> rowWithKey(Object value) {
+        return database.handle().createQuery(database.dialect().rowWithKey(table, key)).bind("key", value)
+                .map((rs, ctx) -> row(rs)).findFirst().orElse(null);
+    }
+
     private Map<String, Object> row(ResultSet rs) throws SQLException {
         var row = new LinkedHashMap<String, Object>();
         var columns = table.columns();

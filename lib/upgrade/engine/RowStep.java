@@ -185,27 +185,18 @@ public final class RowStep {
 
     /** The source row with this key, or null when there is none. */
     public Map<String, Object> sourceRow(Object key) {
-        var database = run.database(mapping.sourceSide());
-        var table = database.table(mapping.source());
-        var dialect = database.dialect();
-        var columns = String.join(", ", table.columnNames().stream().map(dialect::quote).toList());
-        return database.handle().createQuery("SELECT " + columns + " FROM " + dialect.quote(table.name()) + " WHERE "
-                        + dialect.quote(table.column(mapping.key()).orElseThrow().name()) + " = :key")
-                .bind("key", key).map((rs, ctx) -> {
-                    var row = new LinkedHashMap<String, Object>();
-                    for (int i = 0; i < table.columns().size(); i++) {
-                        var column = table.columns().get(i);
-                        row.put(column.name(), column.isTemporal() ? rs.getString(i + 1) : rs.getObject(i + 1));
-                    }
-                    return (Map<String, Object>) row;
-                }).findFirst().orElse(null);
+        return sourceReader(1).rowWithKey(key);
     }
 
     /** The first {@code count} source rows, for previews. */
     public List<Map<String, Object>> firstRows(int count) {
-        var database = run.database(mapping.sourceSide());
-        var iterator = new RowReader(database, database.table(mapping.source()), mapping.key(), count).iterator();
+        var iterator = sourceReader(count).iterator();
         return iterator.hasNext() ? iterator.next() : List.of();
+    }
+
+    private RowReader sourceReader(int pageSize) {
+        var database = run.database(mapping.sourceSide());
+        return new RowReader(database, database.table(mapping.source()), mapping.key(), pageSize);
     }
 
     /** Each condition and column rule applied to one row, with what it read and gave. */
