@@ -217,7 +217,7 @@ public final class ConnectionOptions {
                 .withV2TimeZone(zone).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
                 .withExportDirectory(exportDirectory).withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
                 .withResumeChangedMappings(resumeChangedMappings).withV3Directory(v3Directory).withThumbSuffix(thumbSuffix)
-                .withMappings(mappings == null ? null : MappingFiles.bundled().overlay(MappingFiles.directory(mappings)));
+                .withMappings(mappings == null ? null : MappingFiles.bundledWith(mappings));
     }
 
     /** Opens both databases; prints where discovered settings came from. */

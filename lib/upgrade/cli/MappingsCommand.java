@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import upgrade.Upgrade;
+import upgrade.UpgradeOptions;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
 import upgrade.mapping.FileMapping;
@@ -19,7 +20,6 @@ import upgrade.mapping.Where;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.concurrent.Callable;
 
@@ -29,14 +29,9 @@ import java.util.concurrent.Callable;
         subcommands = {MappingsCommand.List.class, MappingsCommand.Show.class, MappingsCommand.Validate.class, MappingsCommand.DriftReport.class})
 public final class MappingsCommand {
 
-    /** The bundled mappings, with the operator's directory laid over them. */
-    static MappingFiles files(Path directory) {
-        var bundled = MappingFiles.bundled();
-        return directory == null ? bundled : bundled.overlay(MappingFiles.directory(directory));
-    }
-
-    static MappingSet load(Path directory) {
-        return new MappingLoader(new Expressions(new Builtins(ZoneId.of("Asia/Shanghai"), Instant.now()))).load(files(directory));
+    /** Parsed only (no databases here); the time zone does not matter for listing. */
+    static MappingSet load(MappingFiles files) {
+        return new MappingLoader(new Expressions(new Builtins(UpgradeOptions.defaults().v2TimeZone(), Instant.now()))).load(files);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the mappings in the order they run, with what each reads and writes.")
@@ -50,9 +45,10 @@ public final class MappingsCommand {
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            var set = load(directory);
+            var files = MappingFiles.bundledWith(directory);
+            var set = load(files);
             var from = new HashMap<String, String>();
-            files(directory).files().forEach(file -> from.put(file.name(), file.from().isEmpty() ? "bundled" : file.from()));
+            files.files().forEach(file -> from.put(file.name(), file.from().isEmpty() ? "bundled" : file.from()));
             out.printf("%-26s %-10s %-24s %-14s %-9s %s%n", "mapping", "kind", "from", "into", "checksum", "file");
             for (var mapping : set.mappings()) {
                 var kind = mapping instanceof KeyValueMapping ? "key-value" : mapping instanceof FileMapping ? "files"
@@ -80,7 +76,7 @@ public final class MappingsCommand {
 
         @Override
         public Integer call() {
-            var files = files(directory);
+            var files = MappingFiles.bundledWith(directory);
             var file = files.files().stream().filter(f -> f.name().replaceFirst("\\.ya?ml$", "").equals(name)).findFirst()
                     .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "no mapping named '" + name + "'; see 'mappings list'"));
             var out = spec.commandLine().getOut();

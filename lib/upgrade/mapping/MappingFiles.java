@@ -50,6 +50,12 @@ public record MappingFiles(String origin, List<File> files) {
         return root.isObject() && root.entries().size() == 1 && root.get("disabled").map(n -> n.json().asBoolean(false)).orElse(false);
     }
 
+    /** The bundled mappings with the operator's directory laid over them; just the bundled ones when it is null. */
+    public static MappingFiles bundledWith(Path operatorDirectory) {
+        var bundled = bundled();
+        return operatorDirectory == null ? bundled : bundled.overlay(directory(operatorDirectory));
+    }
+
     /** The mappings shipped with the toolkit. */
     public static MappingFiles bundled() {
         var url = MappingFiles.class.getClassLoader().getResource("mappings");
