@@ -5,6 +5,9 @@ import java.util.Map;
 
 /** What becomes of one source row. */
 public sealed interface Outcome {
+    /** The source row's key. */
+    Object sourceKey();
+
     /** Written with these target values; {@code notes} are counted in the report, {@code export} is its export line. */
     record Write(Object sourceKey, Map<String, Object> values, List<String> notes, List<Object> export) implements Outcome {}
 

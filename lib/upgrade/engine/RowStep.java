@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -201,63 +202,49 @@ public final class RowStep {
 
     /** Each condition and column rule applied to one row, with what it read and gave. */
     public Trace trace(Map<String, Object> row) {
-        var key = row.get(mapping.key());
-        var values = new LinkedHashMap<String, Object>();
-        var context = evaluator.context(row, values);
         var steps = new ArrayList<Trace.Step>();
-        for (var condition : mapping.only()) {
-            var held = holds(condition.when(), context, row);
-            steps.add(new Trace.Step("only: " + condition.text(), condition.when().where().toString(), read(condition.when(), row), held));
-            if (!held) {
-                return new Trace(mapping.name(), key, row, steps, "passed on: " + condition.text());
-            }
-        }
-        for (var condition : mapping.skip()) {
-            var held = holds(condition.when(), context, row);
-            steps.add(new Trace.Step("skip: " + condition.text(), condition.when().where().toString(), read(condition.when(), row), held));
-            if (held) {
-                return new Trace(mapping.name(), key, row, steps, "left out: " + condition.text());
-            }
-        }
-        for (var column : mapping.columns().entrySet()) {
-            var result = evaluate(column.getValue(), row, context, key);
-            var read = new LinkedHashMap<String, Object>();
-            RuleColumns.of(column.getValue()).forEach(name -> read.put(name, row.get(name)));
-            if (result instanceof Evaluated.Skip skip) {
-                steps.add(new Trace.Step(column.getKey(), column.getValue().where().toString(), read, "left out: " + skip.reason()));
-                return new Trace(mapping.name(), key, row, steps, "left out: " + skip.reason());
-            }
-            var value = ((Evaluated.Value) result).value();
-            values.put(column.getKey(), value);
-            steps.add(new Trace.Step(column.getKey(), column.getValue().where().toString(), read, value));
-        }
-        return new Trace(mapping.name(), key, row, steps, "written");
-    }
-
-    private static Map<String, Object> read(Expression expression, Map<String, Object> row) {
-        var read = new LinkedHashMap<String, Object>();
-        expression.variables().stream().filter(p -> p.size() > 1 && p.get(0).equals("row")).forEach(p -> read.put(p.get(1), row.get(p.get(1))));
-        return read;
+        var outcome = transform(row, steps);
+        var text = outcome instanceof Outcome.Skip skip ? "left out: " + skip.reason()
+                : outcome instanceof Outcome.PassOver passOver ? "passed on: " + passOver.reason()
+                : "written";
+        return new Trace(mapping.name(), outcome.sourceKey(), row, steps, text);
     }
 
     /** What the mapping makes of one source row. */
     public Outcome transform(Map<String, Object> row) {
+        return transform(row, null);
+    }
+
+    /** The one transformation, for runs and traces alike; {@code steps}, when not null, receives what each condition and rule read and gave. */
+    private Outcome transform(Map<String, Object> row, List<Trace.Step> steps) {
         var key = row.get(mapping.key());
         var values = new LinkedHashMap<String, Object>();
         var context = evaluator.context(row, values);
         for (var condition : mapping.only()) {
-            if (!holds(condition.when(), context, row)) {
+            var held = holds(condition.when(), context, row);
+            if (steps != null) {
+                steps.add(conditionStep("only: ", condition, row, held));
+            }
+            if (!held) {
                 return new Outcome.PassOver(key, condition.text());
             }
         }
         for (var condition : mapping.skip()) {
-            if (holds(condition.when(), context, row)) {
+            var held = holds(condition.when(), context, row);
+            if (steps != null) {
+                steps.add(conditionStep("skip: ", condition, row, held));
+            }
+            if (held) {
                 return new Outcome.Skip(key, condition.text());
             }
         }
         var notes = new ArrayList<String>();
         for (var column : mapping.columns().entrySet()) {
             var result = evaluate(column.getValue(), row, context, key);
+            if (steps != null) {
+                var gave = result instanceof Evaluated.Value value ? value.value() : "left out: " + ((Evaluated.Skip) result).reason();
+                steps.add(new Trace.Step(column.getKey(), column.getValue().where().toString(), valuesOf(RuleColumns.of(column.getValue()), row), gave));
+            }
             if (result instanceof Evaluated.Skip skip) {
                 return new Outcome.Skip(key, skip.reason());
             }
@@ -278,6 +265,16 @@ public final class RowStep {
             }
         }
         return new Outcome.Write(key, values, List.copyOf(notes), export);
+    }
+
+    private static Trace.Step conditionStep(String kind, Condition condition, Map<String, Object> row, boolean held) {
+        return new Trace.Step(kind + condition.text(), condition.when().where().toString(), valuesOf(condition.when().rowColumns(), row), held);
+    }
+
+    private static Map<String, Object> valuesOf(Set<String> columns, Map<String, Object> row) {
+        var values = new LinkedHashMap<String, Object>();
+        columns.forEach(column -> values.put(column, row.get(column)));
+        return values;
     }
 
     private Evaluated evaluate(ColumnRule rule, Map<String, Object> row, MapContext context, Object key) {

@@ -5,6 +5,7 @@ import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlScript;
 import upgrade.mapping.Where;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,13 @@ import java.util.Set;
  * @param variables every variable path it reads, e.g. {@code [row, user_nick]}
  */
 public record Expression(String text, Where where, JexlScript script, Set<List<String>> variables) {
+
+    /** The source row's columns it reads ({@code row.NAME}), in the order they appear. */
+    public Set<String> rowColumns() {
+        var columns = new LinkedHashSet<String>();
+        variables.stream().filter(path -> path.size() > 1 && path.get(0).equals("row")).forEach(path -> columns.add(path.get(1)));
+        return columns;
+    }
 
     /** Evaluates against a context; a failure names the expression's position and the cause. */
     public Object evaluate(JexlContext context) {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Compiles mapping expressions with Apache Commons JEXL. Expressions are side-effect free: no
@@ -73,7 +74,7 @@ public final class Expressions {
         }
     }
 
-    private static final java.util.regex.Pattern FUNCTION_CALL = java.util.regex.Pattern.compile("\\bfn\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    private static final Pattern FUNCTION_CALL = Pattern.compile("\\bfn\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
 
     /** Compiles {@code text}; syntax errors, unknown variables and unknown functions fail at {@code where}. */
     public Expression compile(String text, Where where) {

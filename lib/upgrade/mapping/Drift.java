@@ -1,7 +1,6 @@
 package upgrade.mapping;
 
 import upgrade.db.Database;
-import upgrade.expr.Expression;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,10 +39,10 @@ public final class Drift {
                         columns.add("*"); // dropped by design, whole rows
                     }
                     rows.columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
-                    rows.only().forEach(c -> columns.addAll(rowColumns(c.when())));
-                    rows.skip().forEach(c -> columns.addAll(rowColumns(c.when())));
-                    rows.notes().forEach(c -> columns.addAll(rowColumns(c.when())));
-                    rows.refuse().forEach(c -> columns.addAll(rowColumns(c.expression())));
+                    rows.only().forEach(c -> columns.addAll(c.when().rowColumns()));
+                    rows.skip().forEach(c -> columns.addAll(c.when().rowColumns()));
+                    rows.notes().forEach(c -> columns.addAll(c.when().rowColumns()));
+                    rows.refuse().forEach(c -> columns.addAll(c.expression().rowColumns()));
                     if (rows.export() != null) {
                         rows.export().columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
                     }
@@ -57,11 +56,11 @@ public final class Drift {
                 if (files.sourceSide() == Side.SOURCE) {
                     var columns = read.computeIfAbsent(files.source(), t -> new LinkedHashSet<>());
                     columns.add(files.key());
-                    files.only().forEach(c -> columns.addAll(rowColumns(c.when())));
+                    files.only().forEach(c -> columns.addAll(c.when().rowColumns()));
                     files.files().forEach(item -> {
-                        columns.addAll(rowColumns(item.to()));
+                        columns.addAll(item.to().rowColumns());
                         if (item.from() != null) {
-                            columns.addAll(rowColumns(item.from()));
+                            columns.addAll(item.from().rowColumns());
                         }
                     });
                 }
@@ -123,11 +122,5 @@ public final class Drift {
                 }
             }
         }
-    }
-
-    private static Set<String> rowColumns(Expression expression) {
-        var columns = new LinkedHashSet<String>();
-        expression.variables().stream().filter(path -> path.size() > 1 && path.get(0).equals("row")).forEach(path -> columns.add(path.get(1)));
-        return columns;
     }
 }

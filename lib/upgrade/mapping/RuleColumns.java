@@ -19,9 +19,7 @@ public final class RuleColumns {
         } else if (rule instanceof ColumnRule.MapValues map) {
             names.add(map.column());
         } else if (rule instanceof ColumnRule.Expr expr) {
-            expr.expression().variables().stream()
-                    .filter(path -> path.size() > 1 && path.get(0).equals("row"))
-                    .forEach(path -> names.add(path.get(1)));
+            names.addAll(expr.expression().rowColumns());
         } else if (rule instanceof ColumnRule.Lookup lookup) {
             collect(lookup.key(), names);
         } else if (rule instanceof ColumnRule.Json json) {
