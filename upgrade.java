@@ -3,6 +3,7 @@
 //JAVA 17+
 //DEPS org.jdbi:jdbi3-core:3.49.6
 //DEPS org.mariadb.jdbc:mariadb-java-client:3.5.7
+//DEPS org.xerial:sqlite-jdbc:3.54.1.0
 //DEPS com.fasterxml.jackson:jackson-bom:2.21.0@pom
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml
 //DEPS com.fasterxml.jackson.core:jackson-databind
