@@ -118,6 +118,26 @@ class SqlScriptTest {
     }
 
     @Test
+    void bundledV3383MySqlSplitsIntoItsStatements() {
+        var script = SqlScript.resource("demo/v3-3.8.3-mysql.sql", Map.of());
+        assertThat(script.statements()).hasSize(44); // 13 tables, 25 indexes, 6 inserts
+        assertWellFormed(script);
+    }
+
+    @Test
+    void bundledV3SqliteFilesSplitIntoTheirStatements() {
+        var v300 = SqlScript.resource("demo/v3-3.0.0-sqlite.sql", Map.of("prefix", ""));
+        assertThat(v300.statements()).hasSize(37); // 11 tables, 21 indexes, 5 inserts
+        assertWellFormed(v300);
+        var v383 = SqlScript.resource("demo/v3-3.8.3-sqlite.sql", Map.of("prefix", ""));
+        assertThat(v383.statements()).hasSize(44);
+        assertWellFormed(v383);
+        assertThat(v383.statements()).filteredOn(s -> s.startsWith("CREATE TABLE"))
+                .hasSize(13)
+                .allSatisfy(s -> assertThat(s).doesNotContain("\n").endsWith(" )"));
+    }
+
+    @Test
     void placeholdersAreReplacedBeforeSplitting() {
         var raw = SqlScript.resource("demo/v3-3.0.0-mysql.sql", Map.of());
         assertThat(raw.statements()).anyMatch(s -> s.contains("{{prefix}}"));
