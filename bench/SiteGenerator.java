@@ -187,9 +187,10 @@ public final class SiteGenerator {
     }
 
     /**
-     * The seq-th of distinct ids picked over {@code total} rows whose ids start at {@code first}:
-     * seq times a prime above a million, modulo total: distinct picks (unless total is a multiple of the prime) on all users
-     * (a plain step would be a multiple of the user count, and pick one user's rows only).
+     * The seq-th id picked over the {@code total} rows whose ids start at {@code first}: seq times a
+     * prime above a million, modulo total. The picks are distinct (while total is no multiple of the
+     * prime) and fall on all users; a plain step would be a multiple of the user count, and pick the
+     * rows of one user only.
      */
     private static String spread(long total, long first, long prime) {
         return "%d + (seq * %d) MOD %d".formatted(first, prime, Math.max(1, total));

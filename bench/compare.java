@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import upgrade.UpgradeOptions;
+import upgrade.check.CheckResult;
 import upgrade.cli.UpgradeCommand;
 import upgrade.demo.DemoSite;
 import upgrade.demo.MariaDbServer;
@@ -158,13 +159,13 @@ class compare implements Callable<Integer> {
 
         var last = toolkitRuns.get(toolkitRuns.size() - 1);
         System.out.printf("%nToolkit steps (round %d):%n", rounds);
-        Measure.printSteps(last.report(), Math.min(1000, Site.withFiles(files).users() / 2));
+        Measure.printSteps(last.report(), mainStep());
         System.out.printf("Peak heap in use by the toolkit: %.0f MiB (max heap %.0f MiB)%n",
                 Measure.mebibytes(toolkitRuns.stream().mapToLong(ToolkitRun::peakHeap).max().orElse(0)),
                 Measure.mebibytes(Runtime.getRuntime().maxMemory()));
         var verification = last.verification();
         System.out.println("Toolkit verification: " + (verification.passed() ? "passed"
-                : verification.failed().size() + " checks failed: " + verification.failed().stream().map(f -> f.title()).toList()));
+                : verification.failed().size() + " checks failed: " + verification.failed().stream().map(CheckResult::title).toList()));
 
         System.out.printf("%nRows in V3 after round 1:%n%-30s", "");
         var tables = rowsWritten.values().iterator().next().keySet();
@@ -175,11 +176,16 @@ class compare implements Callable<Integer> {
             counts.values().forEach(n -> System.out.printf("%,10d", n));
             System.out.println();
         });
-        System.out.println("\nWhat the toolkit left out and noted (round 1):");
-        for (var step : toolkitRuns.get(0).report().steps()) {
+        System.out.println("\nWhat the toolkit left out and noted (round 1; the site's dirt):");
+        for (var step : toolkitRuns.get(0).report().steps().stream().filter(step -> step.read() >= mainStep()).toList()) {
             step.skipped().forEach((reason, n) -> System.out.printf("  %-12s %,8d left out: %s%n", step.name(), n, reason));
             step.notes().forEach((note, n) -> System.out.printf("  %-12s %,8d %s%n", step.name(), n, note));
         }
+    }
+
+    /** Steps reading fewer rows than this (settings, groups, policies...) are left out of the step figures. */
+    private long mainStep() {
+        return Math.min(1000, Site.withFiles(files).users() / 2);
     }
 
     private void printTimes(String name, List<Duration> times) {
