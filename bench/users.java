@@ -3,11 +3,15 @@
 //JAVA 17+
 //SOURCES ../upgrade.java
 //SOURCES Measure.java
+//SOURCES Site.java
+//SOURCES SiteGenerator.java
 //FILES mappings/=../mappings/*.yaml
 //FILES demo/=../demo/*.sql
 //RUNTIME_OPTIONS -Xmx256m
 
 import bench.Measure;
+import bench.Site;
+import bench.SiteGenerator;
 import upgrade.cli.UpgradeCommand;
 import upgrade.demo.DemoSite;
 import upgrade.demo.MariaDbServer;
@@ -16,7 +20,8 @@ import upgrade.demo.MariaDbServer;
 /**
  * Prints figures, asserts nothing: rows per second of the users step and the peak heap in use
  * while it runs, for N users (default 200000; {@code ./jbang bench/users.java 1000000}). The heap is
- * capped at 256 MiB: keyset pages and batched inserts keep memory flat whatever N is.
+ * capped at 256 MiB: keyset pages and batched inserts keep memory flat whatever N is. The users
+ * have no root folders, so the toolkit creates one for each.
  */
 class users {
     public static void main(String... args) throws Exception {
@@ -25,10 +30,8 @@ class users {
         try (var server = MariaDbServer.embedded()) {
             DemoSite.createV2(server, "bench_v2", false);
             DemoSite.createV3(server, "bench_v3", "");
-            // seq_2_to_N is MariaDB's SEQUENCE engine: N rows without a client loop.
-            server.execute("bench_v2", "INSERT INTO sd_users SELECT seq, CONCAT('user', seq, '@example.com'), CONCAT('user', seq),"
-                    + " MD5(CONCAT('sdshare', seq)), '2019-03-17 10:00:00', seq % 3 = 0, 3, 0, 'n', 0, '0', 0, 'default', 1, '', '{}'"
-                    + " FROM seq_2_to_" + n);
+            // users 2..N besides V2's admin, nothing else
+            new SiteGenerator(server, "bench_v2", new Site(n - 1, 0, 1, 1, 0, 0, false)).users();
             Measure.upgradeAndPrint(server, "bench_v2", "bench_v3");
         }
     }
