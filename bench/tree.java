@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //DESCRIPTION Benchmark: upgrades a generated V2 site with many users, folders and files; prints each step's speed and the peak heap.
 //JAVA 17+
-//SOURCES ../upgrade.java
+//SOURCES ../demo.java
 //SOURCES Measure.java
 //SOURCES Site.java
 //SOURCES SiteGenerator.java

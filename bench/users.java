@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //DESCRIPTION Benchmark: upgrades N generated V2 users on an embedded MariaDB and prints speed and peak heap.
 //JAVA 17+
-//SOURCES ../upgrade.java
+//SOURCES ../demo.java
 //SOURCES Measure.java
 //SOURCES Site.java
 //SOURCES SiteGenerator.java

@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //DESCRIPTION Runs every test of the toolkit (JUnit 5) against a real MariaDB; see README, "Tests".
 //JAVA 17+
-//SOURCES ../upgrade.java
+//SOURCES ../demo.java
 //SOURCES upgrade/**.java
 //DEPS org.junit.jupiter:junit-jupiter:5.14.1
 //DEPS org.junit.platform:junit-platform-launcher:1.14.1

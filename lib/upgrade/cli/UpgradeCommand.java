@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         version = "Cloudreve V2 -> V3 upgrade toolkit 0.1",
         description = "Moves a Cloudreve V2 (2.0.0-Alpha1) site into a freshly started Cloudreve V3 database.",
         subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, ResetCommand.class, FilesCommand.class, MappingsCommand.class,
-                DemoCommand.class,
+                DemoPointerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UpgradeCommand implements Runnable {
 
@@ -42,6 +42,11 @@ public final class UpgradeCommand implements Runnable {
     private static void withExitCodes(CommandLine commandLine) {
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
         commandLine.getSubcommands().values().forEach(UpgradeCommand::withExitCodes);
+    }
+
+    /** Gives a command added later (the demo script's {@code demo}) the help every command has. */
+    public static void configure(CommandLine added) {
+        withExitCodes(added);
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

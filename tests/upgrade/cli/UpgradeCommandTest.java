@@ -133,17 +133,9 @@ class UpgradeCommandTest {
     }
 
     @Test
-    void theDemoRunsTheUpgradeAndShowsTheResult() {
-        var server = TestServer.get();
-        try {
-            var result = execute("demo", "--server", server.serverUrl());
-            assertThat(result.err()).isEmpty();
-            assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("$ upgrade run --from", "Committed in",
-                    "1 | admin@cloudreve.org | Admin | 0 | 1 | gravatar", "register_enabled | 0");
-        } finally {
-            server.dropDatabase(DemoCommand.V2_DATABASE);
-            server.dropDatabase(DemoCommand.V3_DATABASE);
-        }
+    void theOperatorsScriptPointsAtTheDemoScript() {
+        var result = execute("demo");
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("the demo has its own script", "jbang demo.java");
     }
 }

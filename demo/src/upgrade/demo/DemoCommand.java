@@ -1,10 +1,9 @@
-package upgrade.cli;
+package upgrade.demo;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import upgrade.demo.DemoSite;
-import upgrade.demo.MariaDbServer;
+import upgrade.cli.ExitCodes;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code upgrade demo}: the whole job on an embedded MariaDB, for a first look. It creates a sample
+ * {@code jbang demo.java}: the whole job on an embedded MariaDB, for a first look. It creates a sample
  * V2 2.0.0-Alpha1 site and a V3 database as Cloudreve 3.0.0 leaves it at first start, runs
  * {@code upgrade run} on them exactly as an operator would, and prints some upgraded rows.
  */
