@@ -24,8 +24,6 @@ import java.util.Optional;
  */
 final class SqlLookup {
     private static final int CACHE_SIZE = 10_000;
-    /** Keys per prefetch query, so a large --batch-size stays far below the server's limit of bound values. */
-    private static final int PREFETCH_CHUNK = 1_000;
 
     private final Database database;
     private final String sql;
@@ -57,13 +55,9 @@ final class SqlLookup {
         this.database = database;
         this.sql = "SELECT " + selected + from + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + (spec.aggregate() ? "" : " LIMIT 1");
-        // The same comparisons against a derived table q of the asked keys (see prefetchSql); match constants bound after them.
-        var on = new ArrayList<String>();
-        for (int k = 0; k < keys.size(); k++) {
-            on.add(keys.get(k) + " <=> q.k" + k);
-        }
+        // The same comparisons against a derived table q of the asked keys (AskedKeys); match constants bound after them.
         this.prefetchHead = keys.isEmpty() ? null : "SELECT q.i, " + selected + from + " JOIN (";
-        this.prefetchTail = ") q ON " + String.join(" AND ", on)
+        this.prefetchTail = ") q ON " + AskedKeys.joined(keys)
                 + (matches.isEmpty() ? "" : " WHERE " + String.join(" AND ", matches)) + (spec.aggregate() ? " GROUP BY q.i" : "");
         this.keyColumns = keys.size();
         this.aggregate = spec.aggregate();
@@ -122,10 +116,10 @@ final class SqlLookup {
      * 'Design39' answers 'design39' (case, trailing spaces and some accents do not count), under a
      * _bin collation or in SQLite only 'Design39' does. Java never compares key text: matching
      * returned rows back by their text made such keys misses, and a miss in a table the step does
-     * not write is kept for the whole step. On a page of 500 keys the join costs what the
-     * {@code (k1, k2) IN (...)} it replaced did (about 4 ms on 200,000 folders; MariaDB plans
-     * both as a small materialized table driving the lookup table's index), while a UNION of one
-     * {@code find} query per key is four times slower.
+     * not write is kept for the whole step. Measured on 200,000 folders, a page of 500 keys by
+     * (parent_id, name) takes the join as long as the {@code (k1, k2) IN (...)} it replaced
+     * (MariaDB plans both as a small materialized table driving the lookup table's index), while
+     * a UNION of one {@code find} query per key took four times as long.
      */
     void prefetch(Collection<List<Object>> keys) {
         if (prefetchHead == null || keys.isEmpty()) {
@@ -134,20 +128,17 @@ final class SqlLookup {
         forgetMissesIfRowsWereCreated();
         var wanted = new ArrayList<List<Object>>(new LinkedHashSet<>(
                 keys.stream().filter(key -> key.size() == keyColumns && !cache.containsKey(key)).map(List::copyOf).toList()));
-        for (int from = 0; from < wanted.size(); from += PREFETCH_CHUNK) {
-            prefetchChunk(wanted.subList(from, Math.min(wanted.size(), from + PREFETCH_CHUNK)));
+        for (int from = 0; from < wanted.size(); from += AskedKeys.CHUNK) {
+            prefetchChunk(wanted.subList(from, Math.min(wanted.size(), from + AskedKeys.CHUNK)));
         }
     }
 
     private void prefetchChunk(List<List<Object>> wanted) {
-        var arguments = new ArrayList<>();
-        for (int i = 0; i < wanted.size(); i++) {
-            arguments.add(i);
-            arguments.addAll(wanted.get(i));
-        }
+        var arguments = AskedKeys.arguments(wanted);
         arguments.addAll(matchValues);
         var answers = new HashMap<Integer, Optional<Object>>();
-        Arguments.bind(database.handle().createQuery(prefetchSql(wanted.size())), arguments, database.dialect())
+        var sql = prefetchHead + AskedKeys.table(wanted.size(), keyColumns) + prefetchTail;
+        Arguments.bind(database.handle().createQuery(sql), arguments, database.dialect())
                 .map((rs, ctx) -> Map.entry(rs.getInt(1), Optional.ofNullable(plain(rs.getObject(2)))))
                 .forEach(answer -> answers.putIfAbsent(answer.getKey(), answer.getValue())); // of several rows, the first
         // Keys no row answered: sums and counts are 0; other lookups found nothing (remembered where misses may be:
@@ -155,16 +146,6 @@ final class SqlLookup {
         for (int i = 0; i < wanted.size(); i++) {
             cache.put(wanted.get(i), answers.getOrDefault(i, aggregate ? Optional.of(0L) : Optional.empty()));
         }
-    }
-
-    /** {@code SELECT q.i, VALUE FROM t JOIN (SELECT ? AS i, ? AS k0 UNION ALL SELECT ?, ? ...) q ON t.key0 <=> q.k0 ...}. */
-    private String prefetchSql(int count) {
-        var first = new StringBuilder("SELECT ? AS i");
-        for (int k = 0; k < keyColumns; k++) {
-            first.append(", ? AS k").append(k);
-        }
-        var other = " UNION ALL SELECT ?" + ", ?".repeat(keyColumns);
-        return prefetchHead + first + other.repeat(count - 1) + prefetchTail;
     }
 
     /** Sums come back as BigDecimal; whole numbers are easier to use as Long. */
