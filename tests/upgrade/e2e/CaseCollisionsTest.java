@@ -72,7 +72,7 @@ class CaseCollisionsTest {
         assertThat(verification.passed()).isTrue();
         assertThat(V3Rules.broken(site)).isEmpty();
         assertThat(report.steps()).allSatisfy(s -> assertThat(s.balanced()).as(s.name()).isTrue());
-        assertThat(step("folders").written()).isEqualTo(17);
+        assertThat(step("folders").written()).isEqualTo(21);
         assertThat(step("files").written()).isEqualTo(18);
     }
 
@@ -84,7 +84,7 @@ class CaseCollisionsTest {
                 .containsEntry(12L, "Café").containsEntry(13L, "cafe (2)");                    // equal but for an accent
         assertThat(step("folders").noteKeys().get(RENAMED)).containsExactly(
                 "5 ('photos' -> 'photos (2)')", "8 ('MUSIC' -> 'MUSIC (2)')", "10 ('docs' -> 'docs (2)')", "13 ('cafe' -> 'cafe (2)')",
-                "20 ('RECOVERED FROM V2' -> 'RECOVERED FROM V2 (2)')");
+                "20 ('RECOVERED FROM V2' -> 'RECOVERED FROM V2 (2)')", "22 ('two' -> 'two (2)')");
     }
 
     @Test
@@ -118,6 +118,8 @@ class CaseCollisionsTest {
         assertThat(parentOf("folders", 16)).isEqualTo(3);  // position '/design39', the folder '/Design39'
         assertThat(parentOf("folders", 17)).isEqualTo(16); // position '/Design39/sub ', the folder '/design39/sub'
         assertThat(parentOf("files", 15)).isEqualTo(3);    // dir '/DESIGN39', its parent_folder gone
+        assertThat(parentOf("folders", 23)).isEqualTo(22); // '/two': the folder with exactly that path ...
+        assertThat(parentOf("folders", 24)).isEqualTo(21); // '/TWO': ... else the first V2 compared equal, '/Two'
     }
 
     @Test
@@ -136,5 +138,30 @@ class CaseCollisionsTest {
                 .containsExactly("15", "19");
         assertThat(step("files").noteKeys().get("re-homed into the recovery folder: its folder no longer exists in V2"))
                 .isEqualTo(List.of("16", "18"));
+    }
+
+    /**
+     * The engine follows the database, it does not fold case itself: where V3's name columns are
+     * binary (utf8mb4_bin), 'design39' and 'Design39' are two names, so nothing is renamed.
+     */
+    @Test
+    void underABinaryCollationNamesEqualButForCaseAreDifferentNames() {
+        try (var binary = TestSite.fresh("cd_")) {
+            binary.v3("ALTER TABLE {p}folders MODIFY name varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+                    .v3("ALTER TABLE {p}files MODIFY name varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+                    .v2("INSERT INTO sd_folders (id, folder_name, parent_folder, position, owner, date, position_absolute) VALUES"
+                            + " (2, 'Design39', 1, '/', '1', '2019-03-20 10:00:00', '/Design39'), (3, 'design39', 1, '/', '1', '2019-03-20 10:00:00', '/design39')")
+                    .v2("INSERT INTO sd_files (id, orign_name, pre_name, upload_user, size, upload_date, pic_info, parent_folder, policy_id, dir) VALUES"
+                            + " (1, 'DESIGN39', 'a', 1, 1, '2019-03-20 11:00:00', ' ', 1, 1, '/'), (2, 'Design39', 'b', 1, 1, '2019-03-20 11:00:00', ' ', 1, 1, '/'),"
+                            + " (3, 'notes.txt', 'c', 1, 1, '2019-03-20 11:00:00', ' ', 1, 1, '/'), (4, 'NOTES.TXT', 'd', 1, 1, '2019-03-20 11:00:00', ' ', 1, 1, '/')");
+            try (var upgrade = Upgrade.open(binary.v2Url(), binary.v3Url(), binary.options().withBatchSize(2))) {
+                upgrade.run();
+                assertThat(upgrade.verify().failed()).isEmpty();
+            }
+            assertThat(binary.rows("SELECT id, name FROM {p}folders WHERE id IN (2, 3) ORDER BY id")).extracting(r -> r.get("name"))
+                    .containsExactly("Design39", "design39");
+            assertThat(binary.rows("SELECT id, name FROM {p}files ORDER BY id")).extracting(r -> r.get("name"))
+                    .containsExactly("DESIGN39", "Design39 (file)", "notes.txt", "NOTES.TXT");
+        }
     }
 }
