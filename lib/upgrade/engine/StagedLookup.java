@@ -1,5 +1,6 @@
 package upgrade.engine;
 
+import org.jdbi.v3.core.statement.StatementException;
 import upgrade.db.Database;
 import upgrade.db.Table;
 import upgrade.mapping.LookupSpec;
@@ -11,22 +12,35 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A lookup into a V2 table by columns V2 has no index on (e.g. a folder by owner and path). On
- * first use the key columns and the value of every source row are copied, page by page, into a
- * temporary table on the V3 connection, keyed by an MD5 of the key's text; then each lookup is one
- * indexed query. Memory stays flat, and V2's unindexed tables are scanned once, not once per row.
- * Keys compare as text, byte for byte ('2' finds the number 2); of rows with equal keys the first
- * in the source's key order wins.
+ * first use the key columns, match columns and value of every source row are copied, page by page,
+ * into an indexed temporary table on the V3 connection; then each lookup is one indexed query.
+ * Memory stays flat, and V2's unindexed tables are scanned once, not once per row.
+ *
+ * <p>Keys compare as V2 compared them: V2 found a folder by {@code position_absolute = ?} under
+ * its column's collation (utf8_general_ci: case, trailing spaces and some accents do not count),
+ * so for V2's users a file whose {@code dir} is '/design39' was in the folder '/Design39'. The
+ * staged text columns keep V2's character set and collation, and the server compares them, never
+ * Java. Columns that are not text compare as text, exactly ('2' finds the number 2). A row with
+ * exactly the asked text wins; else the first in the source's key order that the collation calls
+ * equal. The exact match is also the fast one: an MD5 of the key's text, the stage's primary key,
+ * answers almost every key of a page in one query (the query the stage used when it compared only
+ * bytes); only the keys it misses are joined by collation, through a prefix index on the text,
+ * which measured 1.3 to 2 times slower per page of 500 keys, too slow to ask for all of them.
  */
 final class StagedLookup {
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** Leading characters of each key column the stage's index holds: enough to narrow a path down, and within any engine's key length. */
+    private static final int INDEXED_CHARS = 180;
+    private static final String EXACT = "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
 
     private final Database source;
     private final Database target;
@@ -35,6 +49,9 @@ final class StagedLookup {
     private final String sourceKey;
     private final int pageSize;
     private final String stage = "upgrade_stage_" + COUNTER.incrementAndGet();
+    private final List<String> keyColumns;
+    private final List<String> matchColumns;
+    private final List<Object> matchValues;
     private final BoundedCache<List<Object>, Optional<Object>> cache = new BoundedCache<>(10_000);
     private boolean staged;
 
@@ -45,6 +62,9 @@ final class StagedLookup {
         this.spec = spec;
         this.sourceKey = sourceKey;
         this.pageSize = pageSize;
+        this.keyColumns = spec.key().stream().map(k -> table.column(k).orElseThrow().name()).toList();
+        this.matchColumns = spec.match().keySet().stream().map(k -> table.column(k).orElseThrow().name()).toList();
+        this.matchValues = spec.match().values().stream().map(value -> (Object) text(value)).toList();
     }
 
     Optional<Object> find(List<Object> key) {
@@ -53,8 +73,17 @@ final class StagedLookup {
         if (cached != null) {
             return cached;
         }
-        var found = target.handle().createQuery("SELECT v FROM " + target.dialect().quote(stage) + " WHERE k = :k")
-                .bind("k", digest(key)).map((rs, ctx) -> Optional.ofNullable(rs.getObject(1))).findFirst().flatMap(o -> o);
+        var arguments = new ArrayList<>(texts(key));
+        arguments.addAll(matchValues);
+        arguments.add(digest(key));
+        var conditions = new ArrayList<String>();
+        for (int c = 0; c < keyColumns.size() + matchColumns.size(); c++) {
+            conditions.add("c" + c + " <=> ?");
+        }
+        var sql = "SELECT v FROM " + target.dialect().quote(stage) + " WHERE " + String.join(" AND ", conditions)
+                + " ORDER BY k = ? DESC, seq LIMIT 1";
+        var found = Arguments.bind(target.handle().createQuery(sql), arguments, target.dialect())
+                .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1))).findFirst().flatMap(o -> o);
         cache.put(List.copyOf(key), found);
         return found;
     }
@@ -64,61 +93,143 @@ final class StagedLookup {
         return cache.get(key);
     }
 
-    /** Fetches many keys in one query (see {@link SqlLookup#prefetch}). */
+    /**
+     * Fetches many keys in two queries: those with exactly their text by digest, the others joined
+     * by collation as {@link SqlLookup#prefetch} does. V2 does not change, so misses are kept.
+     */
     void prefetch(Collection<List<Object>> keys) {
         stageOnce();
-        var wanted = new HashMap<String, List<Object>>();
-        keys.stream().filter(key -> !cache.containsKey(key)).forEach(key -> wanted.put(digest(key), key));
-        if (wanted.isEmpty()) {
-            return;
-        }
-        var found = new HashSet<String>();
-        Arguments.bind(target.handle().createQuery("SELECT k, v FROM " + target.dialect().quote(stage) + " WHERE k IN ("
-                        + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")"), new ArrayList<>(wanted.keySet()), target.dialect())
-                .map((rs, ctx) -> {
-                    var digest = rs.getString(1);
-                    found.add(digest);
-                    cache.put(List.copyOf(wanted.get(digest)), Optional.ofNullable(rs.getObject(2)));
-                    return digest;
-                }).list();
-        wanted.forEach((digest, key) -> {
-            if (!found.contains(digest)) {
-                cache.put(List.copyOf(key), Optional.empty());
+        var wanted = new ArrayList<List<Object>>(new LinkedHashSet<>(
+                keys.stream().filter(key -> key.size() == keyColumns.size() && !cache.containsKey(key)).map(List::copyOf).toList()));
+        for (int from = 0; from < wanted.size(); from += AskedKeys.CHUNK) {
+            var chunk = wanted.subList(from, Math.min(wanted.size(), from + AskedKeys.CHUNK));
+            var exact = exactly(chunk);
+            var others = chunk.stream().filter(key -> !exact.containsKey(key)).toList();
+            exact.forEach((key, value) -> cache.put(key, value));
+            if (!others.isEmpty()) {
+                byCollation(others);
             }
-        });
+        }
+    }
+
+    /** The keys some row holds exactly (the first such row in source order: the stage keeps only it). */
+    private Map<List<Object>, Optional<Object>> exactly(List<List<Object>> wanted) {
+        var byDigest = new HashMap<String, List<Object>>();
+        wanted.forEach(key -> byDigest.put(digest(key), key));
+        var found = new HashMap<List<Object>, Optional<Object>>();
+        var sql = "SELECT k, v FROM " + target.dialect().quote(stage) + " WHERE k IN ("
+                + String.join(", ", Collections.nCopies(byDigest.size(), "?")) + ")";
+        Arguments.bind(target.handle().createQuery(sql), new ArrayList<>(byDigest.keySet()), target.dialect())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), Optional.ofNullable(rs.getObject(2))))
+                .forEach(row -> found.put(byDigest.get(row.getKey()), row.getValue()));
+        return found;
+    }
+
+    private void byCollation(List<List<Object>> wanted) {
+        var arguments = AskedKeys.arguments(wanted.stream().map(StagedLookup::texts).toList());
+        arguments.addAll(matchValues);
+        var stagedKeys = new ArrayList<String>();
+        for (int k = 0; k < keyColumns.size(); k++) {
+            stagedKeys.add("s.c" + k);
+        }
+        var matches = new ArrayList<String>();
+        for (int m = 0; m < matchColumns.size(); m++) {
+            matches.add("s.c" + (keyColumns.size() + m) + " <=> ?");
+        }
+        var sql = "SELECT q.i, s.v FROM " + target.dialect().quote(stage) + " s JOIN (" + AskedKeys.table(wanted.size(), keyColumns.size())
+                + ") q ON " + AskedKeys.joined(stagedKeys) + (matches.isEmpty() ? "" : " WHERE " + String.join(" AND ", matches))
+                + " ORDER BY q.i, s.seq";
+        var answers = new HashMap<Integer, Optional<Object>>();
+        Arguments.bind(target.handle().createQuery(sql), arguments, target.dialect())
+                .map((rs, ctx) -> Map.entry(rs.getInt(1), Optional.ofNullable(rs.getObject(2))))
+                .forEach(answer -> answers.putIfAbsent(answer.getKey(), answer.getValue())); // the first in source order
+        for (int i = 0; i < wanted.size(); i++) {
+            cache.put(wanted.get(i), answers.getOrDefault(i, Optional.empty()));
+        }
     }
 
     private void stageOnce() {
         if (staged) {
             return;
         }
-        var valueColumn = table.column(spec.value()).orElseThrow();
-        var handle = target.handle();
-        handle.execute("CREATE TEMPORARY TABLE " + target.dialect().quote(stage) + " (k CHAR(32) CHARACTER SET ascii NOT NULL PRIMARY KEY, v "
-                + (valueColumn.isInteger() ? "BIGINT" : "LONGTEXT") + ")");
-        var keyColumns = spec.key().stream().map(k -> table.column(k).orElseThrow().name()).toList();
-        var matchColumns = spec.match().keySet().stream().map(k -> table.column(k).orElseThrow().name()).toList();
-        var matchValues = new ArrayList<>(spec.match().values());
+        var columns = new ArrayList<>(keyColumns);
+        columns.addAll(matchColumns);
+        createStage(columns);
+        var valueColumn = table.column(spec.value()).orElseThrow().name();
+        var names = new ArrayList<String>(List.of("seq", "k"));
+        for (int c = 0; c < columns.size(); c++) {
+            names.add("c" + c);
+        }
+        names.add("v");
+        var insert = "INSERT INTO " + target.dialect().quote(stage) + " (" + String.join(", ", names) + ") VALUES ";
+        var one = "(" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
+        // The first row of each exact key (and values of the match columns) stays, in the source's key order; any other error is one.
+        var keepFirst = " ON DUPLICATE KEY UPDATE k = k";
+        long seq = 0;
         for (var page : new RowReader(source, table, sourceKey, pageSize)) {
             var arguments = new ArrayList<>();
             for (var row : page) {
-                var matches = true;
-                for (int i = 0; i < matchColumns.size(); i++) {
-                    matches &= text(row.get(matchColumns.get(i))).equals(text(matchValues.get(i)));
-                }
-                if (matches) {
-                    arguments.add(digest(keyColumns.stream().map(row::get).toList()));
-                    arguments.add(row.get(valueColumn.name()));
-                }
+                arguments.add(seq++);
+                arguments.add(digestOf(columns.stream().map(row::get).toList()));
+                columns.forEach(column -> arguments.add(text(row.get(column))));
+                arguments.add(row.get(valueColumn));
             }
-            if (!arguments.isEmpty()) {
-                // INSERT IGNORE keeps the first row of each key, in the source's key order.
-                var sql = "INSERT IGNORE INTO " + target.dialect().quote(stage) + " (k, v) VALUES "
-                        + String.join(", ", Collections.nCopies(arguments.size() / 2, "(?, ?)"));
-                Arguments.bind(handle.createUpdate(sql), arguments, target.dialect()).execute();
-            }
+            Arguments.bind(target.handle().createUpdate(insert + String.join(", ", Collections.nCopies(page.size(), one)) + keepFirst),
+                    arguments, target.dialect()).execute();
         }
         staged = true;
+    }
+
+    /**
+     * The stage, its text columns in V2's character set and collation. A V3 server that does not
+     * know V2's collation (say, V2 on MySQL 8 with utf8mb4_0900_ai_ci, V3 on MariaDB) compares
+     * with its default utf8mb4 collation instead.
+     */
+    private void createStage(List<String> columns) {
+        var collations = collationsOfSource();
+        var prefix = Math.max(16, INDEXED_CHARS / Math.max(1, keyColumns.size()));
+        var valueIsInteger = table.column(spec.value()).orElseThrow().isInteger();
+        try {
+            target.handle().execute(stageDdl(columns, collations, prefix, valueIsInteger));
+        } catch (StatementException unknownCollation) {
+            var fallback = new HashMap<String, String>();
+            collations.forEach((column, collation) -> fallback.put(column, "CHARACTER SET utf8mb4"));
+            target.handle().execute(stageDdl(columns, fallback, prefix, valueIsInteger));
+        }
+    }
+
+    private String stageDdl(List<String> columns, Map<String, String> collations, int prefix, boolean valueIsInteger) {
+        var definitions = new ArrayList<String>(List.of("seq BIGINT NOT NULL", "k CHAR(32) CHARACTER SET ascii NOT NULL PRIMARY KEY"));
+        var indexed = new ArrayList<String>();
+        for (int c = 0; c < columns.size(); c++) {
+            definitions.add("c" + c + " TEXT " + collations.getOrDefault(columns.get(c), EXACT));
+            if (c < keyColumns.size()) {
+                indexed.add("c" + c + "(" + prefix + ")");
+            }
+        }
+        definitions.add("v " + (valueIsInteger ? "BIGINT" : "LONGTEXT"));
+        definitions.add("KEY (" + String.join(", ", indexed) + ")");
+        return "CREATE TEMPORARY TABLE " + target.dialect().quote(stage) + " (" + String.join(", ", definitions) + ")";
+    }
+
+    /** {@code CHARACTER SET x COLLATE y} of each text column of the V2 table, as V2's server reports it. */
+    private Map<String, String> collationsOfSource() {
+        var collations = new HashMap<String, String>();
+        source.handle().createQuery("SELECT COLUMN_NAME, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = :t AND COLLATION_NAME IS NOT NULL")
+                .bind("t", table.name())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), "CHARACTER SET " + identifier(rs.getString(2)) + " COLLATE " + identifier(rs.getString(3))))
+                .forEach(entry -> table.column(entry.getKey()).filter(column -> column.isText())
+                        .ifPresent(column -> collations.put(column.name(), entry.getValue())));
+        return collations;
+    }
+
+    /** A character set or collation name from the server, checked before it goes into SQL. */
+    private static String identifier(String name) {
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalStateException("unexpected character set or collation name from the V2 server: " + name);
+        }
+        return name;
     }
 
     /** Drops the temporary table (it would vanish with the connection anyway). */
@@ -128,20 +239,33 @@ final class StagedLookup {
         }
     }
 
-    private static String text(Object value) {
-        return value == null ? "\u0000null" : value.toString();
+    /** The digest of an asked key: its parts, then the match constants. */
+    private String digest(List<Object> key) {
+        var parts = new ArrayList<>(key);
+        parts.addAll(matchValues);
+        return digestOf(parts);
     }
 
-    private static String digest(List<Object> key) {
+    /** The MD5 of the parts' text, byte for byte: the stage's primary key, for exact matches. */
+    private static String digestOf(List<Object> parts) {
         try {
             var md5 = MessageDigest.getInstance("MD5");
-            for (var part : key) {
-                md5.update(text(part).getBytes(StandardCharsets.UTF_8));
+            for (var part : parts) {
+                md5.update((part == null ? "\u0000null" : part.toString()).getBytes(StandardCharsets.UTF_8));
                 md5.update((byte) 0x1f);
             }
             return HexFormat.of().formatHex(md5.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every Java runtime", e);
         }
+    }
+
+    private static List<Object> texts(List<Object> key) {
+        return key.stream().map(part -> (Object) text(part)).toList();
+    }
+
+    /** Every staged value and asked key part as text: text columns compare by their collation, others exactly. */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * A table a mapping may look values up in, by key, as {@code lookup.NAME} in expressions:
  * {@code lookup.policy.has(3)}, {@code lookup.policy.get(3)}, {@code lookup.policy.keep([1, 9])};
  * a lookup keyed by several columns takes one argument per column: {@code lookup.folder.get(row.owner, row.dir)}.
- * Expressions may call only these methods; how keys are found is the engine's business.
+ * Expressions may call only these methods; how keys are found is the engine's business: the
+ * database compares them, by its collation (see the engine's SqlLookup and StagedLookup).
  */
 public final class LookupTable {
     private final Function<List<Object>, Optional<Object>> finder;
@@ -34,7 +35,8 @@ public final class LookupTable {
 
     /**
      * Until {@link #stopRecording()}, keys asked for are only noted (and nothing is found), so the
-     * engine can fetch all the keys of a page in one query before evaluating it for real.
+     * engine can fetch all the keys of a page in one query before evaluating it for real. Noted
+     * keys are told apart exactly: 'Docs' and 'docs' are both asked, and the database answers each.
      */
     public void startRecording() {
         recorded = new LinkedHashSet<>();

@@ -1,0 +1,47 @@
+package upgrade.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keys a prefetch asks for, as a derived table numbered by position:
+ * {@code SELECT ? AS i, ? AS k0, ? AS k1 UNION ALL SELECT ?, ?, ? ...}. Joined with a lookup table
+ * by the lookup's own comparisons ({@code t.c0 <=> q.k0 ...}), it lets the database say which
+ * asked key each row answers, by its own collation, instead of Java comparing key text.
+ * The values are bound as literals, so a table column's collation wins the comparison.
+ */
+final class AskedKeys {
+    /** Keys per query, so a large --batch-size stays far below the server's limit of bound values. */
+    static final int CHUNK = 1_000;
+
+    private AskedKeys() {}
+
+    /** The derived table's SQL for {@code count} keys of {@code columns} parts each. */
+    static String table(int count, int columns) {
+        var sql = new StringBuilder("SELECT ? AS i");
+        for (int k = 0; k < columns; k++) {
+            sql.append(", ? AS k").append(k);
+        }
+        sql.append((" UNION ALL SELECT ?" + ", ?".repeat(columns)).repeat(count - 1));
+        return sql.toString();
+    }
+
+    /** The values to bind for {@link #table}: each key's position, then its parts. */
+    static List<Object> arguments(List<List<Object>> keys) {
+        var arguments = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            arguments.add(i);
+            arguments.addAll(keys.get(i));
+        }
+        return arguments;
+    }
+
+    /** {@code t.c0 <=> q.k0 AND t.c1 <=> q.k1 ...} for the given (quoted, qualified) columns. */
+    static String joined(List<String> columns) {
+        var on = new ArrayList<String>();
+        for (int k = 0; k < columns.size(); k++) {
+            on.add(columns.get(k) + " <=> q.k" + k);
+        }
+        return String.join(" AND ", on);
+    }
+}

@@ -1,0 +1,167 @@
+package upgrade.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import upgrade.Upgrade;
+import upgrade.UpgradeOptions;
+import upgrade.check.CheckReport;
+import upgrade.report.RunReport;
+import upgrade.report.StepReport;
+import upgrade.support.TestSite;
+import upgrade.support.V3Rules;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Names that differ only in case, trailing spaces or accents (issue 10), planted by
+ * tests/fixtures/v2-case-collisions.sql and upgraded two rows per page, so that colliding rows fall
+ * in one page and on both sides of a page boundary: every comparison the engine makes agrees with
+ * the database's (V3's unique keys, V2's path lookups), so the run passes its own verification.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseCollisionsTest {
+    private static final String RENAMED = "renamed: the name is taken in V3 (equal names, or equal but for case or trailing spaces)";
+    private static final String FOLDER_BESIDE = "a folder of the same name is in the same place; the file is called 'NAME (file)'";
+    private TestSite site;
+    private RunReport report;
+    private CheckReport verification;
+
+    @BeforeAll
+    void upgrade() {
+        site = TestSite.fresh("cd_").v2Script("fixtures/v2-case-collisions.sql");
+        try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withBatchSize(2))) {
+            report = upgrade.run();
+            verification = upgrade.verify();
+        }
+    }
+
+    @AfterAll
+    void drop() {
+        site.close();
+    }
+
+    private StepReport step(String name) {
+        return report.step(name).orElseThrow();
+    }
+
+    private Map<Long, String> names(String table) {
+        var names = new java.util.TreeMap<Long, String>();
+        site.rows("SELECT id, name FROM {p}" + table).forEach(r -> names.put(((Number) r.get("id")).longValue(), (String) r.get("name")));
+        return names;
+    }
+
+    private long parentOf(String table, long id) {
+        var column = table.equals("files") ? "folder_id" : "parent_id";
+        return ((Number) site.rows("SELECT " + column + " AS p FROM {p}" + table + " WHERE id = " + id).get(0).get("p")).longValue();
+    }
+
+    private long recoveryFolderOf(long owner) {
+        var rows = site.rows("SELECT id FROM {p}folders WHERE owner_id = " + owner + " AND name = '" + UpgradeOptions.RECOVERY_FOLDER + "'");
+        assertThat(rows).hasSize(1);
+        return ((Number) rows.get(0).get("id")).longValue();
+    }
+
+    @Test
+    void theRunPassesItsOwnVerificationAndV3sRules() {
+        assertThat(verification.failed()).isEmpty();
+        assertThat(verification.passed()).isTrue();
+        assertThat(V3Rules.broken(site)).isEmpty();
+        assertThat(report.steps()).allSatisfy(s -> assertThat(s.balanced()).as(s.name()).isTrue());
+        assertThat(step("folders").written()).isEqualTo(21);
+        assertThat(step("files").written()).isEqualTo(18);
+    }
+
+    @Test
+    void foldersEqualButForCaseOrAccentAreRenamedInOnePageAndAcrossPages() {
+        assertThat(names("folders")).containsEntry(4L, "Photos").containsEntry(5L, "photos (2)") // across a page boundary
+                .containsEntry(7L, "music").containsEntry(8L, "MUSIC (2)")                      // in one page
+                .containsEntry(9L, "Docs").containsEntry(10L, "docs (2)")
+                .containsEntry(12L, "Café").containsEntry(13L, "cafe (2)");                    // equal but for an accent
+        assertThat(step("folders").noteKeys().get(RENAMED)).containsExactly(
+                "5 ('photos' -> 'photos (2)')", "8 ('MUSIC' -> 'MUSIC (2)')", "10 ('docs' -> 'docs (2)')", "13 ('cafe' -> 'cafe (2)')",
+                "20 ('RECOVERED FROM V2' -> 'RECOVERED FROM V2 (2)')", "22 ('two' -> 'two (2)')");
+    }
+
+    @Test
+    void aFileNamedLikeAFolderButForCaseSpacesOrAccentsIsCalledNameFile() {
+        assertThat(names("files"))
+                .containsEntry(1L, "design39 (file)")            // folder 'Design39'
+                .containsEntry(2L, "Report  (file)")             // folder 'Report', the file 'Report '
+                .containsEntry(12L, "Docs (2) (file)")           // folder 10 as V3 renamed it, 'docs (2)'
+                .containsEntry(13L, "DOCS (file)")               // folder 9, 'Docs'
+                .containsEntry(14L, "CAFE (file)")               // folder 'Café'
+                .containsEntry(17L, "RECOVERED FROM V2 (file)"); // carol's folder 'recovered from v2'
+        assertThat(step("files").noteKeys().get(FOLDER_BESIDE)).containsExactly("1", "2", "8", "9", "12", "13", "14", "17");
+    }
+
+    @Test
+    void filesEqualButForCaseOrTrailingSpacesAreRenamedInOnePageAndAcrossPages() {
+        assertThat(names("files"))
+                .containsEntry(4L, "notes.txt").containsEntry(5L, "NOTES (2).TXT")  // across a page boundary
+                .containsEntry(6L, "pad.txt").containsEntry(7L, "pad (2).txt ")     // a trailing space, across a boundary
+                .containsEntry(10L, "same.txt").containsEntry(11L, "SAME (2).TXT")  // in one page
+                // both named like folder 'Design39', then equal to file 1's 'design39 (file)' but for case
+                .containsEntry(8L, "DESIGN39 (file) (2)").containsEntry(9L, "Design39 (file) (3)");
+        assertThat(step("files").noteKeys().get(RENAMED)).containsExactly(
+                "5 ('NOTES.TXT' -> 'NOTES (2).TXT')", "7 ('pad.txt ' -> 'pad (2).txt ')",
+                "8 ('DESIGN39 (file)' -> 'DESIGN39 (file) (2)')", "9 ('Design39 (file)' -> 'Design39 (file) (3)')",
+                "11 ('SAME.TXT' -> 'SAME (2).TXT')");
+    }
+
+    @Test
+    void v2PathsFindTheirFolderAsV2sCollationDid() {
+        assertThat(parentOf("folders", 16)).isEqualTo(3);  // position '/design39', the folder '/Design39'
+        assertThat(parentOf("folders", 17)).isEqualTo(16); // position '/Design39/sub ', the folder '/design39/sub'
+        assertThat(parentOf("files", 15)).isEqualTo(3);    // dir '/DESIGN39', its parent_folder gone
+        assertThat(parentOf("folders", 23)).isEqualTo(22); // '/two': the folder with exactly that path ...
+        assertThat(parentOf("folders", 24)).isEqualTo(21); // '/TWO': ... else the first V2 compared equal, '/Two'
+    }
+
+    @Test
+    void aFolderWithTheRecoveryFoldersNameButForCaseServesAsItOrIsRenamed() {
+        // carol's own 'recovered from v2' came first: it is her recovery folder
+        assertThat(site.rows("SELECT id FROM {p}folders WHERE owner_id = 2 AND parent_id = 2 AND name LIKE 'recovered%'")).hasSize(1);
+        assertThat(parentOf("folders", 15)).isEqualTo(14);
+        assertThat(parentOf("files", 16)).isEqualTo(14);
+        // dave's orphan came first: his recovery folder was created, and his own folder renamed
+        var daves = recoveryFolderOf(3);
+        assertThat(daves).isGreaterThan(20);
+        assertThat(parentOf("folders", 19)).isEqualTo(daves);
+        assertThat(parentOf("files", 18)).isEqualTo(daves);
+        assertThat(names("folders")).containsEntry(20L, "RECOVERED FROM V2 (2)");
+        assertThat(step("folders").noteKeys().get("re-homed into the recovery folder: its parent folder no longer exists in V2"))
+                .containsExactly("15", "19");
+        assertThat(step("files").noteKeys().get("re-homed into the recovery folder: its folder no longer exists in V2"))
+                .isEqualTo(List.of("16", "18"));
+    }
+
+    /**
+     * The engine follows the database, it does not fold case itself: where V3's name columns are
+     * binary (utf8mb4_bin), 'design39' and 'Design39' are two names, so nothing is renamed.
+     */
+    @Test
+    void underABinaryCollationNamesEqualButForCaseAreDifferentNames() {
+        try (var binary = TestSite.fresh("cd_")) {
+            binary.v3("ALTER TABLE {p}folders MODIFY name varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+                    .v3("ALTER TABLE {p}files MODIFY name varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+                    .v2("INSERT INTO sd_folders (id, folder_name, parent_folder, position, owner, date, position_absolute) VALUES"
+                            + " (2, 'Design39', 1, '/', '1', '2019-03-20 10:00:00', '/Design39'), (3, 'design39', 1, '/', '1', '2019-03-20 10:00:00', '/design39')")
+                    .v2("INSERT INTO sd_files (id, orign_name, pre_name, upload_user, size, upload_date, pic_info, parent_folder, policy_id, dir) VALUES"
+                            + " (1, 'DESIGN39', 'a', 1, 1, '2019-03-20 11:00:00', ' ', 1, 1, '/'), (2, 'Design39', 'b', 1, 1, '2019-03-20 11:00:00', ' ', 1, 1, '/'),"
+                            + " (3, 'notes.txt', 'c', 1, 1, '2019-03-20 11:00:00', ' ', 1, 1, '/'), (4, 'NOTES.TXT', 'd', 1, 1, '2019-03-20 11:00:00', ' ', 1, 1, '/')");
+            try (var upgrade = Upgrade.open(binary.v2Url(), binary.v3Url(), binary.options().withBatchSize(2))) {
+                upgrade.run();
+                assertThat(upgrade.verify().failed()).isEmpty();
+            }
+            assertThat(binary.rows("SELECT id, name FROM {p}folders WHERE id IN (2, 3) ORDER BY id")).extracting(r -> r.get("name"))
+                    .containsExactly("Design39", "design39");
+            assertThat(binary.rows("SELECT id, name FROM {p}files ORDER BY id")).extracting(r -> r.get("name"))
+                    .containsExactly("DESIGN39", "Design39 (file)", "notes.txt", "NOTES.TXT");
+        }
+    }
+}
