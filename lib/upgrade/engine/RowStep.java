@@ -226,7 +226,7 @@ public final class RowStep {
                 steps.add(conditionStep("only: ", condition, row, held));
             }
             if (!held) {
-                return new Outcome.PassOver(key, condition.text());
+                return new Outcome.PassOver(key, condition.text(context));
             }
         }
         for (var condition : mapping.skip()) {
@@ -235,7 +235,7 @@ public final class RowStep {
                 steps.add(conditionStep("skip: ", condition, row, held));
             }
             if (held) {
-                return new Outcome.Skip(key, condition.text());
+                return new Outcome.Skip(key, condition.text(context));
             }
         }
         var notes = new ArrayList<String>();
@@ -254,7 +254,7 @@ public final class RowStep {
         }
         for (Condition condition : mapping.notes()) {
             if (holds(condition.when(), context, row)) {
-                notes.add(condition.text());
+                notes.add(condition.text(context));
             }
         }
         var export = new ArrayList<>();

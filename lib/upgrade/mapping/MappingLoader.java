@@ -202,8 +202,10 @@ public final class MappingLoader {
         root.get(key).ifPresent(node -> node.items().forEach(item -> {
             item.onlyKeys(List.of("when", textKey), "an item of '" + key + "'");
             var when = item.require("when", "give the condition as an expression, e.g. when: \"row.owner == 0\"");
-            list.add(new Condition(expressions.compile(when.text(), when.where()),
-                    oneLine(item.require(textKey, "say in words why, e.g. " + textKey + ": \"...\"").text())));
+            var text = item.require(textKey, "say in words why, e.g. " + textKey + ": \"...\"");
+            // Only texts with ${...} parts are templates: plain ones stay exactly as written (and cost nothing per row).
+            list.add(new Condition(expressions.compile(when.text(), when.where()), oneLine(text.text()),
+                    text.text().contains("${") ? template(text) : null));
         }));
         return list;
     }

@@ -51,7 +51,7 @@ public final class MappingValidator {
         mapping.lookups().values().forEach(this::validate);
         // only, skip and refuse run before any column is computed; notes and exports after all of them.
         for (var condition : concat(mapping.only(), mapping.skip())) {
-            expression(condition.when(), from, mapping.lookups(), List.of());
+            condition(condition, from, mapping.lookups(), List.of());
         }
         if (from == null && !mapping.refuse().isEmpty()) {
             throw new MappingException(origin.at("refuse"), "'refuse' checks rows, but this mapping has no source",
@@ -83,7 +83,7 @@ public final class MappingValidator {
             computed.add(entry.getKey());
         }
         for (var condition : mapping.notes()) {
-            expression(condition.when(), from, mapping.lookups(), computed);
+            condition(condition, from, mapping.lookups(), computed);
         }
         if (mapping.onConflict() != null && !mapping.columns().containsKey(mapping.onConflict().column())) {
             throw new MappingException(mapping.onConflict().where(), "on_conflict renames '" + mapping.onConflict().column()
@@ -126,7 +126,7 @@ public final class MappingValidator {
         column(from, mapping.key(), origin.at("key"), "key");
         mapping.lookups().values().forEach(this::validate);
         for (var condition : concat(mapping.only(), mapping.skip())) {
-            expression(condition.when(), from, mapping.lookups(), List.of());
+            condition(condition, from, mapping.lookups(), List.of());
         }
         for (var item : mapping.files()) {
             if (item.from() != null) {
@@ -209,9 +209,20 @@ public final class MappingValidator {
         }
     }
 
+    private void condition(Condition condition, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
+        expression(condition.when(), from, lookups, computed);
+        if (condition.template() != null) {
+            template(condition.template(), from, lookups, computed);
+        }
+    }
+
     private void template(Template template, Table from, Map<String, LookupSpec> lookups) {
+        template(template, from, lookups, List.of());
+    }
+
+    private void template(Template template, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
         var asExpression = new Expression(template.text(), template.where(), null, template.variables());
-        expression(asExpression, from, lookups, List.of());
+        expression(asExpression, from, lookups, computed);
     }
 
     private static MappingException unknownLookup(String name, Where where, Map<String, LookupSpec> lookups) {

@@ -91,6 +91,14 @@ class FailuresLeaveNothingWrittenTest {
     }
 
     @Test
+    void aReasonTemplateReadingAColumnV2DoesNotHaveFailsBeforeAnythingIsWritten() {
+        var files = bundledWith("files.yaml", "'${lookup.v2_policy_name.get(row.policy_id)}'", "'${row.policy_nmae}'");
+        assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("files.yaml:")
+                .hasMessageContaining("'policy_nmae' (a source column) is not a column of sd_files");
+    }
+
+    @Test
     void aMappingWithBrokenYamlFailsBeforeAnythingIsWritten() {
         var files = bundledWith("groups.yaml", "  name: {copy: group_name}", "  name: {copy: group_name");
         assertThatThrownBy(() -> runWith(files)).isInstanceOf(MappingException.class).hasMessageStartingWith("groups.yaml:").hasMessageContaining("not valid YAML");
@@ -126,7 +134,7 @@ class FailuresLeaveNothingWrittenTest {
         site.v2("INSERT INTO sd_policy VALUES (6, 'Amazon', 's3', 'https://b.s3.amazonaws.com/', 'b', 1, 'u', 'ak', 'sk', 'us-east-1', 'https://s3.amazonaws.com', '[]', '0', 0, 0, '{uid}', '0', 0)");
         site.v2("INSERT INTO sd_policy VALUES (7, 'Slave', 'remote', 'https://slave.example.com/', '0', 0, 'https://slave.example.com/', '0', 'token', '0', '0', '[]', '0', 0, 1, '{uid}', '{originname}', 0)");
         assertThatThrownBy(() -> runWith(null)).isInstanceOf(ChecksFailedException.class)
-                .hasMessageContaining("[FAIL] no S3 or remote storage policies (policies.yaml)")
+                .hasMessageContaining("[FAIL] no storage policies V3 cannot take (policies.yaml)")
                 .hasMessageContaining("sd_policy row 6: 'Amazon' is a s3 policy holding 0 file(s); V3's drivers keep S3 and remote (slave) files differently")
                 .hasMessageContaining("sd_policy row 7: 'Slave' is a remote policy holding 0 file(s)")
                 .hasMessageContaining("fix: move these files to another policy in V2")
