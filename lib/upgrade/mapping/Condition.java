@@ -4,6 +4,9 @@ import org.apache.commons.jexl3.JexlContext;
 import upgrade.expr.Expression;
 import upgrade.expr.Template;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * An expression that picks rows, with the text reported for them: a reason to leave a row out,
  * a note counted in the report, or a refusal that stops the run before anything is written.
@@ -16,6 +19,15 @@ public record Condition(Expression when, String text, Template template) {
 
     public Condition(Expression when, String text) {
         this(when, text, null);
+    }
+
+    /** The source row's columns it reads, in its condition and in its text. */
+    public Set<String> rowColumns() {
+        var columns = new LinkedHashSet<>(when.rowColumns());
+        if (template != null) {
+            template.variables().stream().filter(path -> path.size() > 1 && path.get(0).equals("row")).forEach(path -> columns.add(path.get(1)));
+        }
+        return columns;
     }
 
     /** The text reported for one row: the template rendered against the row, or the plain text. */

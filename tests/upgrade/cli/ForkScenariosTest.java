@@ -45,8 +45,8 @@ class ForkScenariosTest {
 
             var overlay = Files.createDirectories(site.exports().resolve("my-mappings"));
             Files.writeString(overlay.resolve("users.yaml"), bundled("users.yaml").replace(
-                    "      preferred_theme: {expr: \"fn:jsonValue(row.options, 'preferTheme')\"}",
-                    "      preferred_theme: {expr: \"fn:jsonValue(row.options, 'preferTheme')\"}\n"
+                    "      profile_off: {expr: \"row.profile == 0 ? true : null\"}",
+                    "      profile_off: {expr: \"row.profile == 0 ? true : null\"}\n"
                             + "      qq: {expr: \"fn:blank(row.qq) ? null : row.qq\"}   # this site's QQ number"));
             var validate = execute("mappings", "validate", "--mappings", overlay.toString(), "--from", site.v2Url(), "--to", site.v3Url(),
                     "--v3-prefix", "cd_");

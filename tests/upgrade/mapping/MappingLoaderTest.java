@@ -357,7 +357,7 @@ class MappingLoaderTest {
                   email: {cpy: user_email}
                 """);
         assertThat(e).hasMessage("users.yaml:5:11: unknown key 'cpy' in the rule for 'email'");
-        assertThat(e.hint()).isEqualTo("did you mean 'copy'? allowed here: copy, value, map, expr, lookup, json, first, ensure");
+        assertThat(e.hint()).isEqualTo("did you mean 'copy'? allowed here: copy, value, map, expr, lookup, json, first, ensure, fit");
     }
 
     @Test
