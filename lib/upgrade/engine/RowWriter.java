@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -33,7 +32,6 @@ public final class RowWriter {
     /** How many names {@code on_conflict} tries before the row is left out. */
     static final int RENAME_TRIES = 1000;
     private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']+)'");
-    private static final String RENAMED = "renamed: the name is taken in V3 (equal names, or equal but for case or trailing spaces)";
 
     /** The value an {@code on_conflict} expression gives a row at try {@code n} (2, 3, ...). */
     @FunctionalInterface
@@ -51,14 +49,12 @@ public final class RowWriter {
     private final List<Column> keyColumns;
     private final Set<String> nullable;
     private final Map<String, Fit> fits = new HashMap<>();
-    private final RowMapping.Rename rename;
-    private final Renamer renamer;
+    private final Renames renames;
     private final IdAllocator ids;
     private final int batchSize;
     private final StepCounter counter;
     private final Consumer<Outcome.Write> onWritten;
     private final List<Outcome.Write> pending = new ArrayList<>();
-    private final Map<String, List<Column>> uniqueKeys = new HashMap<>();
 
     /**
      * @param ids       gives ids to new rows when the mapping has no rule for the table's auto-increment column
@@ -78,8 +74,8 @@ public final class RowWriter {
         this.columns = names.stream().map(c -> table.column(c).orElseThrow()).toList();
         this.keyColumns = mapping.targetKey().stream().map(c -> table.column(c).orElseThrow()).toList();
         this.nullable = mapping.nullable();
-        this.rename = mapping.onConflict();
-        this.renamer = renamer;
+        this.renames = mapping.onConflict() == null ? null
+                : new Renames(database, table, mapping.onConflict(), renamer, fits.get(table.column(mapping.onConflict().column()).orElseThrow().name()));
         this.ids = ids;
         this.batchSize = batchSize;
         this.counter = counter;
@@ -137,7 +133,7 @@ public final class RowWriter {
                 if (n > 2) {
                     var index = renamedIndex();
                     counter.note(row.row().sourceKey() + " ('" + values.get(index) + "' -> '" + attempt.get(index) + "'"
-                            + (takenBy == null ? "" : "; taken by " + takenBy) + ")", rename.note() != null ? rename.note() : RENAMED);
+                            + (takenBy == null ? "" : "; taken by " + takenBy) + ")", renames.note());
                 }
                 written(row);
                 return;
@@ -148,116 +144,27 @@ public final class RowWriter {
                 }
                 var key = DUPLICATE_KEY.matcher(sql.getMessage());
                 var keyName = key.find() ? key.group(1) : "?";
-                if (rename == null || keyName.equals("PRIMARY") || n > RENAME_TRIES) {
+                if (renames == null || keyName.equals("PRIMARY") || n > RENAME_TRIES) {
                     counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
                             + "' (a duplicate in the source)");
                     return;
                 }
-                if (n == 2 && !rename.takenBy().isEmpty()) {
-                    takenBy = takenBy(keyName, attempt);
+                if (n == 2 && renames.namesTakenBy()) {
+                    takenBy = renames.takenBy(keyName, columns, attempt);
                 }
                 var index = renamedIndex();
-                attempt.set(index, alternative(row.row(), values.get(index), n, columns.get(index)));
+                attempt.set(index, renames.alternative(row.row(), values.get(index), n, columns.get(index)));
             }
         }
     }
 
     private int renamedIndex() {
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equalsIgnoreCase(rename.column())) {
+            if (columns.get(i).name().equalsIgnoreCase(renames.column())) {
                 return i;
             }
         }
-        throw new IllegalStateException("on_conflict column " + rename.column() + " is not written");
-    }
-
-    /** The n-th alternative value: from the mapping's expression, or its pattern (shortened before the extension to fit). */
-    private Object alternative(Outcome.Write row, Object value, int n, Column column) {
-        if (rename.expr() == null) {
-            return renamed(String.valueOf(value), n, column);
-        }
-        var given = renamer.rename(row, n);
-        if (given instanceof CharSequence text && column.maxChars() > 0 && length(text.toString()) > column.maxChars()) {
-            if (fits.get(column.name()) != Fit.CUT) {
-                throw new DataException(where(row, column) + ": on_conflict gave '" + text + "', longer than the column's "
-                        + column.maxChars() + " characters, and the rule says it must not be cut",
-                        "make the on_conflict expression give a text that fits", null);
-            }
-            return cut(text.toString(), column.maxChars());
-        }
-        return given;
-    }
-
-    /** The n-th alternative name, shortened (before its extension) to fit the column. */
-    private String renamed(String name, int n, Column column) {
-        var dot = name.lastIndexOf('.');
-        var base = dot > 0 ? name.substring(0, dot) : name;
-        var ext = dot > 0 ? name.substring(dot) : "";
-        var candidate = fill(name, base, ext, n);
-        var limit = column.maxChars();
-        while (limit > 0 && candidate.codePointCount(0, candidate.length()) > limit && !base.isEmpty()) {
-            base = base.substring(0, base.offsetByCodePoints(0, base.codePointCount(0, base.length()) - 1));
-            candidate = fill(base + ext, base, ext, n);
-        }
-        return candidate;
-    }
-
-    private String fill(String name, String base, String ext, int n) {
-        return rename.as().replace("{name}", name).replace("{base}", base).replace("{ext}", ext).replace("{n}", Integer.toString(n));
-    }
-
-    /**
-     * The row that already holds the unique key {@code keyName} with these values, as the mapping's
-     * {@code taken_by} columns ("id 2, email 'a@example.com'"), found by the database's own
-     * comparison (its collation); null when it cannot be told.
-     */
-    private String takenBy(String keyName, List<Object> values) {
-        var key = uniqueKey(keyName);
-        if (key.isEmpty() || !columns.containsAll(key)) {
-            return null;
-        }
-        var dialect = database.dialect();
-        var shown = rename.takenBy().stream().map(c -> table.column(c).orElseThrow()).toList();
-        var sql = "SELECT " + String.join(", ", shown.stream().map(c -> dialect.quote(c.name())).toList())
-                + " FROM " + dialect.quote(table.name())
-                + " WHERE " + String.join(" AND ", key.stream().map(c -> dialect.quote(c.name()) + " = ?").toList()) + " LIMIT 1";
-        var arguments = key.stream().map(c -> values.get(columns.indexOf(c))).toList();
-        var found = Arguments.bind(database.handle().createQuery(sql), arguments, dialect).mapToMap().findFirst();
-        if (found.isEmpty()) {
-            return null;
-        }
-        var parts = new ArrayList<String>();
-        for (var column : shown) {
-            var value = found.get().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column.name())).findFirst()
-                    .map(Map.Entry::getValue).orElse(null);
-            parts.add(column.name() + " " + (value instanceof Number ? value : "'" + value + "'"));
-        }
-        return String.join(", ", parts);
-    }
-
-    /** The columns of a unique index of the table, in index order, from the database's metadata. */
-    private List<Column> uniqueKey(String name) {
-        var known = uniqueKeys.get(name);
-        if (known != null) {
-            return known;
-        }
-        var ordered = new TreeMap<Integer, Column>();
-        try {
-            var connection = database.handle().getConnection();
-            try (var rs = connection.getMetaData().getIndexInfo(connection.getCatalog(), null, table.name(), true, false)) {
-                while (rs.next()) {
-                    if (name.equals(rs.getString("INDEX_NAME"))) {
-                        int position = rs.getShort("ORDINAL_POSITION");
-                        table.column(rs.getString("COLUMN_NAME")).ifPresent(column -> ordered.put(position, column));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            ordered.clear(); // the listing then names no row; the write itself goes on
-        }
-        var key = List.copyOf(ordered.values());
-        uniqueKeys.put(name, key);
-        return key;
+        throw new IllegalStateException("on_conflict column " + renames.column() + " is not written");
     }
 
     private void delete(List<Bound> batch) {

@@ -149,10 +149,11 @@ public final class MappingValidator {
 
     /**
      * The most characters a rule can give, when it can be seen without running it: a copied
-     * column's declared length, a constant's, a map's or lookup's values, or an expression that as
-     * a whole is {@code fn:truncate(..., n)} or {@code fn:fitName(..., n)}. Empty when unknown.
+     * column's declared length, a constant's, a map's values (and its column's, when it keeps
+     * unlisted values), the longest of {@code first}'s alternatives, or an expression that as a
+     * whole is {@code fn:truncate(..., n)} or {@code fn:fitName(..., n)}. Empty when unknown.
      */
-    private OptionalInt longest(ColumnRule rule, Table from) {
+    private static OptionalInt longest(ColumnRule rule, Table from) {
         if (rule instanceof ColumnRule.Copy copy) {
             return from == null ? OptionalInt.empty() : declared(from.column(copy.column()).orElseThrow());
         }
