@@ -17,10 +17,6 @@ import java.util.Set;
  */
 public record Condition(Expression when, String text, Template template) {
 
-    public Condition(Expression when, String text) {
-        this(when, text, null);
-    }
-
     /** The source row's columns it reads, in its condition and in its text. */
     public Set<String> rowColumns() {
         var columns = new LinkedHashSet<>(when.rowColumns());
