@@ -59,6 +59,22 @@ class DirtyUsersAndDefaultsTest {
     }
 
     @Test
+    void aChangedEmailThatIsItselfTakenIsChangedAgain() {
+        try (var site = TestSite.sample("cd_")) {
+            // frank (7) already has the address alice's later twin (8) would get
+            site.v2("UPDATE sd_users SET user_email = 'alice+V2-8@example.com', user_date = user_date WHERE id = 7")
+                    .v2("INSERT INTO sd_users VALUES (8, 'Alice@Example.com', 'alice2', 'x', '2019-03-20 10:00:00', 0, 3, 0, 'n', 0, '0', 0, 'default', 1, 'x', '{}')");
+            try (var upgrade = site.open()) {
+                var users = upgrade.run().step("users").orElseThrow();
+                assertThat(users.written()).isEqualTo(8);
+                assertThat(users.noteKeys().values()).anySatisfy(keys -> assertThat(keys).containsExactly(
+                        "8 ('Alice@Example.com' -> 'Alice+v2-8-3@Example.com'; taken by id 2, email 'alice@example.com')"));
+            }
+            assertThat(site.rows("SELECT email FROM {p}users WHERE id = 8").get(0)).containsEntry("email", "Alice+v2-8-3@Example.com");
+        }
+    }
+
+    @Test
     void aNickLongerThanV3sColumnIsCutToFitWithoutSplittingACharacterAndListed() {
         try (var site = TestSite.sample("cd_")) {
             // a fork that widened the nick (V3: varchar(50)) and holds characters outside the BMP
