@@ -20,7 +20,7 @@ import java.util.Map;
  * @param recoveryFolder  the name of the folder, in each user's root, that receives orphaned folders and files
  * @param hashIdSalt V3's {@code [System] HashIDSalt} from its conf.ini, to compute share links; empty when unknown
  * @param v2Version  the version in V2's application/version.json; empty when V2's web root is not known
- * @param leaveOutUnsupported leave S3 and remote policies and their files out instead of refusing them
+ * @param leaveOutUnsupported leave storage policies V3 cannot take (S3, remote, unknown types) and their files out instead of refusing them
  * @param resumeChangedMappings continue an interrupted run even though the mapping files changed since
  * @param v2Root     V2's web root, where its public/ files are; null when unknown (no files are copied then)
  * @param v3Directory the directory V3 runs in, which its relative paths start from; null: V2's web root

@@ -87,7 +87,8 @@ public final class ConnectionOptions {
     Path exportDirectory;
 
     @Option(names = "--leave-out-unsupported-policies",
-            description = "Leave S3 and remote storage policies and their files out (listed in the report) instead of refusing to run.")
+            description = {"Leave every storage policy V3 cannot take (S3, remote, or a type V2 2.0.0-Alpha1 never had, e.g. b2)",
+                    "and its files out, each listed in the report with its cause, instead of refusing to run."})
     boolean leaveOutUnsupported;
 
     @Option(names = "--mappings", paramLabel = "DIR",

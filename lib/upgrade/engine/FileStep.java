@@ -68,13 +68,13 @@ public final class FileStep {
         var context = evaluator.context(row, Map.of());
         for (var condition : mapping.only()) {
             if (!Boolean.TRUE.equals(evaluate(condition.when(), context, key))) {
-                counter.passedOver(condition.text());
+                counter.passedOver(condition.text(context));
                 return;
             }
         }
         for (var condition : mapping.skip()) {
             if (Boolean.TRUE.equals(evaluate(condition.when(), context, key))) {
-                counter.skipped(key, condition.text());
+                counter.skipped(key, condition.text(context));
                 return;
             }
         }

@@ -138,7 +138,7 @@ public final class RowStep {
             return counter.report(); // finished before the run was interrupted
         }
         run.listener().stepStarted(mapping.name(), source.name(), targetName, database.count(source));
-        var writer = writes ? new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter()) : null;
+        var writer = writes ? new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter(), this::renamed) : null;
         Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
         try {
             for (var page : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey)) {
@@ -172,6 +172,17 @@ public final class RowStep {
         var report = counter.report();
         run.listener().stepFinished(report);
         return report;
+    }
+
+    /** The value the {@code on_conflict} expression gives a row at try {@code n} (2, 3, ...). */
+    private Object renamed(Outcome.Write row, int n) {
+        var context = evaluator.context(row.source(), row.values());
+        context.set("conflict", Map.of("n", n));
+        try {
+            return mapping.onConflict().expr().evaluate(context);
+        } catch (Expression.ExpressionFailure e) {
+            throw failed(e, row.sourceKey());
+        }
     }
 
     /** Writes the mapping's export line for each written row, when it has an export. */
@@ -226,7 +237,7 @@ public final class RowStep {
                 steps.add(conditionStep("only: ", condition, row, held));
             }
             if (!held) {
-                return new Outcome.PassOver(key, condition.text());
+                return new Outcome.PassOver(key, condition.text(context));
             }
         }
         for (var condition : mapping.skip()) {
@@ -235,7 +246,7 @@ public final class RowStep {
                 steps.add(conditionStep("skip: ", condition, row, held));
             }
             if (held) {
-                return new Outcome.Skip(key, condition.text());
+                return new Outcome.Skip(key, condition.text(context));
             }
         }
         var notes = new ArrayList<String>();
@@ -254,7 +265,7 @@ public final class RowStep {
         }
         for (Condition condition : mapping.notes()) {
             if (holds(condition.when(), context, row)) {
-                notes.add(condition.text());
+                notes.add(condition.text(context));
             }
         }
         var export = new ArrayList<>();
@@ -264,7 +275,7 @@ public final class RowStep {
                 export.add(result instanceof Evaluated.Value value ? value.value() : null);
             }
         }
-        return new Outcome.Write(key, values, List.copyOf(notes), export);
+        return new Outcome.Write(key, values, List.copyOf(notes), export, row);
     }
 
     private static Trace.Step conditionStep(String kind, Condition condition, Map<String, Object> row, boolean held) {

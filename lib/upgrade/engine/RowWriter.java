@@ -4,6 +4,7 @@ import org.jdbi.v3.core.statement.StatementException;
 import upgrade.db.Column;
 import upgrade.db.Database;
 import upgrade.db.Table;
+import upgrade.mapping.Fit;
 import upgrade.mapping.RowMapping;
 import upgrade.mapping.WriteMode;
 import upgrade.report.StepCounter;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +24,23 @@ import java.util.regex.Pattern;
 /**
  * Writes rows into a target table in batches: one multi-row INSERT per batch. When a batch fails,
  * its rows are retried one by one so the failing row is named. A row that collides with a unique
- * key already in the target is renamed by the mapping's {@code on_conflict} rule (and noted), or
- * else left out and reported; any other failure stops the run.
+ * key already in the target is given another value by the mapping's {@code on_conflict} rule (and
+ * noted), or else left out and reported; any other failure stops the run. A text longer than its
+ * column is cut to fit and noted, unless the rule's {@code fit} says it must not be cut.
  */
 public final class RowWriter {
     /** How many names {@code on_conflict} tries before the row is left out. */
     static final int RENAME_TRIES = 1000;
     private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']+)'");
+
+    /** The value an {@code on_conflict} expression gives a row at try {@code n} (2, 3, ...). */
+    @FunctionalInterface
+    public interface Renamer {
+        Object rename(Outcome.Write row, int n);
+    }
+
+    /** A row's values in column order, as bound, and the notes of texts cut to fit (listing, note). */
+    private record Bound(Outcome.Write row, List<Object> values, List<Map.Entry<String, String>> cuts) {}
 
     private final Database database;
     private final Table table;
@@ -36,7 +48,8 @@ public final class RowWriter {
     private final List<Column> columns;
     private final List<Column> keyColumns;
     private final Set<String> nullable;
-    private final RowMapping.Rename rename;
+    private final Map<String, Fit> fits = new HashMap<>();
+    private final Renames renames;
     private final IdAllocator ids;
     private final int batchSize;
     private final StepCounter counter;
@@ -46,20 +59,23 @@ public final class RowWriter {
     /**
      * @param ids       gives ids to new rows when the mapping has no rule for the table's auto-increment column
      * @param onWritten hears about every row that reached the table
+     * @param renamer   evaluates the mapping's {@code on_conflict} expression, when it has one
      */
     public RowWriter(Database database, Table table, RowMapping mapping, IdAllocator ids, int batchSize,
-                     StepCounter counter, Consumer<Outcome.Write> onWritten) {
+                     StepCounter counter, Consumer<Outcome.Write> onWritten, Renamer renamer) {
         this.database = database;
         this.table = table;
         this.mode = mapping.write();
         var names = new ArrayList<>(mapping.columns().keySet());
+        names.forEach(name -> fits.put(table.column(name).orElseThrow().name(), mapping.fit(name)));
         table.autoIncrement().filter(id -> mapping.write() != WriteMode.UPDATE)
                 .filter(id -> names.stream().noneMatch(n -> n.equalsIgnoreCase(id.name())))
                 .ifPresent(id -> names.add(id.name()));
         this.columns = names.stream().map(c -> table.column(c).orElseThrow()).toList();
         this.keyColumns = mapping.targetKey().stream().map(c -> table.column(c).orElseThrow()).toList();
         this.nullable = mapping.nullable();
-        this.rename = mapping.onConflict();
+        this.renames = mapping.onConflict() == null ? null
+                : new Renames(database, table, mapping.onConflict(), renamer, fits.get(table.column(mapping.onConflict().column()).orElseThrow().name()));
         this.ids = ids;
         this.batchSize = batchSize;
         this.counter = counter;
@@ -77,91 +93,81 @@ public final class RowWriter {
         if (pending.isEmpty()) {
             return;
         }
-        var batch = List.copyOf(pending);
+        var batch = pending.stream().map(this::bindable).toList();
         pending.clear();
-        var bound = batch.stream().map(this::bindable).toList();
         switch (mode) {
-            case INSERT -> insert(batch, bound);
+            case INSERT -> insert(batch);
             case REPLACE -> {
-                delete(bound);
-                insert(batch, bound);
+                delete(batch);
+                insert(batch);
             }
-            case UPDATE -> update(batch, bound);
+            case UPDATE -> update(batch);
         }
     }
 
-    private void insert(List<Outcome.Write> batch, List<List<Object>> bound) {
+    private void insert(List<Bound> batch) {
         try {
-            execute(database.dialect().multiRowInsert(table, names(), batch.size()), flatten(bound));
+            execute(database.dialect().multiRowInsert(table, names(), batch.size()), flatten(batch));
             counter.written(batch.size(), batch.size());
-            batch.forEach(onWritten);
+            batch.forEach(this::written);
         } catch (StatementException e) {
             // Find the rows at fault: each row alone either goes in, collides with a unique key, or is an error.
-            for (int i = 0; i < batch.size(); i++) {
-                insertOne(batch.get(i), bound.get(i));
-            }
+            batch.forEach(this::insertOne);
         }
     }
 
-    private void insertOne(Outcome.Write row, List<Object> values) {
+    /** A row reached the table: its notes of cut texts are counted, and the listener hears of it. */
+    private void written(Bound row) {
+        row.cuts().forEach(cut -> counter.note(cut.getKey(), cut.getValue()));
+        onWritten.accept(row.row());
+    }
+
+    private void insertOne(Bound row) {
+        var values = row.values();
         var attempt = new ArrayList<>(values);
+        String takenBy = null;
         for (int n = 2; ; n++) {
             try {
                 execute(database.dialect().multiRowInsert(table, names(), 1), attempt);
                 counter.written(1, 1);
                 if (n > 2) {
                     var index = renamedIndex();
-                    counter.note(row.sourceKey() + " ('" + values.get(index) + "' -> '" + attempt.get(index) + "')",
-                            "renamed: the name is taken in V3 (equal names, or equal but for case or trailing spaces)");
+                    counter.note(row.row().sourceKey() + " ('" + values.get(index) + "' -> '" + attempt.get(index) + "'"
+                            + (takenBy == null ? "" : "; taken by " + takenBy) + ")", renames.note());
                 }
-                onWritten.accept(row);
+                written(row);
                 return;
             } catch (StatementException e) {
                 var sql = sqlCause(e);
                 if (sql == null || !database.dialect().isDuplicateKey(sql)) {
-                    throw failure(row, e);
+                    throw failure(row.row(), e);
                 }
                 var key = DUPLICATE_KEY.matcher(sql.getMessage());
                 var keyName = key.find() ? key.group(1) : "?";
-                if (rename == null || keyName.equals("PRIMARY") || n > RENAME_TRIES) {
-                    counter.skipped(row.sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
+                if (renames == null || keyName.equals("PRIMARY") || n > RENAME_TRIES) {
+                    counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
                             + "' (a duplicate in the source)");
                     return;
                 }
+                if (n == 2 && renames.namesTakenBy()) {
+                    takenBy = renames.takenBy(keyName, columns, attempt);
+                }
                 var index = renamedIndex();
-                attempt.set(index, renamed(String.valueOf(values.get(index)), n, columns.get(index)));
+                attempt.set(index, renames.alternative(row.row(), values.get(index), n, columns.get(index)));
             }
         }
     }
 
     private int renamedIndex() {
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equalsIgnoreCase(rename.column())) {
+            if (columns.get(i).name().equalsIgnoreCase(renames.column())) {
                 return i;
             }
         }
-        throw new IllegalStateException("on_conflict column " + rename.column() + " is not written");
+        throw new IllegalStateException("on_conflict column " + renames.column() + " is not written");
     }
 
-    /** The n-th alternative name, shortened (before its extension) to fit the column. */
-    private String renamed(String name, int n, Column column) {
-        var dot = name.lastIndexOf('.');
-        var base = dot > 0 ? name.substring(0, dot) : name;
-        var ext = dot > 0 ? name.substring(dot) : "";
-        var candidate = fill(name, base, ext, n);
-        var limit = column.maxChars();
-        while (limit > 0 && candidate.codePointCount(0, candidate.length()) > limit && !base.isEmpty()) {
-            base = base.substring(0, base.offsetByCodePoints(0, base.codePointCount(0, base.length()) - 1));
-            candidate = fill(base + ext, base, ext, n);
-        }
-        return candidate;
-    }
-
-    private String fill(String name, String base, String ext, int n) {
-        return rename.as().replace("{name}", name).replace("{base}", base).replace("{ext}", ext).replace("{n}", Integer.toString(n));
-    }
-
-    private void delete(List<List<Object>> bound) {
+    private void delete(List<Bound> batch) {
         var dialect = database.dialect();
         var indexes = keyColumns.stream().map(key -> {
             var index = columns.indexOf(key);
@@ -173,12 +179,12 @@ public final class RowWriter {
         // NULL-safe: a target_key of [owner_id, parent_id] finds a root folder, whose parent_id is NULL.
         var one = "(" + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " <=> ?").toList()) + ")";
         var arguments = new ArrayList<>();
-        bound.forEach(values -> indexes.forEach(i -> arguments.add(values.get(i))));
-        execute("DELETE FROM " + dialect.quote(table.name()) + " WHERE " + String.join(" OR ", Collections.nCopies(bound.size(), one)),
+        batch.forEach(row -> indexes.forEach(i -> arguments.add(row.values().get(i))));
+        execute("DELETE FROM " + dialect.quote(table.name()) + " WHERE " + String.join(" OR ", Collections.nCopies(batch.size(), one)),
                 arguments);
     }
 
-    private void update(List<Outcome.Write> batch, List<List<Object>> bound) {
+    private void update(List<Bound> batch) {
         var dialect = database.dialect();
         var set = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
         var sql = "UPDATE " + dialect.quote(table.name()) + " SET "
@@ -186,24 +192,24 @@ public final class RowWriter {
                 + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " <=> ?").toList());
         // One JDBC batch for the page; the counts say which rows were not there (to be inserted).
         var statement = database.handle().prepareBatch(sql);
-        for (var values : bound) {
+        for (var row : batch) {
             var arguments = new ArrayList<>();
-            set.forEach(c -> arguments.add(values.get(columns.indexOf(c))));
-            keyColumns.forEach(c -> arguments.add(values.get(columns.indexOf(c))));
+            set.forEach(c -> arguments.add(row.values().get(columns.indexOf(c))));
+            keyColumns.forEach(c -> arguments.add(row.values().get(columns.indexOf(c))));
             Arguments.bind(statement, arguments, dialect).add();
         }
         int[] counts;
         try {
             counts = statement.execute();
         } catch (StatementException e) {
-            throw failure(batch.get(0), e);
+            throw failure(batch.get(0).row(), e);
         }
         for (int i = 0; i < batch.size(); i++) {
             if (counts[i] == 0) {
-                insertOne(batch.get(i), bound.get(i));
+                insertOne(batch.get(i));
             } else {
                 counter.written(1, 1);
-                onWritten.accept(batch.get(i));
+                written(batch.get(i));
             }
         }
     }
@@ -213,16 +219,17 @@ public final class RowWriter {
     }
 
     /** The row's values in column order, converted and checked against the target columns. */
-    private List<Object> bindable(Outcome.Write row) {
+    private Bound bindable(Outcome.Write row) {
         var values = new ArrayList<>(columns.size());
+        var cuts = new ArrayList<Map.Entry<String, String>>();
         for (var column : columns) {
             var given = row.values().containsKey(column.name());
-            values.add(given || !column.autoIncrement() ? convert(row, column, row.values().get(column.name())) : ids.next(table));
+            values.add(given || !column.autoIncrement() ? convert(row, column, row.values().get(column.name()), cuts) : ids.next(table));
         }
-        return values;
+        return new Bound(row, values, List.copyOf(cuts));
     }
 
-    private Object convert(Outcome.Write row, Column column, Object value) {
+    private Object convert(Outcome.Write row, Column column, Object value, List<Map.Entry<String, String>> cuts) {
         if (value == null) {
             if (column.isText() && !nullable.contains(column.name())) {
                 throw new DataException(where(row, column) + " would be NULL, but V3 reads this column as a string",
@@ -238,13 +245,29 @@ public final class RowWriter {
                     "wrap it in fn:json(...) to store it as JSON text", null);
         }
         if (value instanceof CharSequence text && column.maxChars() > 0) {
-            var length = text.toString().codePointCount(0, text.length());
+            var length = length(text.toString());
             if (length > column.maxChars()) {
+                var fit = fits.getOrDefault(column.name(), Fit.CUT);
+                if (fit == Fit.CUT) {
+                    cuts.add(Map.entry(row.sourceKey() + " (" + length + " characters)",
+                            "the text is longer than " + table.name() + "." + column.name() + " holds (" + column.maxChars() + " characters); cut to fit"));
+                    return cut(text.toString(), column.maxChars());
+                }
                 throw new DataException(where(row, column) + " is " + length + " characters long; the column holds " + column.maxChars()
-                        + " (value: '" + text + "')", "shorten it in the mapping, e.g. fn:truncate(..., " + column.maxChars() + ")", null);
+                        + ", and the rule says it must not be cut (fit: " + fit.yamlName() + ") (value: '" + text + "')",
+                        "fix the source row, or make the rule give a text that fits the column", null);
             }
         }
         return value;
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** The first {@code max} characters (code points: a character outside the BMP is never split). */
+    private static String cut(String text, int max) {
+        return text.substring(0, text.offsetByCodePoints(0, max));
     }
 
     private String where(Outcome.Write row, Column column) {
@@ -270,9 +293,9 @@ public final class RowWriter {
         return columns.stream().map(Column::name).toList();
     }
 
-    private static List<Object> flatten(List<List<Object>> rows) {
+    private static List<Object> flatten(List<Bound> rows) {
         var all = new ArrayList<>();
-        rows.forEach(all::addAll);
+        rows.forEach(row -> all.addAll(row.values()));
         return all;
     }
 }

@@ -26,7 +26,7 @@ public final class Builtins {
     /** The names offered to mapping authors; kept in step with the public methods below. */
     public static final List<String> NAMES = List.of(
             "time", "now", "json", "jsonValue", "ids", "number", "extensions", "truncate", "md5", "trimSlashes", "blank",
-            "origin", "host", "fitName", "lastSegment", "slashes", "hashid", "isJson", "jsonList", "fileExists");
+            "origin", "host", "fitName", "lastSegment", "slashes", "hashid", "isJson", "jsonList", "fileExists", "plusAddress");
 
     private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
 
@@ -234,6 +234,27 @@ public final class Builtins {
             }
         }
         return new ArrayList<>(extensions);
+    }
+
+    /**
+     * An e-mail address with a tag: {@code fn:plusAddress('ann@example.com', 'v2-8', 100)} is
+     * {@code ann+v2-8@example.com} (sub-addressing: mail still reaches the same mailbox on most
+     * servers). Surrounding spaces are dropped; the part before the last {@code @} is shortened until
+     * the address has at most {@code max} characters. Text without {@code @} gets the tag at its end.
+     */
+    public String plusAddress(Object email, Object tag, int max) {
+        if (email == null) {
+            return null;
+        }
+        var text = email.toString().strip();
+        var at = text.lastIndexOf('@');
+        var local = at >= 0 ? text.substring(0, at) : text;
+        var rest = "+" + tag + (at >= 0 ? text.substring(at) : "");
+        var room = max - rest.codePointCount(0, rest.length());
+        if (local.codePointCount(0, local.length()) > room) {
+            local = room <= 0 ? "" : local.substring(0, local.offsetByCodePoints(0, room));
+        }
+        return truncate(local + rest, max);
     }
 
     /** At most {@code max} characters (code points) of {@code text}. */

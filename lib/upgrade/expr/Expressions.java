@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * types plus the JDK's plain value types are reachable, so a mapping file cannot run code.
  */
 public final class Expressions {
-    /** The variables an expression may read. */
-    public static final Set<String> ROOTS = Set.of("row", "param", "lookup", "col");
+    /** The variables an expression may read ({@code conflict} only in an {@code on_conflict} expression, which the validator checks). */
+    public static final Set<String> ROOTS = Set.of("row", "param", "lookup", "col", "conflict");
 
     private static final JexlFeatures FEATURES = new JexlFeatures()
             .loops(false)

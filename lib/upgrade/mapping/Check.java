@@ -8,7 +8,7 @@ import upgrade.expr.Template;
  * {@code refuse} item fails for every row where {@code when} holds; a {@code require} item is
  * evaluated once and fails when {@code that} does not hold.
  *
- * @param title       what is checked, as the check list shows it ("no S3 or remote storage policies")
+ * @param title       what is checked, as the check list shows it ("no storage policies V3 cannot take")
  * @param expression  the {@code when} or {@code that} expression
  * @param failsWhenTrue true for {@code refuse} (the expression describes the problem), false for {@code require}
  * @param message     what is wrong, per failing row: a template, e.g. {@code "'${row.policy_name}' is a ${row.policy_type} policy"}

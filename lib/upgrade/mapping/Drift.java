@@ -39,9 +39,12 @@ public final class Drift {
                         columns.add("*"); // dropped by design, whole rows
                     }
                     rows.columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
-                    rows.only().forEach(c -> columns.addAll(c.when().rowColumns()));
-                    rows.skip().forEach(c -> columns.addAll(c.when().rowColumns()));
-                    rows.notes().forEach(c -> columns.addAll(c.when().rowColumns()));
+                    rows.only().forEach(c -> columns.addAll(c.rowColumns()));
+                    rows.skip().forEach(c -> columns.addAll(c.rowColumns()));
+                    rows.notes().forEach(c -> columns.addAll(c.rowColumns()));
+                    if (rows.onConflict() != null && rows.onConflict().expr() != null) {
+                        columns.addAll(rows.onConflict().expr().rowColumns());
+                    }
                     rows.refuse().forEach(c -> columns.addAll(c.expression().rowColumns()));
                     if (rows.export() != null) {
                         rows.export().columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
@@ -56,7 +59,8 @@ public final class Drift {
                 if (files.sourceSide() == Side.SOURCE) {
                     var columns = read.computeIfAbsent(files.source(), t -> new LinkedHashSet<>());
                     columns.add(files.key());
-                    files.only().forEach(c -> columns.addAll(c.when().rowColumns()));
+                    files.only().forEach(c -> columns.addAll(c.rowColumns()));
+                    files.skip().forEach(c -> columns.addAll(c.rowColumns()));
                     files.files().forEach(item -> {
                         columns.addAll(item.to().rowColumns());
                         if (item.from() != null) {

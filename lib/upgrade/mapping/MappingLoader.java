@@ -88,8 +88,10 @@ public final class MappingLoader {
         if (readOnly && root.get("columns").isPresent()) {
             throw new MappingException(columnsNode.where(), "a mapping with write: none writes no columns", "remove 'columns', or choose another write mode");
         }
+        var fits = new LinkedHashMap<String, Fit>();
         for (var entry : readOnly ? List.<Map.Entry<String, YamlNode>>of() : columnsNode.entries()) {
-            columns.put(entry.getKey(), rules.parse(entry.getValue(), entry.getKey(), Set.of()));
+            columns.put(entry.getKey(), rules.parse(entry.getValue(), entry.getKey(), Set.of("fit")));
+            entry.getValue().get("fit").ifPresent(fit -> fits.put(entry.getKey(), fit(fit)));
         }
         var lookups = new LinkedHashMap<String, LookupSpec>();
         root.get("lookups").ifPresent(node -> node.entries().forEach(e -> lookups.put(e.getKey(), lookup(e.getKey(), e.getValue()))));
@@ -117,8 +119,8 @@ public final class MappingLoader {
                 conditions(root, "skip", "reason"), conditions(root, "notes", "note"),
                 Map.copyOf(lookups), columns,
                 new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())),
-                columnsNode.where(),
-                root.get("on_conflict").map(MappingLoader::rename).orElse(null),
+                Map.copyOf(fits), columnsNode.where(),
+                root.get("on_conflict").map(this::rename).orElse(null),
                 root.get("export").map(node -> export(node, rules)).orElse(null),
                 root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()));
     }
@@ -140,14 +142,36 @@ public final class MappingLoader {
         return source.isPresent() ? Map.entry(Side.SOURCE, source.get().text()) : Map.entry(Side.TARGET, target.get().text());
     }
 
-    private static RowMapping.Rename rename(YamlNode node) {
-        node.onlyKeys(List.of("rename", "as"), "on_conflict");
-        var as = node.require("as", "give the new name's pattern, e.g. as: \"{base} ({n}){ext}\"");
-        if (!as.text().contains("{n}")) {
-            throw new MappingException(as.where(), "the pattern '" + as.text() + "' has no {n}, so every try would give the same name",
+    private static Fit fit(YamlNode node) {
+        for (var fit : Fit.values()) {
+            if (fit.yamlName().equals(node.text())) {
+                return fit;
+            }
+        }
+        throw new MappingException(node.where(), "unknown fit '" + node.text() + "'",
+                "fit is cut (the default: a longer text is cut and noted), exact (never cut; checked before the run) or stop (never cut; a longer text stops the run)");
+    }
+
+    private RowMapping.Rename rename(YamlNode node) {
+        node.onlyKeys(List.of("rename", "as", "expr", "note", "taken_by"), "on_conflict");
+        var as = node.get("as");
+        var expr = node.get("expr");
+        if (as.isPresent() == expr.isPresent()) {
+            throw new MappingException(node.where(), "on_conflict needs exactly one of 'as' (a pattern) or 'expr' (an expression) for the new value",
+                    "e.g. as: \"{base} ({n}){ext}\"");
+        }
+        if (as.isPresent() && !as.get().text().contains("{n}")) {
+            throw new MappingException(as.get().where(), "the pattern '" + as.get().text() + "' has no {n}, so every try would give the same name",
                     "put {n} where the number goes, e.g. \"{base} ({n}){ext}\"");
         }
-        return new RowMapping.Rename(node.where(), node.require("rename", "name the column to rename, e.g. rename: name").text(), as.text());
+        var expression = expr.map(e -> expressions.compile(e.text(), e.where())).orElse(null);
+        if (expression != null && expression.variables().stream().noneMatch(path -> path.equals(List.of("conflict", "n")))) {
+            throw new MappingException(expression.where(), "the expression does not read conflict.n, so every try would give the same value",
+                    "make each try differ, e.g. ... + (conflict.n > 2 ? '-' + conflict.n : '')");
+        }
+        return new RowMapping.Rename(node.where(), node.require("rename", "name the column to rename, e.g. rename: name").text(),
+                as.map(YamlNode::text).orElse(null), expression, node.get("note").map(YamlNode::text).map(MappingLoader::oneLine).orElse(null),
+                node.get("taken_by").map(YamlNode::textList).orElse(List.of()));
     }
 
     private static RowMapping.Export export(YamlNode node, RuleParser rules) {
@@ -202,8 +226,10 @@ public final class MappingLoader {
         root.get(key).ifPresent(node -> node.items().forEach(item -> {
             item.onlyKeys(List.of("when", textKey), "an item of '" + key + "'");
             var when = item.require("when", "give the condition as an expression, e.g. when: \"row.owner == 0\"");
-            list.add(new Condition(expressions.compile(when.text(), when.where()),
-                    oneLine(item.require(textKey, "say in words why, e.g. " + textKey + ": \"...\"").text())));
+            var text = item.require(textKey, "say in words why, e.g. " + textKey + ": \"...\"");
+            // Only texts with ${...} parts are templates: plain ones stay exactly as written (and cost nothing per row).
+            list.add(new Condition(expressions.compile(when.text(), when.where()), oneLine(text.text()),
+                    text.text().contains("${") ? template(text) : null));
         }));
         return list;
     }

@@ -1,5 +1,7 @@
 package upgrade.mapping;
 
+import upgrade.expr.Expression;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.Set;
  * @param lookups   tables the rules may look values up in
  * @param columns   one rule per target column, in file order
  * @param nullable  text columns that may receive NULL (everything else text must get a value)
+ * @param fits      the {@code fit} each rule under {@code columns} gives explicitly (see {@link #fit(String)})
  * @param columnsAt where the {@code columns} key stands, for complaints about the rule set as a whole
  * @param onConflict how a row that collides with a unique key is renamed; null: it is left out
  * @param export    a file listing every written row; null: none
@@ -31,15 +34,29 @@ import java.util.Set;
 public record RowMapping(Origin origin, Phase phase, String target, String source, Side sourceSide, String key, List<String> after,
                          WriteMode write, List<String> targetKey, List<Condition> only, List<Check> refuse, List<Check> require,
                          List<Condition> skip, List<Condition> notes, Map<String, LookupSpec> lookups,
-                         LinkedHashMap<String, ColumnRule> columns, Set<String> nullable, Where columnsAt,
+                         LinkedHashMap<String, ColumnRule> columns, Set<String> nullable, Map<String, Fit> fits, Where columnsAt,
                          Rename onConflict, Export export, Map<String, String> ignored) implements Mapping {
 
+    /** What becomes of a text longer than the column: the rule's {@code fit}, else STOP for json rules (a cut breaks JSON), else CUT. */
+    public Fit fit(String column) {
+        var explicit = fits.get(column);
+        if (explicit != null) {
+            return explicit;
+        }
+        return columns.get(column) instanceof ColumnRule.Json ? Fit.STOP : Fit.CUT;
+    }
+
     /**
-     * Renames {@code column} when a row collides with a unique key: {@code as} is a pattern with
-     * {@code {name}} (the whole value), {@code {base}} and {@code {ext}} (before and from the last
-     * dot) and {@code {n}} (2, 3, ...), e.g. {@code "{base} ({n}){ext}"}.
+     * Gives {@code column} another value when a row collides with a unique key, try after try
+     * ({@code n} = 2, 3, ...): either {@code as}, a pattern with {@code {name}} (the whole value),
+     * {@code {base}} and {@code {ext}} (before and from the last dot) and {@code {n}}, e.g.
+     * {@code "{base} ({n}){ext}"}; or {@code expr}, an expression that also reads {@code conflict.n}.
+     *
+     * @param note    the note each such row is listed under; null: the default one about names
+     * @param takenBy columns of the row already holding the key, named in each row's listing
+     *                (empty: not named)
      */
-    public record Rename(Where where, String column, String as) {}
+    public record Rename(Where where, String column, String as, Expression expr, String note, List<String> takenBy) {}
 
     /** A CSV file with one line per written row, with these columns (evaluated on the source row). */
     public record Export(Where where, String file, LinkedHashMap<String, ColumnRule> columns) {}

@@ -66,7 +66,7 @@ final class RuleParser {
         };
     }
 
-    private static final Set<String> MODIFIERS = Set.of("using", "values", "otherwise", "key", "missing", "match", "set", "note");
+    private static final Set<String> MODIFIERS = Set.of("using", "values", "otherwise", "key", "missing", "match", "set", "note", "fit");
 
     private static List<String> union(List<String> a, Set<String> b) {
         var all = new ArrayList<>(a);

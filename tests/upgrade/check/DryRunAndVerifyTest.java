@@ -20,7 +20,7 @@ class DryRunAndVerifyTest {
                 var plan = upgrade.run(RunListener.NONE, true);
                 assertThat(plan.committed()).isFalse();
                 assertThat(plan.exports()).isEmpty();
-                assertThat(plan.step("files").orElseThrow().written()).isEqualTo(23);
+                assertThat(plan.step("files").orElseThrow().written()).isEqualTo(24);
                 assertThat(plan.step("folders").orElseThrow().noteKeys()).containsKey("re-homed into the recovery folder: its parent folder no longer exists in V2");
             }
             assertThat(site.snapshotV3()).isEqualTo(before);

@@ -54,26 +54,61 @@ class PreflightChecksTest {
         assertThat(failedAfter(site -> { }, UpgradeOptions.defaults().withV2Version("2.0.0-Alpha1"))).isEmpty();
     }
 
+    private static final Consumer<TestSite> S3 = site -> site
+            .v2("INSERT INTO sd_policy VALUES (6, 'Amazon', 's3', 'https://b.s3.amazonaws.com/', 'b', 1, 'u', 'ak', 'sk', 'us-east-1', 'https://s3.amazonaws.com', '[]', '0', 0, 0, '{uid}', '0', 0)")
+            .v2("INSERT INTO sd_files VALUES (50, 's3.txt', '2/s3.txt', 2, 10, '2019-03-20 10:00:00', '', 2, 6, '/'), (51, 's3b.txt', '2/s3b.txt', 2, 10, '2019-03-20 10:00:00', '', 2, 6, '/')");
+
+    /** A type neither V2 nor V3 knows, left by a fork or written by hand. */
+    private static final Consumer<TestSite> B2 = site -> site
+            .v2("INSERT INTO sd_policy VALUES (7, 'Backblaze', 'b2', 'https://api.backblazeb2.com', 'bb', 1, 'u', 'ak', 'sk', '0', '0', '[]', '0', 0, 0, '{uid}', '0', 0)")
+            .v2("INSERT INTO sd_files VALUES (52, 'b2.txt', '2/b2.txt', 2, 10, '2019-03-20 10:00:00', '', 2, 7, '/')");
+
     @Test
     void s3AndRemotePoliciesAreRefusedWithTheirFileCountsUnlessLeftOutOnRequest() {
-        Consumer<TestSite> s3 = site -> site
-                .v2("INSERT INTO sd_policy VALUES (6, 'Amazon', 's3', 'https://b.s3.amazonaws.com/', 'b', 1, 'u', 'ak', 'sk', 'us-east-1', 'https://s3.amazonaws.com', '[]', '0', 0, 0, '{uid}', '0', 0)")
-                .v2("INSERT INTO sd_files VALUES (50, 's3.txt', '2/s3.txt', 2, 10, '2019-03-20 10:00:00', '', 2, 6, '/'), (51, 's3b.txt', '2/s3b.txt', 2, 10, '2019-03-20 10:00:00', '', 2, 6, '/')");
-        assertThat(failedAfter(s3)).singleElement().satisfies(result -> {
-            assertThat(result.title()).isEqualTo("no S3 or remote storage policies");
+        assertThat(failedAfter(S3)).singleElement().satisfies(result -> {
+            assertThat(result.title()).isEqualTo("no storage policies V3 cannot take");
             assertThat(result.failures()).containsExactly(
                     "sd_policy row 6: 'Amazon' is a s3 policy holding 2 file(s); V3's drivers keep S3 and remote (slave) files differently");
         });
         try (var site = TestSite.sample("cd_")) {
-            s3.accept(site);
+            S3.accept(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withLeaveOutUnsupported(true))) {
                 var report = upgrade.run();
                 assertThat(report.step("policies").orElseThrow().skippedKeys()).containsEntry(
-                        "S3 or remote policy, left out on request (--leave-out-unsupported-policies); its files are left out too", List.of("6"));
+                        "an S3 policy, which V3 cannot take: left out on request (--leave-out-unsupported-policies) with its 2 file(s)", List.of("6"));
                 assertThat(report.step("files").orElseThrow().skippedKeys()).containsEntry(
-                        "its storage policy (S3 or remote) was left out on request (--leave-out-unsupported-policies)", List.of("50", "51"));
+                        "its storage policy 6 ('Amazon') was left out on request (--leave-out-unsupported-policies): an S3 policy", List.of("50", "51"));
                 assertThat(upgrade.verify().passed()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void aPolicyOfATypeNeitherV2NorV3KnowsIsRefusedByNameUnlessLeftOutOnRequestWithItsCause() {
+        assertThat(failedAfter(B2)).singleElement().satisfies(result -> {
+            assertThat(result.title()).isEqualTo("no storage policies V3 cannot take");
+            assertThat(result.failures()).containsExactly(
+                    "sd_policy row 7: 'Backblaze' is a b2 policy holding 1 file(s); the type 'b2' is unknown to Cloudreve V2 2.0.0-Alpha1 and to V3");
+            assertThat(result.fix()).contains("--leave-out-unsupported-policies");
+        });
+        try (var site = TestSite.sample("cd_")) {
+            S3.andThen(B2).accept(site);
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withLeaveOutUnsupported(true))) {
+                assertThat(upgrade.check().failed()).isEmpty();
+                var report = upgrade.run();
+                assertThat(report.step("policies").orElseThrow().skippedKeys()).containsEntry(
+                        "a policy of the type 'b2', unknown to Cloudreve V2 2.0.0-Alpha1 and to V3, which V3 cannot take:"
+                                + " left out on request (--leave-out-unsupported-policies) with its 1 file(s)", List.of("7"));
+                // each file names its policy and the real cause
+                assertThat(report.step("files").orElseThrow().skippedKeys())
+                        .containsEntry("its storage policy 6 ('Amazon') was left out on request (--leave-out-unsupported-policies): an S3 policy",
+                                List.of("50", "51"))
+                        .containsEntry("its storage policy 7 ('Backblaze') was left out on request (--leave-out-unsupported-policies):"
+                                + " its type 'b2' is unknown to Cloudreve V2 2.0.0-Alpha1 and to V3", List.of("52"));
+                assertThat(upgrade.verify().passed()).isTrue();
+            }
+            assertThat(site.rows("SELECT id FROM {p}policies WHERE id IN (6, 7)")).isEmpty();
+            assertThat(site.rows("SELECT id FROM {p}files WHERE id IN (50, 51, 52)")).isEmpty();
         }
     }
 

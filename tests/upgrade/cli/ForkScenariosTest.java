@@ -45,8 +45,8 @@ class ForkScenariosTest {
 
             var overlay = Files.createDirectories(site.exports().resolve("my-mappings"));
             Files.writeString(overlay.resolve("users.yaml"), bundled("users.yaml").replace(
-                    "      preferred_theme: {expr: \"fn:jsonValue(row.options, 'preferTheme')\"}",
-                    "      preferred_theme: {expr: \"fn:jsonValue(row.options, 'preferTheme')\"}\n"
+                    "      profile_off: {expr: \"row.profile == 0 ? true : null\"}",
+                    "      profile_off: {expr: \"row.profile == 0 ? true : null\"}\n"
                             + "      qq: {expr: \"fn:blank(row.qq) ? null : row.qq\"}   # this site's QQ number"));
             var validate = execute("mappings", "validate", "--mappings", overlay.toString(), "--from", site.v2Url(), "--to", site.v3Url(),
                     "--v3-prefix", "cd_");
@@ -103,14 +103,15 @@ class ForkScenariosTest {
                             + " 'https://cdn.example.com/', 'SecretId', 'SecretKey', '0', '0', '[]', '0', 0, 1, 'cos/{uid}', '{randomkey8}_{originname}', 0)")
                 .v2("INSERT INTO sd_files VALUES (60, 'cos.txt', 'cos/2/Ab_cos.txt', 2, 42, '2019-03-20 10:00:00', '', 2, 6, '/')");
             var refused = execute("check", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
-            assertThat(refused.out()).contains("[FAIL] only storage policy types V3 knows (policies.yaml)",
-                    "sd_policy row 6: 'Tencent COS' has the type 'cos', unknown to Cloudreve V2 2.0.0-Alpha1 and to V3");
+            assertThat(refused.out()).contains("[FAIL] no storage policies V3 cannot take (policies.yaml)",
+                    "sd_policy row 6: 'Tencent COS' is a cos policy holding 1 file(s); the type 'cos' is unknown to Cloudreve V2 2.0.0-Alpha1 and to V3");
 
             var overlay = Files.createDirectories(site.exports().resolve("cos-site"));
             var policies = bundled("policies.yaml");
-            assertThat(policies).contains("'onedrive', 's3', 'remote']", ": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : '')");
+            // the type joins the list of types V3 can take (in 'refuse' and 'skip'), and its server is kept
+            assertThat(policies).contains("'upyun', 'onedrive']", ": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : '')");
             Files.writeString(overlay.resolve("policies.yaml"), policies
-                    .replace("'onedrive', 's3', 'remote']", "'onedrive', 's3', 'remote', 'cos']")
+                    .replace("'upyun', 'onedrive']", "'upyun', 'onedrive', 'cos']")
                     .replace(": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : '')",
                             ": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : (row.policy_type == 'cos' ? row.server : ''))"));
             var run = execute("run", "--mappings", overlay.toString(), "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_",

@@ -75,7 +75,7 @@ class UpgradeCommandTest {
                     "--export-dir", site.exports().toString());
             assertThat(result.err()).isEmpty();
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("[pass] no S3 or remote storage policies (policies.yaml)",
+            assertThat(result.out()).contains("[pass] no storage policies V3 cannot take (policies.yaml)",
                     "Back V2 up first, if you have not yet: mysqldump --single-transaction --host=",
                     "policies               5 read, 5 written, 0 passed on, 0 left out",
                     "users                  7 read, 7 written, 0 passed on, 0 left out",

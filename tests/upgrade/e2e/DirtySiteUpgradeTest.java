@@ -116,6 +116,41 @@ class DirtySiteUpgradeTest {
     }
 
     @Test
+    void textsLongerThanTheirV3ColumnAreCutToFitAndListedWithTheirLength() {
+        var cut = "the text is longer than %s holds (255 characters); cut to fit";
+        assertThat(v3("SELECT name FROM {p}groups WHERE id = 6")).containsEntry("name", "长".repeat(41) + "g".repeat(214));
+        assertThat(step("groups").noteKeys()).containsEntry(cut.formatted("cd_groups.name"), List.of("6 (341 characters)"));
+        assertThat(v3("SELECT name FROM {p}policies WHERE id = 6")).containsEntry("name", "p".repeat(255));
+        assertThat(step("policies").noteKeys()).containsEntry(cut.formatted("cd_policies.name"), List.of("6 (300 characters)"));
+        assertThat(step("groups").skippedTotal() + step("policies").skippedTotal()).isZero();
+    }
+
+    @Test
+    void aUserWhoseEmailIsTakenKeepsTheAccountAndItsDataUnderAChangedEmail() throws Exception {
+        var md5 = java.security.MessageDigest.getInstance("MD5");
+        var hash = String.format("%032x", new java.math.BigInteger(1, md5.digest("sdsharealice2pw".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        // V3 checks md5(salt + password) against the hash: ann signs in with her old password
+        assertThat(v3("SELECT email, password FROM {p}users WHERE id = 9"))
+                .containsEntry("email", "ALICE+v2-9@Example.COM").containsEntry("password", "md5:" + hash + ":sdshare");
+        assertThat(v3("SELECT email FROM {p}users WHERE id = 10")).containsEntry("email", "bob+v2-10@example.com");
+        assertThat(v3("SELECT id FROM {p}users WHERE email = 'alice+v2-9@example.com'")).containsEntry("id", 9L); // V3's lookup at sign-in
+        assertThat(v3("SELECT email FROM {p}users WHERE id = 2")).containsEntry("email", "alice@example.com");     // the earlier user is untouched
+        // her folder, file and share came along
+        assertThat(v3("SELECT parent_id, owner_id FROM {p}folders WHERE id = 121")).containsEntry("parent_id", 120L).containsEntry("owner_id", 9L);
+        assertThat(v3("SELECT folder_id, user_id FROM {p}files WHERE id = 120")).containsEntry("folder_id", 121L).containsEntry("user_id", 9L);
+        assertThat(v3("SELECT source_id, user_id, password FROM {p}shares WHERE id = 17"))
+                .containsEntry("source_id", 121L).containsEntry("user_id", 9L).containsEntry("password", "pw9");
+        assertThat(v3("SELECT storage FROM {p}users WHERE id = 9")).containsEntry("storage", java.math.BigInteger.valueOf(1234));
+        assertThat(v3("SELECT parent_id FROM {p}folders WHERE id = 122")).containsEntry("parent_id", null);
+        // listed with the user each clashed with; nobody left out
+        assertThat(step("users").skippedTotal()).isZero();
+        assertThat(step("users").noteKeys().get("the e-mail is taken in V3 by an earlier user (equal, or equal but for case or trailing spaces);"
+                + " the account keeps its data and signs in with the changed e-mail and its old password")).containsExactly(
+                "9 ('ALICE@Example.COM' -> 'ALICE+v2-9@Example.COM'; taken by id 2, email 'alice@example.com')",
+                "10 ('bob@example.com' -> 'bob+v2-10@example.com'; taken by id 3, email 'bob@example.com')");
+    }
+
+    @Test
     void foldersAndFilesWhoseParentIsGoneAreReHomedIntoTheRecoveryFolder() {
         var recovery = recoveryFolderOf(3);
         assertThat(v3("SELECT parent_id FROM {p}folders WHERE id = " + recovery)).containsEntry("parent_id", 3L); // bob's root
@@ -177,7 +212,7 @@ class DirtySiteUpgradeTest {
                 .containsEntry("another V2 share has the same key; V2's link opened the first of them (see v2-share-links.csv)", List.of("10"));
         var csv = Files.readAllLines(site.exports().resolve("v2-share-links.csv"));
         assertThat(csv.get(0)).isEqualTo("v2_key,v2_link,v3_share_id,v3_hashid,v3_link");
-        assertThat(csv).hasSize(1 + 5) // header + shares 1, 2, 10, 14, 16
+        assertThat(csv).hasSize(1 + 6) // header + shares 1, 2, 10, 14, 16, 17
                 .contains("k3x9a2bq,\"https://pan.example.com/s/k3x9a2bq\",1,,", "dddd4444,\"https://pan.example.com/s/dddd4444\",14,,");
     }
 }

@@ -42,15 +42,52 @@ class DirtyUsersAndDefaultsTest {
             try (var upgrade = site.open()) {
                 var users = upgrade.run().step("users").orElseThrow();
                 assertThat(users.read()).isEqualTo(10);
-                assertThat(users.written()).isEqualTo(9);
-                assertThat(users.skipped()).containsExactly(
-                        Map.entry("already in cd_users under the unique key 'uix_cd_users_email' (a duplicate in the source)", 1L));
-                assertThat(users.skippedKeys().values()).containsExactly(java.util.List.of("8"));
+                // issue 10: the later user of an e-mail is no longer left out, but kept under a changed e-mail
+                assertThat(users.written()).isEqualTo(10);
+                assertThat(users.skipped()).isEmpty();
+                assertThat(users.noteKeys()).containsEntry("the e-mail is taken in V3 by an earlier user (equal, or equal but for case"
+                        + " or trailing spaces); the account keeps its data and signs in with the changed e-mail and its old password",
+                        java.util.List.of("8 ('Alice@Example.com' -> 'Alice+v2-8@Example.com'; taken by id 2, email 'alice@example.com')"));
                 assertThat(users.notes()).containsEntry("the user's V2 group no longer exists; the user joins V3's default group (2)", 1L);
             }
+            assertThat(site.rows("SELECT email, password FROM {p}users WHERE id = 8").get(0))
+                    .containsEntry("email", "Alice+v2-8@Example.com").containsEntry("password", "md5:x:sdshare");
             assertThat(site.rows("SELECT group_id FROM {p}users WHERE id = 9").get(0)).containsEntry("group_id", 2L);
             assertThat(site.rows("SELECT avatar, options FROM {p}users WHERE id = 10").get(0))
                     .containsEntry("avatar", "file").containsEntry("options", "{\"profile_off\":true}");
+        }
+    }
+
+    @Test
+    void aChangedEmailThatIsItselfTakenIsChangedAgain() {
+        try (var site = TestSite.sample("cd_")) {
+            // frank (7) already has the address alice's later twin (8) would get
+            site.v2("UPDATE sd_users SET user_email = 'alice+V2-8@example.com', user_date = user_date WHERE id = 7")
+                    .v2("INSERT INTO sd_users VALUES (8, 'Alice@Example.com', 'alice2', 'x', '2019-03-20 10:00:00', 0, 3, 0, 'n', 0, '0', 0, 'default', 1, 'x', '{}')");
+            try (var upgrade = site.open()) {
+                var users = upgrade.run().step("users").orElseThrow();
+                assertThat(users.written()).isEqualTo(8);
+                assertThat(users.noteKeys().values()).anySatisfy(keys -> assertThat(keys).containsExactly(
+                        "8 ('Alice@Example.com' -> 'Alice+v2-8-3@Example.com'; taken by id 2, email 'alice@example.com')"));
+            }
+            assertThat(site.rows("SELECT email FROM {p}users WHERE id = 8").get(0)).containsEntry("email", "Alice+v2-8-3@Example.com");
+        }
+    }
+
+    @Test
+    void aNickLongerThanV3sColumnIsCutToFitWithoutSplittingACharacterAndListed() {
+        try (var site = TestSite.sample("cd_")) {
+            // a fork that widened the nick (V3: varchar(50)) and holds characters outside the BMP
+            var grin = new String(Character.toChars(0x1F600));
+            site.v2("ALTER TABLE sd_users MODIFY user_nick VARCHAR(80) CHARACTER SET utf8mb4 NOT NULL")
+                    .v2("UPDATE sd_users SET user_nick = CONCAT(REPEAT('a', 49), '" + grin + "', REPEAT('b', 30)), user_date = user_date WHERE id = 2");
+            try (var upgrade = site.open()) {
+                var users = upgrade.run().step("users").orElseThrow();
+                assertThat(users.written()).isEqualTo(7);
+                assertThat(users.noteKeys()).containsEntry("the text is longer than cd_users.nick holds (50 characters); cut to fit",
+                        java.util.List.of("2 (80 characters)"));
+            }
+            assertThat(site.rows("SELECT nick FROM {p}users WHERE id = 2").get(0)).containsEntry("nick", "a".repeat(49) + grin);
         }
     }
 

@@ -174,6 +174,21 @@ class BuiltinsTest {
     }
 
     @Test
+    void plusAddressTagsTheNameBeforeTheLastAtAndFitsTheLength() {
+        assertThat(fn.plusAddress("Alice@Example.com", "v2-8", 100)).isEqualTo("Alice+v2-8@Example.com");
+        assertThat(fn.plusAddress(" alice@example.com  ", "v2-8", 100)).isEqualTo("alice+v2-8@example.com");
+        assertThat(fn.plusAddress("a\"b@c\"@example.com", "t", 100)).isEqualTo("a\"b@c\"+t@example.com");
+        // too long: the name is shortened, the tag and domain stay
+        var name = "n".repeat(90);
+        assertThat(fn.plusAddress(name + "@example.com", "v2-12", 100)).isEqualTo("n".repeat(82) + "+v2-12@example.com").hasSize(100);
+        var grin = new String(Character.toChars(0x1F600));
+        assertThat(fn.plusAddress(grin + grin + "@x.y", "t", 7)).isEqualTo(grin + "+t@x.y");
+        // no '@': the tag goes at the end
+        assertThat(fn.plusAddress("admin", "v2-3", 100)).isEqualTo("admin+v2-3");
+        assertThat(fn.plusAddress(null, "v2-3", 100)).isNull();
+    }
+
+    @Test
     void md5IsLowerCaseHexOfUtf8() {
         assertThat(fn.md5("sdshareadmin")).isEqualTo("d8446059f8846a2c111a7f53515665fb");
         assertThat(fn.md5("")).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");

@@ -357,7 +357,7 @@ class MappingLoaderTest {
                   email: {cpy: user_email}
                 """);
         assertThat(e).hasMessage("users.yaml:5:11: unknown key 'cpy' in the rule for 'email'");
-        assertThat(e.hint()).isEqualTo("did you mean 'copy'? allowed here: copy, value, map, expr, lookup, json, first, ensure");
+        assertThat(e.hint()).isEqualTo("did you mean 'copy'? allowed here: copy, value, map, expr, lookup, json, first, ensure, fit");
     }
 
     @Test
@@ -655,5 +655,46 @@ class MappingLoaderTest {
                 """);
         assertThat(e).hasMessage("users.yaml:4:10: unknown function 'fn:truncat'");
         assertThat(e.hint()).startsWith("did you mean 'fn:truncate'? functions: blank, extensions, fileExists,");
+    }
+
+    @Test
+    void onConflictTakesEitherAPatternOrAnExpression() {
+        var both = failure("users.yaml", """
+                target: users
+                source: users
+                on_conflict: {rename: email, as: "{name}{n}", expr: "col.email + conflict.n"}
+                columns:
+                  email: {copy: user_email}
+                """);
+        assertThat(both).hasMessage("users.yaml:3:1: on_conflict needs exactly one of 'as' (a pattern) or 'expr' (an expression) for the new value");
+        var rename = ((RowMapping) load("users.yaml", """
+                target: users
+                source: users
+                on_conflict: {rename: email, expr: "col.email + conflict.n", taken_by: id}
+                columns:
+                  email: {copy: user_email, fit: exact}
+                """).find("users").orElseThrow());
+        assertThat(rename.onConflict().takenBy()).containsExactly("id");
+        assertThat(rename.onConflict().note()).isNull();
+        assertThat(rename.fit("email")).isEqualTo(Fit.EXACT);
+    }
+
+    @Test
+    void reasonsWithExpressionsAreTemplatesAndPlainOnesStayText() {
+        var mapping = (RowMapping) load("files.yaml", """
+                target: files
+                source: files
+                skip:
+                  - when: "row.size < 0"
+                    reason: "negative size ${row.size}"
+                  - when: "row.size == 0"
+                    reason: "empty, costs $0"
+                columns:
+                  id: {copy: id}
+                """).find("files").orElseThrow();
+        assertThat(mapping.skip().get(0).template()).isNotNull();
+        assertThat(mapping.skip().get(1).template()).isNull();
+        assertThat(mapping.skip().get(1).text(new org.apache.commons.jexl3.MapContext())).isEqualTo("empty, costs $0");
+        assertThat(mapping.skip().get(0).rowColumns()).containsExactly("size");
     }
 }

@@ -1,0 +1,120 @@
+package upgrade.mapping;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import upgrade.Upgrade;
+import upgrade.support.TestSite;
+
+import java.util.ArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Mappings checked against the live schemas before anything is read: texts that must not be cut
+ * ({@code fit: exact}) must be seen to fit their V3 column, and {@code on_conflict} expressions
+ * and {@code fit} keys are used where they mean something.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MappingValidatorTest {
+    private TestSite site;
+
+    @BeforeAll
+    void create() {
+        site = TestSite.sample("cd_");
+    }
+
+    @AfterAll
+    void drop() {
+        site.close();
+    }
+
+    /** Validates the bundled mapping files with one file's text changed. */
+    private MappingSet validate(String file, String from, String to) {
+        var files = new ArrayList<MappingFiles.File>();
+        for (var f : MappingFiles.bundled().files()) {
+            if (f.name().equals(file)) {
+                assertThat(f.text()).contains(from);
+                files.add(new MappingFiles.File(f.name(), f.text().replace(from, to)));
+            } else {
+                files.add(f);
+            }
+        }
+        try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(new MappingFiles("edited", files)))) {
+            return upgrade.mappings();
+        }
+    }
+
+    private static int lineOf(String file, String text) {
+        var content = MappingFiles.bundled().files().stream().filter(f -> f.name().equals(file)).findFirst().orElseThrow().text();
+        return (int) content.substring(0, content.indexOf(text)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void theBundledMappingsPassAndSayWhatMustNotBeCut() {
+        var users = (RowMapping) validate("users.yaml", "", "").find("users").orElseThrow();
+        assertThat(users.fit("email")).isEqualTo(Fit.EXACT);   // a copy of V2's varchar(100) into V3's varchar(100)
+        assertThat(users.fit("password")).isEqualTo(Fit.STOP);
+        assertThat(users.fit("options")).isEqualTo(Fit.STOP);  // a json rule
+        assertThat(users.fit("nick")).isEqualTo(Fit.CUT);
+    }
+
+    @Test
+    void anExactCopyOfAColumnThatCanHoldMoreIsRejected() {
+        var rule = "  name: {copy: group_name}";
+        assertThatThrownBy(() -> validate("groups.yaml", rule, "  name: {copy: group_name, fit: exact}"))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("groups.yaml:" + lineOf("groups.yaml", rule) + ":")
+                .hasMessageEndingWith("cd_groups.name must not be cut (fit: exact), but this rule could give a text longer than its 255 characters")
+                .satisfies(e -> assertThat(((MappingException) e).hint()).contains("fn:truncate(..., 255)", "fit: stop"));
+    }
+
+    @Test
+    void aForkThatWidenedTheV2EmailColumnIsToldBeforeAnythingIsRead() {
+        site.v2("ALTER TABLE sd_users MODIFY user_email VARCHAR(255) NOT NULL");
+        try {
+            assertThatThrownBy(() -> validate("users.yaml", "", "")).isInstanceOf(MappingException.class)
+                    .hasMessageContaining("users.yaml:" + lineOf("users.yaml", "  email: {copy: user_email"))
+                    .hasMessageEndingWith("cd_users.email must not be cut (fit: exact), but this rule could give a text longer than its 100 characters (up to 255)");
+        } finally {
+            site.v2("ALTER TABLE sd_users MODIFY user_email VARCHAR(100) NOT NULL");
+        }
+    }
+
+    @Test
+    void anExactExpressionMustEndInTruncateOrFitNameWithinTheColumn() {
+        var rule = "nick: {copy: user_nick}";
+        assertThat(validate("users.yaml", rule, "nick: {expr: \"fn:truncate(row.user_nick + '!', 50)\", fit: exact}")).isNotNull();
+        assertThat(validate("users.yaml", rule, "nick: {expr: \"fn:fitName(row.user_nick, 40)\", fit: exact}")).isNotNull();
+        assertThatThrownBy(() -> validate("users.yaml", rule, "nick: {expr: \"fn:truncate(row.user_nick, 60)\", fit: exact}"))
+                .hasMessageEndingWith("cd_users.nick must not be cut (fit: exact), but this rule could give a text longer than its 50 characters (up to 60)");
+        assertThatThrownBy(() -> validate("users.yaml", rule, "nick: {expr: \"row.user_nick + '!'\", fit: exact}"))
+                .hasMessageEndingWith("cd_users.nick must not be cut (fit: exact), but this rule could give a text longer than its 50 characters");
+        // two calls joined are not one call that bounds the whole text
+        assertThatThrownBy(() -> validate("users.yaml", rule, "nick: {expr: \"fn:truncate(row.user_nick, 30) + fn:truncate(row.user_email, 30)\", fit: exact}"))
+                .hasMessageContaining("cd_users.nick must not be cut");
+    }
+
+    @Test
+    void fitIsForTextColumnsAndJsonIsNeverCut() {
+        assertThatThrownBy(() -> validate("users.yaml", "storage: {value: 0}", "storage: {value: 0, fit: cut}"))
+                .hasMessageEndingWith("'fit' applies to text columns; cd_users.storage is BIGINT UNSIGNED");
+        assertThatThrownBy(() -> validate("users.yaml", "  options:\n    json:", "  options:\n    fit: cut\n    json:"))
+                .hasMessageEndingWith("a json rule's text must not be cut: cut JSON does not parse");
+        assertThatThrownBy(() -> validate("users.yaml", "nick: {copy: user_nick}", "nick: {copy: user_nick, fit: shorten}"))
+                .hasMessageEndingWith("unknown fit 'shorten'");
+    }
+
+    @Test
+    void onConflictExpressionsMustChangeEveryTryAndNameRealColumns() {
+        var expr = "expr: \"fn:plusAddress(col.email, 'v2-' + row.id + (conflict.n > 2 ? '-' + conflict.n : ''), 100)\"";
+        assertThatThrownBy(() -> validate("users.yaml", expr, "expr: \"fn:plusAddress(col.email, 'v2-' + row.id, 100)\""))
+                .hasMessageEndingWith("the expression does not read conflict.n, so every try would give the same value");
+        assertThatThrownBy(() -> validate("users.yaml", "taken_by: [id, email]", "taken_by: [id, mail]"))
+                .hasMessageEndingWith("'mail' (on_conflict taken_by) is not a column of cd_users");
+        assertThatThrownBy(() -> validate("users.yaml", "nick: {copy: user_nick}", "nick: {expr: \"row.user_nick + conflict.n\"}"))
+                .hasMessageEndingWith("'conflict.n' is not known here");
+    }
+}
