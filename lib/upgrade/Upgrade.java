@@ -231,6 +231,7 @@ public final class Upgrade implements AutoCloseable {
      * transaction, reports it, and rolls back.
      */
     public RunReport run(RunListener listener, boolean dryRun) {
+        stopRequested = false; // from here on, a stop is for this run, even before its first page
         var began = Instant.now();
         var ledger = new Ledger(target);
         var recorded = dryRun ? Optional.<Ledger.RunState>empty() : ledger.state();
@@ -259,6 +260,9 @@ public final class Upgrade implements AutoCloseable {
             ledger.begin(set.checksum(), started, writtenTables(set, Phase.UPGRADE).keySet(), listener::snapshotTaken);
         }
         this.stopper = checkpoints;
+        if (stopRequested) {
+            checkpoints.requestStop();
+        }
         try {
             var reports = new ArrayList<StepReport>();
             upgradeRows(set, context, ledger, dryRun, reports);
@@ -271,6 +275,7 @@ public final class Upgrade implements AutoCloseable {
             throw dryRun ? e : e.keeping(status(set, ledger).orElseThrow());
         } finally {
             this.stopper = null;
+            this.stopRequested = false;
         }
     }
 
@@ -470,9 +475,12 @@ public final class Upgrade implements AutoCloseable {
     }
 
     private volatile Checkpoints stopper;
+    /** A stop asked for before the run reached its first page (checks, copying V3's tables) waits for it there. */
+    private volatile boolean stopRequested;
 
     /** Asks a running {@link #run()} (in another thread) to stop after the page it is writing; for Ctrl-C. */
     public void stop() {
+        stopRequested = true;
         var checkpoints = stopper;
         if (checkpoints != null) {
             checkpoints.requestStop();

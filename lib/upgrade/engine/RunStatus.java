@@ -31,18 +31,22 @@ public record RunStatus(Ledger.Stage stage, Instant started, Instant finished, I
 
     /** What is committed in V3: "steps done: policies, users; step 'files' committed up to key 6". */
     public String kept() {
-        var steps = done.isEmpty() ? "no step done yet" : "steps done: " + String.join(", ", done);
+        var steps = doneSteps();
         if (current == null) {
             return steps;
         }
         return steps + "; step '" + current + "' " + (lastKey == null ? "not started" : "committed up to key " + lastKey);
     }
 
+    private String doneSteps() {
+        return done.isEmpty() ? "no step done yet" : "steps done: " + String.join(", ", done);
+    }
+
     /** What running 'run' again does now; printed before it does it. */
     public String onRun() {
         return switch (stage) {
             case PREPARING -> "An earlier run was stopped while it copied V3's tables, before it wrote any row; starting again.";
-            case RUNNING -> "Continuing the interrupted run of " + when(started) + " from " + position() + " (" + kept() + ").";
+            case RUNNING -> "Continuing the interrupted run of " + when(started) + " from " + position() + " (" + doneSteps() + ").";
             case FINISHED -> (verified == null ? "The upgrade finished on " + when(finished) + "; verifying again"
                     : "This V3 was already upgraded on " + when(finished) + " (verified on " + when(verified) + ": " + outcome() + "); verifying again")
                     + " (the export files and the files on disk are redone first). To upgrade again from the start, run 'reset' first.";

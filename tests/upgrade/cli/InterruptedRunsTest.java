@@ -276,6 +276,24 @@ class InterruptedRunsTest {
     }
 
     @Test
+    void aStopAskedForBeforeTheFirstPageStopsAfterIt() throws IOException {
+        try (var site = TestSite.sample("cd_")) {
+            var root = FakeV2Root.create(site);
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
+                assertThatThrownBy(() -> upgrade.run(new RunListener() {
+                    @Override
+                    public void snapshotTaken(String table) {
+                        upgrade.stop(); // Ctrl-C while V3's tables are copied
+                    }
+                })).isInstanceOf(CancelledException.class).hasMessageStartingWith("stopped on request after step 'policies' committed up to key 3;");
+            }
+            var run = execute(args("run", site, root));
+            assertThat(run.out()).containsPattern("Continuing the interrupted run of [-0-9: ]+ from step 'policies' after key 3 \\(no step done yet\\)");
+            endsAsUninterrupted(run, site, root);
+        }
+    }
+
+    @Test
     void aResetKilledAfterItRestoredV3IsFinishedByTheNextReset() throws IOException {
         try (var site = TestSite.sample("cd_")) {
             var firstStart = site.snapshotV3();
