@@ -100,8 +100,8 @@ public final class MappingsCommand {
 
     @Command(name = "drift", mixinStandardHelpOptions = true,
             description = {"Lists where the V2 site and the mappings differ, both ways. A warning, unless --strict.",
-                    "V2's side: tables no mapping reads, and columns no mapping reads or lists under 'ignored' (e.g. a column",
-                    "a modified V2 added). The mappings' side: tables and columns they read that V2 lacks."})
+                    "V2's side: tables no mapping reads, and columns no mapping reads or lists under 'ignored' "
+                            + "(e.g. a column a modified V2 added). The mappings' side: tables and columns they read that V2 lacks."})
     static final class DriftReport extends DatabaseCommand {
         @Option(names = "--strict", description = "Exit with 3 (mapping error) when V2 and the mappings differ.")
         boolean strict;

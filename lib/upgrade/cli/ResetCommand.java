@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 /** {@code upgrade reset}: puts the V3 database back as V3 left it at its first start. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = {"Puts the V3 database back as V3 left it at its first start, so the upgrade can start again.",
-                "It undoes what this toolkit wrote (an interrupted or a finished run). Tables are emptied and refilled,",
-                "never dropped; V3 need not be restarted. The V2 database is not touched. A reset that was interrupted",
-                "is finished by running it again."})
+                "It undoes what this toolkit wrote (an interrupted or a finished run). Tables are emptied and refilled, "
+                        + "never dropped; V3 need not be restarted. The V2 database is not touched.",
+                "A reset that was interrupted is finished by running it again."})
 public final class ResetCommand extends DatabaseCommand {
 
     @Override

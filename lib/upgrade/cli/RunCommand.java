@@ -26,10 +26,10 @@ import java.util.function.Supplier;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
                 "Upgrades the V2 site database (--from) into the V3 database (--to): checks first, then upgrades, then verifies.",
-                "The V2 database is only read. V3 is written page by page, each page committed with its progress:",
-                "a run that was killed or stopped with Ctrl-C keeps what it committed, and running the same command again",
-                "continues it (or, once it finished, verifies again). A row that cannot be written puts V3 back as at its",
-                "first start; 'reset' does the same on request."})
+                "The V2 database is only read. V3 is written page by page, each page committed with its progress: "
+                        + "a run that was killed or stopped with Ctrl-C keeps what it committed, and running the same command again "
+                        + "continues it (or, once it finished, verifies again).",
+                "A row that cannot be written puts V3 back as at its first start; 'reset' does the same on request."})
 public final class RunCommand extends DatabaseCommand {
 
     @Option(names = "--dry-run", description = "Do everything but commit: show what would be written, then roll back (same as 'plan').")

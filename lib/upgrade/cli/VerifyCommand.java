@@ -10,8 +10,8 @@ import java.util.Map;
 /** {@code upgrade verify}: checks a V3 database against V3's own rules. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks the V3 database against V3's own rules, and says how to repair what breaks them. Writes nothing.",
-                "The rules: one root per user, reachable folders, unique names, valid JSON, existing groups and policies,",
-                "owned shares, storage sums, ... Exits 7 on any defect."})
+                "The rules: one root per user, reachable folders, unique names, valid JSON, existing groups and policies, "
+                        + "owned shares, storage sums, ... Exits 7 on any defect."})
 public final class VerifyCommand extends DatabaseCommand {
 
     @Override
