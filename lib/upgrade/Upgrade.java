@@ -240,6 +240,9 @@ public final class Upgrade implements AutoCloseable {
         var resuming = earlier.isPresent();
         var started = resuming ? earlier.get().started() : began;
         var set = mappings(started);
+        if (dryRun) {
+            refuseToPlanOverARecordedRun(set, ledger);
+        }
         if (resuming && earlier.get().checksum() != set.checksum() && !options.resumeChangedMappings()) {
             throw changedMappings(earlier.get(), set);
         }
@@ -276,6 +279,16 @@ public final class Upgrade implements AutoCloseable {
         } finally {
             this.stopper = null;
             this.stopRequested = false;
+        }
+    }
+
+    /** A dry run plans from V3 as at its first start; over a run recorded in V3 it would only find V3 "not fresh". */
+    private void refuseToPlanOverARecordedRun(MappingSet set, Ledger ledger) {
+        var recorded = status(set, ledger).filter(status -> status.stage() != Ledger.Stage.PREPARING);
+        if (recorded.isPresent()) {
+            throw ChecksFailedException.preflight(new CheckReport(List.of(new CheckResult("no run of this upgrade is recorded in V3 (a dry run"
+                    + " plans from V3 as at its first start)", "toolkit", List.of(recorded.get().onCheck()),
+                    "run 'run' to continue or verify the recorded run, or 'reset' first to plan from V3's first start"))));
         }
     }
 

@@ -138,6 +138,10 @@ class InterruptedRunsTest {
             assertThat(check.out()).doesNotContain("[FAIL]").contains("An upgrade of this V3 is unfinished (started ",
                     "steps done: policies, groups, users, roots, missing-roots, folders; step 'files' committed up to key 3). "
                             + "Run the same 'run' command to continue it from step 'files' after key 3, or 'reset' to put V3 back as at its first start.");
+            var plan = execute(args("plan", site, root));
+            assertThat(plan.code()).isEqualTo(ExitCodes.CHECKS_FAILED);
+            assertThat(plan.err()).contains("[FAIL] no run of this upgrade is recorded in V3 (a dry run plans from V3 as at its first start)",
+                    "An upgrade of this V3 is unfinished", "fix: run 'run' to continue or verify the recorded run, or 'reset' first");
             var run = execute(args("run", site, root));
             assertThat(run.out()).containsPattern("Continuing the interrupted run of [-0-9: ]+ from step 'files' after key 3 \\(steps done: ");
             endsAsUninterrupted(run, site, root);
