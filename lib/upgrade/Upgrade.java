@@ -20,6 +20,7 @@ import upgrade.engine.RowReader;
 import upgrade.engine.RowStep;
 import upgrade.engine.RunContext;
 import upgrade.engine.RunListener;
+import upgrade.engine.RunStatus;
 import upgrade.engine.WriteCount;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
@@ -57,8 +58,8 @@ import java.util.Set;
  * var report = up.run();
  * }</pre>
  * Opening connects to both databases (the V2 one read-only); {@link #run()} loads and checks the
- * mappings, refuses what must not be upgraded, then writes everything in one transaction, so a
- * failure leaves the V3 database exactly as it was.
+ * mappings, refuses what must not be upgraded, then commits page by page with its progress, so a
+ * run that dies continues where it stopped, and a row that fails puts V3 back as at its first start.
  */
 public final class Upgrade implements AutoCloseable {
     /** Environment variable with the V2 database password, used instead of one in the URL. */
@@ -141,9 +142,52 @@ public final class Upgrade implements AutoCloseable {
      * a V3 database as V3 left it at first start...). Writes nothing.
      */
     public CheckReport check() {
-        var resuming = new Ledger(target).state().filter(state -> !state.finished()).isPresent();
+        var resuming = new Ledger(target).state().filter(state -> state.stage() != Ledger.Stage.PREPARING).isPresent();
         var set = mappings(Instant.now());
         return check(set, context(set, new Exports(options.exportDirectory(), null), RunListener.NONE, null, resuming));
+    }
+
+    /**
+     * The run recorded in V3's ledger, if any: how far it got and what running again does. A V3 with
+     * such a run passes the check that it is fresh from its first start: its rows are the run's own.
+     */
+    public Optional<RunStatus> status() {
+        var ledger = new Ledger(target);
+        if (ledger.state().isEmpty()) {
+            return Optional.empty();
+        }
+        return status(mappings(Instant.now()), ledger);
+    }
+
+    private Optional<RunStatus> status(MappingSet set, Ledger ledger) {
+        return ledger.state().map(state -> {
+            var steps = ledger.steps();
+            var done = new ArrayList<String>();
+            String current = null;
+            for (var mapping : set.mappings()) {
+                var reads = mapping instanceof KeyValueMapping || mapping instanceof RowMapping rows && rows.source() != null;
+                if (phaseOf(mapping) != Phase.UPGRADE || !reads) {
+                    continue;
+                }
+                var step = steps.get(mapping.name());
+                if (step != null && step.done()) {
+                    done.add(mapping.name());
+                } else if (current == null) {
+                    current = mapping.name();
+                }
+            }
+            var lastKey = current == null || !steps.containsKey(current) ? null : steps.get(current).lastKey();
+            return new RunStatus(state.stage(), state.started(), state.finished(), state.verified(), state.failedChecks(),
+                    List.copyOf(done), state.stage() == Ledger.Stage.FINISHED ? null : current, lastKey);
+        });
+    }
+
+    /** Records in V3's ledger that the verification after a run ended, and how many checks failed; for the next run to tell. */
+    public void recordVerification(CheckReport verification) {
+        var ledger = new Ledger(target);
+        if (ledger.state().filter(state -> state.stage() == Ledger.Stage.FINISHED).isPresent()) {
+            ledger.verified(verification.failed().size());
+        }
     }
 
     private CheckReport check(MappingSet set, RunContext context) {
@@ -170,26 +214,37 @@ public final class Upgrade implements AutoCloseable {
     }
 
     /**
-     * Checks first (see {@link #check()}); then upgrades everything the mappings describe.
+     * Checks first (see {@link #check()}); then upgrades everything the mappings describe, and
+     * ends with the files on disk. What a run does depends on what V3's ledger records:
      * <ul>
-     *   <li>Before the first write, the V3 tables the run writes are copied as V3 left them at first
-     *       start; each page of rows is then committed with its progress in a ledger beside them.</li>
-     *   <li>When a row fails, V3 is put back as it was at first start: nothing is left half-written.</li>
-     *   <li>When the run was killed, or stopped with {@link #stop()}, the next run continues after the
-     *       last committed page (unless the mapping files changed since).</li>
-     *   <li>A dry run does all the work in one transaction, reports it, and rolls back.</li>
+     *   <li>nothing (or a run stopped while preparing, before any V3 row was written): the V3 tables
+     *       the run writes are copied as V3 left them at first start; each page of rows is then
+     *       committed with its progress in a ledger beside them;</li>
+     *   <li>an interrupted run: it continues after the last committed page (unless the mapping files
+     *       changed since);</li>
+     *   <li>a finished run: its rows stay as they are; the export files are written again from the
+     *       ledger and the files step is redone (both can be repeated), so verifying can follow;</li>
+     *   <li>an interrupted reset: it is finished first, then the run starts from the beginning.</li>
      * </ul>
+     * When a row fails, V3 is put back as it was at first start: nothing is left half-written. A
+     * failure after every row is committed keeps them. A dry run does all the work in one
+     * transaction, reports it, and rolls back.
      */
     public RunReport run(RunListener listener, boolean dryRun) {
+        stopRequested = false; // from here on, a stop is for this run, even before its first page
+        var began = Instant.now();
         var ledger = new Ledger(target);
-        var interrupted = ledger.state().filter(state -> !state.finished());
-        var resuming = interrupted.isPresent() && !dryRun;
-        var started = resuming ? interrupted.get().started() : Instant.now();
+        var recorded = dryRun ? Optional.<Ledger.RunState>empty() : ledger.state();
+        var resetting = recorded.filter(state -> state.stage() == Ledger.Stage.RESETTING).isPresent();
+        var earlier = recorded.filter(state -> state.stage() == Ledger.Stage.RUNNING || state.stage() == Ledger.Stage.FINISHED);
+        var resuming = earlier.isPresent();
+        var started = resuming ? earlier.get().started() : began;
         var set = mappings(started);
-        if (resuming && interrupted.get().checksum() != set.checksum() && !options.resumeChangedMappings()) {
-            throw new MappingException(new Where(set.origin(), 0, 0), String.format(
-                    "the mapping files changed since the interrupted run (checksum %08x then, %08x now)", interrupted.get().checksum(), set.checksum()),
-                    "run 'reset' and start again, or put the mappings back; --resume-changed-mappings continues anyway");
+        if (dryRun) {
+            refuseToPlanOverARecordedRun(set, ledger);
+        }
+        if (resuming && earlier.get().checksum() != set.checksum() && !options.resumeChangedMappings()) {
+            throw changedMappings(earlier.get(), set);
         }
         var handle = target.handle();
         var checkpoints = new Checkpoints(dryRun ? null : ledger, handle);
@@ -197,17 +252,66 @@ public final class Upgrade implements AutoCloseable {
         set.mappings().stream().filter(m -> m instanceof RowMapping rows && rows.export() != null).map(m -> ((RowMapping) m).export())
                 .forEach(export -> exports.file(export.file(), List.copyOf(export.columns().keySet())));
         var context = context(set, exports, listener, checkpoints, resuming);
+        if (resetting) {
+            ledger.reset(); // an interrupted reset is finished before V3 is checked; then this run starts from the beginning
+        }
         var checks = check(set, context);
         if (!checks.passed()) {
             throw ChecksFailedException.preflight(checks);
         }
         if (!dryRun && !resuming) {
-            ledger.begin(set.checksum(), started, writtenTables(set, Phase.UPGRADE).keySet());
+            ledger.begin(set.checksum(), started, writtenTables(set, Phase.UPGRADE).keySet(), listener::snapshotTaken);
         }
         this.stopper = checkpoints;
-        handle.begin();
+        if (stopRequested) {
+            checkpoints.requestStop();
+        }
         try {
             var reports = new ArrayList<StepReport>();
+            upgradeRows(set, context, ledger, dryRun, reports);
+            if (dryRun) {
+                return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(began, Instant.now()), false, List.of());
+            }
+            listener.committed();
+            return afterCommit(set, context, exports, reports, began);
+        } catch (CancelledException e) {
+            throw dryRun ? e : e.keeping(status(set, ledger).orElseThrow());
+        } finally {
+            this.stopper = null;
+            this.stopRequested = false;
+        }
+    }
+
+    /** A dry run plans from V3 as at its first start; over a run recorded in V3 it would only find V3 "not fresh". */
+    private void refuseToPlanOverARecordedRun(MappingSet set, Ledger ledger) {
+        var recorded = status(set, ledger).filter(status -> status.stage() != Ledger.Stage.PREPARING);
+        if (recorded.isPresent()) {
+            throw ChecksFailedException.preflight(new CheckReport(List.of(new CheckResult("no run of this upgrade is recorded in V3 (a dry run"
+                    + " plans from V3 as at its first start)", "toolkit", List.of(recorded.get().onCheck()),
+                    "run 'run' to continue or verify the recorded run, or 'reset' first to plan from V3's first start"))));
+        }
+    }
+
+    private MappingException changedMappings(Ledger.RunState earlier, MappingSet set) {
+        var checksums = String.format("checksum %08x then, %08x now", earlier.checksum(), set.checksum());
+        if (earlier.stage() == Ledger.Stage.FINISHED) {
+            return new MappingException(new Where(set.origin(), 0, 0), "the mapping files changed since this V3 was upgraded (" + checksums + ")",
+                    "to upgrade again with the new mapping files, run 'reset' first; or put the mappings back;"
+                            + " --resume-changed-mappings redoes the files on disk and the verification with the new ones");
+        }
+        return new MappingException(new Where(set.origin(), 0, 0), "the mapping files changed since the interrupted run (" + checksums + ")",
+                "run 'reset' and start again, or put the mappings back; --resume-changed-mappings continues anyway");
+    }
+
+    /**
+     * Every upgrade step, page by page, each page committed with its progress (a step the ledger has
+     * done gives its recorded counts); ends with every row committed, or everything rolled back for
+     * a dry run. A failing row puts V3 back as at its first start.
+     */
+    private void upgradeRows(MappingSet set, RunContext context, Ledger ledger, boolean dryRun, List<StepReport> reports) {
+        var handle = target.handle();
+        handle.begin();
+        try {
             for (var mapping : set.mappings()) {
                 if (phaseOf(mapping) != Phase.UPGRADE) {
                     continue;
@@ -222,15 +326,10 @@ public final class Upgrade implements AutoCloseable {
             if (dryRun) {
                 reports.addAll(files(set, context, true));
                 handle.rollback();
-                return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(started, Instant.now()), false, List.of());
+                return;
             }
             ledger.finish();
             handle.commit();
-            var written = exports.writeFiles();
-            handle.begin();
-            reports.addAll(files(set, context, false));
-            handle.commit();
-            return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(started, Instant.now()), true, written);
         } catch (CancelledException e) {
             handle.rollback(); // the pages committed so far stay, with their progress, for the next run
             throw e;
@@ -244,9 +343,31 @@ public final class Upgrade implements AutoCloseable {
                         u.hint(), e);
             }
             throw e;
-        } finally {
-            this.stopper = null;
         }
+    }
+
+    /**
+     * Once every row is committed: the export files (from the ledger) and the files step, both of
+     * which can be repeated, so a run that dies here is finished by the next one. A failure here
+     * keeps the committed rows.
+     */
+    private RunReport afterCommit(MappingSet set, RunContext context, Exports exports, List<StepReport> reports, Instant began) {
+        var handle = target.handle();
+        var written = exports.writeFiles();
+        context.listener().exportsWritten(written);
+        handle.begin();
+        try {
+            reports.addAll(files(set, context, false));
+            handle.commit();
+        } catch (RuntimeException e) {
+            handle.rollback();
+            if (e instanceof DataException d) {
+                throw new DataException(d.getMessage() + "\n  Every row of the upgrade is committed and kept; fix the cause and run the same"
+                        + " command again: it redoes the export files, the files on disk and the verification.", d.hint(), e);
+            }
+            throw e;
+        }
+        return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(began, Instant.now()), true, written);
     }
 
     /**
@@ -367,9 +488,12 @@ public final class Upgrade implements AutoCloseable {
     }
 
     private volatile Checkpoints stopper;
+    /** A stop asked for before the run reached its first page (checks, copying V3's tables) waits for it there. */
+    private volatile boolean stopRequested;
 
     /** Asks a running {@link #run()} (in another thread) to stop after the page it is writing; for Ctrl-C. */
     public void stop() {
+        stopRequested = true;
         var checkpoints = stopper;
         if (checkpoints != null) {
             checkpoints.requestStop();
@@ -403,6 +527,28 @@ public final class Upgrade implements AutoCloseable {
             }
             return new CheckReport(List.copyOf(results));
         }
+    }
+
+    /**
+     * Per verify mapping file, the upgrade mapping files that write the V3 table it checks: where a
+     * defect it finds comes from, when a mapping wrote the rows wrong.
+     */
+    public Map<String, List<String>> verifyWriters() {
+        var set = loadMappings(Instant.now()); // names and tables only: V2 is not needed
+        var writers = new LinkedHashMap<String, List<String>>();
+        for (var mapping : set.mappings()) {
+            if (mapping instanceof RowMapping verify && verify.phase() == Phase.VERIFY && verify.source() != null) {
+                var files = writers.computeIfAbsent(verify.origin().file(), file -> new ArrayList<>());
+                set.mappings().stream().filter(writer -> writes(writer) && verify.source().equals(writer.target()))
+                        .map(writer -> writer.origin().file()).filter(file -> !files.contains(file)).forEach(files::add);
+            }
+        }
+        return writers;
+    }
+
+    private static boolean writes(Mapping mapping) {
+        return mapping instanceof KeyValueMapping
+                || mapping instanceof RowMapping rows && rows.phase() != Phase.VERIFY && rows.write() != WriteMode.NONE;
     }
 
     private RunContext context(MappingSet set, Exports exports, RunListener listener, Checkpoints checkpoints, boolean resuming) {

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The checks the engine itself needs, whatever the mappings say: the tables it writes must be
- * transactional (everything is written in one transaction) and able to hold any text (4-byte
- * characters), and no text column V3 reads as a string may hold NULL.
+ * transactional (each page is committed with its progress, and a page that fails is rolled back)
+ * and able to hold any text (4-byte characters), and no text column V3 reads as a string may hold NULL.
  */
 public final class ToolkitChecks {
     private static final String ORIGIN = "toolkit";

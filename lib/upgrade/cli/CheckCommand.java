@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 
 /** {@code upgrade check}: the checks {@code run} makes first, without writing anything. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Checks that V2 and V3 are ready for the upgrade, and says how to fix what is not. Writes nothing."})
+        description = {"Checks that V2 and V3 are ready for the upgrade, and says how to fix what is not. Writes nothing.",
+                "When V3 holds an upgrade that is unfinished (or finished), it says how far it got and how to continue or undo it."})
 public final class CheckCommand extends DatabaseCommand {
 
     @Override
@@ -16,6 +17,10 @@ public final class CheckCommand extends DatabaseCommand {
         var checks = upgrade.check();
         new CheckPrinter(out).print(checks);
         out.println();
+        upgrade.status().ifPresent(status -> {
+            out.println(status.onCheck());
+            out.println();
+        });
         out.println("Back V2 up before the upgrade: " + connection.backupCommand());
         out.println("Also stop V2's OneDrive task queue and its crontab, and leave V3 stopped until the upgrade is done.");
         return checks.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;

@@ -21,7 +21,7 @@ public final class ExitCodes {
     public static final int CHECKS_FAILED = ChecksFailedException.PREFLIGHT_EXIT_CODE;
     public static final int VERIFY_FAILED = ChecksFailedException.VERIFY_EXIT_CODE;
     public static final int DATA = DataException.EXIT_CODE;
-    /** The operator answered no, or stopped the run. */
+    /** The operator answered no at the prompt, or stopped the run with Ctrl-C (its committed pages are kept). */
     public static final int CANCELLED = 130;
 
     /** What picocli prints under "Exit codes:" in every command's --help. */
@@ -30,13 +30,15 @@ public final class ExitCodes {
         help.put(String.valueOf(OK), "Success.");
         help.put(String.valueOf(INTERNAL_ERROR), "Internal error (a bug; run again with -v and report the output).");
         help.put(String.valueOf(USAGE), "Invalid command line.");
-        help.put(String.valueOf(MAPPING), "A mapping file is invalid or does not fit the live schema. Nothing was written.");
-        help.put(String.valueOf(DATABASE), "A database cannot be reached or is not what the upgrade needs. Nothing was written.");
-        help.put(String.valueOf(CHECKS_FAILED), "A check before the upgrade failed (V2 version, S3/remote policies, pending tasks, "
-                + "a V3 database not as V3 left it, ...). Nothing was written.");
-        help.put(String.valueOf(DATA), "A row could not be converted or written; the run was rolled back. Nothing was written.");
-        help.put(String.valueOf(VERIFY_FAILED), "The V3 database breaks V3's rules (verify; run ends with it).");
-        help.put(String.valueOf(CANCELLED), "Cancelled by the operator. Nothing was written.");
+        help.put(String.valueOf(MAPPING), "A mapping file is invalid or does not fit the live schema. This command wrote nothing.");
+        help.put(String.valueOf(DATABASE), "A database cannot be reached or is not what the upgrade needs. This command wrote nothing.");
+        help.put(String.valueOf(CHECKS_FAILED), "A check before the upgrade failed (V2 version, storage policies V3 cannot take, pending tasks, "
+                + "a V3 database not as V3 left it, ...). This command wrote nothing.");
+        help.put(String.valueOf(DATA), "A row could not be converted or written; V3 was put back as at its first start.");
+        help.put(String.valueOf(VERIFY_FAILED), "The V3 database breaks V3's rules (found by verify, or by the verification that ends run);"
+                + " the output says how to repair each defect.");
+        help.put(String.valueOf(CANCELLED), "Cancelled at the confirmation prompt (nothing was written), or stopped with Ctrl-C"
+                + " (the pages committed so far are kept: run the same command again to continue, or 'reset').");
         return help;
     }
 

@@ -99,9 +99,9 @@ public final class MappingsCommand {
     }
 
     @Command(name = "drift", mixinStandardHelpOptions = true,
-            description = {"Lists what the V2 site has that no mapping accounts for: tables no mapping reads, and columns no mapping",
-                    "reads or lists under 'ignored' (e.g. a column a modified V2 added); and what the mappings read that V2 lacks.",
-                    "A warning, unless --strict."})
+            description = {"Lists where the V2 site and the mappings differ, both ways. A warning, unless --strict.",
+                    "V2's side: tables no mapping reads, and columns no mapping reads or lists under 'ignored' "
+                            + "(e.g. a column a modified V2 added). The mappings' side: tables and columns they read that V2 lacks."})
     static final class DriftReport extends DatabaseCommand {
         @Option(names = "--strict", description = "Exit with 3 (mapping error) when V2 and the mappings differ.")
         boolean strict;

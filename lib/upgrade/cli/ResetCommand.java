@@ -7,9 +7,10 @@ import java.io.PrintWriter;
 
 /** {@code upgrade reset}: puts the V3 database back as V3 left it at its first start. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Puts the V3 database back as V3 left it at its first start, undoing what this toolkit wrote",
-                "(an interrupted or a finished run), so the upgrade can start again. Tables are emptied and refilled,",
-                "never dropped; V3 need not be restarted. The V2 database is not touched."})
+        description = {"Puts the V3 database back as V3 left it at its first start, so the upgrade can start again.",
+                "It undoes what this toolkit wrote (an interrupted or a finished run). Tables are emptied and refilled, "
+                        + "never dropped; V3 need not be restarted. The V2 database is not touched.",
+                "A reset that was interrupted is finished by running it again."})
 public final class ResetCommand extends DatabaseCommand {
 
     @Override
@@ -23,7 +24,8 @@ public final class ResetCommand extends DatabaseCommand {
             }
         }
         var restored = upgrade.reset();
-        out.println("Restored as at V3's first start: " + String.join(", ", restored));
+        out.println(restored.isEmpty() ? "V3 was already as at its first start; the leftovers of an interrupted run or reset were removed."
+                : "Restored as at V3's first start: " + String.join(", ", restored));
         return ExitCodes.OK;
     }
 }

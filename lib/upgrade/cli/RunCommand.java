@@ -4,12 +4,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import upgrade.Upgrade;
 import upgrade.check.CheckReport;
+import upgrade.db.ConnectionSpec;
+import upgrade.engine.CancelledException;
+import upgrade.engine.Ledger;
+import upgrade.engine.RunStatus;
 import upgrade.report.CheckPrinter;
 import upgrade.report.JsonReport;
 import upgrade.report.ReportPrinter;
 import upgrade.report.RunReport;
+import upgrade.report.VerificationPrinter;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,9 +25,11 @@ import java.util.function.Supplier;
 /** {@code upgrade run}: checks, upgrades a V2 database into a V3 database, and verifies the result. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
-                "Checks that V2 and V3 are ready, upgrades the V2 site database (--from) into the V3 database (--to),",
-                "and verifies the result against V3's rules.",
-                "The V2 database is only read. Everything is written in one transaction: on any failure the V3 database stays as it was."})
+                "Upgrades the V2 site database (--from) into the V3 database (--to): checks first, then upgrades, then verifies.",
+                "The V2 database is only read. V3 is written page by page, each page committed with its progress: "
+                        + "a run that was killed or stopped with Ctrl-C keeps what it committed, and running the same command again "
+                        + "continues it (or, once it finished, verifies again).",
+                "A row that cannot be written puts V3 back as at its first start; 'reset' does the same on request."})
 public final class RunCommand extends DatabaseCommand {
 
     @Option(names = "--dry-run", description = "Do everything but commit: show what would be written, then roll back (same as 'plan').")
@@ -27,6 +37,7 @@ public final class RunCommand extends DatabaseCommand {
 
     @Override
     protected int run(Upgrade upgrade, PrintWriter out) {
+        var recorded = dryRun ? Optional.<RunStatus>empty() : upgrade.status();
         out.println("Checking V2 and V3:");
         var checks = upgrade.check();
         new CheckPrinter(out).print(checks);
@@ -34,42 +45,55 @@ public final class RunCommand extends DatabaseCommand {
             out.println("Nothing was written. Fix each failure as it says, then run again.");
             return ExitCodes.CHECKS_FAILED;
         }
-        if (!dryRun) {
+        recorded.ifPresent(status -> {
+            out.println();
+            out.println(status.onRun());
+        });
+        var upgraded = recorded.filter(status -> status.stage() == Ledger.Stage.FINISHED).isPresent();
+        if (!dryRun && !upgraded) {
             out.println();
             out.println("Back V2 up first, if you have not yet: " + connection.backupCommand());
-            if (!connection.yes && !confirmed()) {
+            if (!connection.yes && !confirmed(recorded.filter(status -> status.stage() == Ledger.Stage.RUNNING).isPresent())) {
                 out.println("Nothing was written.");
                 return ExitCodes.CANCELLED;
             }
         }
         out.println();
-        var report = stoppableByCtrlC(upgrade, () -> upgrade.run(Progress.forConsole(out), dryRun));
+        var report = stoppableByCtrlC(upgrade, () -> upgrade.run(Progress.forConsole(out), dryRun), out);
+        if (report.isEmpty()) {
+            return ExitCodes.CANCELLED;
+        }
         if (upgrade.options().v2Root() == null) {
             out.println("The files on disk (thumbnails, avatars) were not copied: V2's web root is not known."
                     + " Run 'files --v2-root DIR' with the same options to copy them.");
         }
         out.println();
-        new ReportPrinter(out).print(report);
+        new ReportPrinter(out).print(report.get());
         if (dryRun) {
-            writeReport(report, checks, null, "upgrade-plan.json", out);
+            writeReport(report.get(), checks, null, "upgrade-plan.json", out);
             return ExitCodes.OK;
         }
-        return verifyAndAdvise(upgrade, report, checks, out);
+        return verifyAndAdvise(upgrade, report.get(), checks, out);
     }
 
     private int verifyAndAdvise(Upgrade upgrade, RunReport report, CheckReport checks, PrintWriter out) {
         out.println();
         out.println("Verifying V3 against its own rules:");
         var verification = upgrade.verify();
-        new CheckPrinter(out).print(verification);
+        new VerificationPrinter(out).print(verification, verification.passed() ? Map.of() : upgrade.verifyWriters());
+        upgrade.recordVerification(verification);
         writeReport(report, checks, verification, "upgrade-report.json", out);
+        if (!verification.passed()) {
+            out.flush();
+            return ExitCodes.VERIFY_FAILED;
+        }
         out.println();
         out.println("Next steps:");
         out.println("  1. Run Cloudreve V3 in V2's web root and keep V2's public/ directory: V3 reads the local files from public/uploads/.");
         out.println("  2. Before starting V3 3.8 or later that ran before, remove its temp/cache_persist.bin (it caches old settings).");
         report.exports().forEach(file -> out.println("  3. Redirect old share links with " + file + " (V2 key -> V3 share and link)."));
         out.flush();
-        return verification.passed() ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
+        return ExitCodes.OK;
     }
 
     private void writeReport(RunReport report, CheckReport checks, CheckReport verification, String name, PrintWriter out) {
@@ -80,9 +104,10 @@ public final class RunCommand extends DatabaseCommand {
 
     /**
      * Runs {@code work} so that Ctrl-C stops it after the page being written (the run commits page by
-     * page), instead of killing it mid-page; the next run continues from there.
+     * page), instead of killing it mid-page; the next run continues from there. A stop is reported
+     * here, before the shutdown hook lets the JVM exit; then the result is empty.
      */
-    private <T> T stoppableByCtrlC(Upgrade upgrade, Supplier<T> work) {
+    private <T> Optional<T> stoppableByCtrlC(Upgrade upgrade, Supplier<T> work, PrintWriter out) {
         var finished = new CountDownLatch(1);
         var hook = new Thread(() -> {
             upgrade.stop();
@@ -94,7 +119,11 @@ public final class RunCommand extends DatabaseCommand {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return work.get();
+            return Optional.of(work.get());
+        } catch (CancelledException e) {
+            var args = spec.commandLine().getParseResult().originalArgs(); // as typed: an @file stays an @file
+            stopped(e, args.isEmpty() || !args.get(0).equals("run") ? args : args.subList(1, args.size()), out);
+            return Optional.empty();
         } finally {
             finished.countDown();
             try {
@@ -105,12 +134,46 @@ public final class RunCommand extends DatabaseCommand {
         }
     }
 
-    private boolean confirmed() {
+    /** What a stopped run kept, and the commands that continue or undo it ({@code args}: this command's, as given). */
+    static void stopped(CancelledException e, List<String> args, PrintWriter out) {
+        out.println();
+        if (e.kept().isEmpty()) {
+            out.println("Stopped: " + e.getMessage());
+            out.flush();
+            return;
+        }
+        var kept = e.kept().get();
+        out.println("Stopped on request. Kept in V3, each page committed with its progress: " + kept.kept() + ".");
+        out.println("To continue from " + kept.position() + ", run the same command again:");
+        out.println("  " + commandLine("run", args, true));
+        out.println("To undo what was written instead (V3 back as at its first start):");
+        out.println("  " + commandLine("reset", args, false));
+        out.flush();
+    }
+
+    /**
+     * The command line of {@code command} with the options of this one (passwords in URLs shown as
+     * ***, --yes only where asked for, --dry-run never), quoted for a POSIX shell where needed.
+     */
+    static String commandLine(String command, List<String> args, boolean keepYes) {
+        var line = new StringBuilder("upgrade ").append(command);
+        for (var arg : args) {
+            if (arg.equals("--dry-run") || !keepYes && (arg.equals("-y") || arg.equals("--yes"))) {
+                continue;
+            }
+            var shown = ConnectionSpec.redact(arg);
+            line.append(' ').append(shown.matches("[\\w@%+=:,./-]+") ? shown : "'" + shown.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+
+    private boolean confirmed(boolean continuing) {
         var console = System.console();
         if (console == null) {
             return true; // no terminal to ask on: scripts and CI run without a prompt
         }
-        var answer = console.readLine("Upgrade V2 into V3 now? The V2 database is only read. [y/N] ");
+        var answer = console.readLine((continuing ? "Continue the upgrade of V2 into V3 now?" : "Upgrade V2 into V3 now?")
+                + " The V2 database is only read. [y/N] ");
         return answer != null && answer.trim().toLowerCase().startsWith("y");
     }
 }

@@ -2,21 +2,22 @@ package upgrade.cli;
 
 import picocli.CommandLine.Command;
 import upgrade.Upgrade;
-import upgrade.report.CheckPrinter;
+import upgrade.report.VerificationPrinter;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** {@code upgrade verify}: checks a V3 database against V3's own rules. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks the V3 database against V3's own rules (one root per user, reachable folders, unique names,",
-                "valid JSON, existing groups and policies, owned shares, storage sums, ...). Exits 7 on any defect. Writes nothing."})
+        description = {"Checks the V3 database against V3's own rules, and says how to repair what breaks them. Writes nothing.",
+                "The rules: one root per user, reachable folders, unique names, valid JSON, existing groups and policies, "
+                        + "owned shares, storage sums, ... Exits 7 on any defect."})
 public final class VerifyCommand extends DatabaseCommand {
 
     @Override
     protected int run(Upgrade upgrade, PrintWriter out) {
         var report = upgrade.verify();
-        new CheckPrinter(out).print(report);
-        out.println(report.passed() ? "The V3 database follows V3's rules." : report.failed().size() + " check(s) failed.");
+        new VerificationPrinter(out).print(report, report.passed() ? Map.of() : upgrade.verifyWriters());
         return report.passed() ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
     }
 }

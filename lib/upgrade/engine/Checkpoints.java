@@ -27,6 +27,10 @@ public final class Checkpoints {
     /** A page of a step is written: record it, commit, and stop here if asked to. */
     public void pageDone(String step, Object lastKey, StepCounter counter, boolean stepDone) {
         if (ledger == null) {
+            if (stop.get()) {
+                throw new CancelledException("stopped on request during a dry run after step '" + step + "' key " + lastKey
+                        + "; a dry run writes nothing", "run 'plan' again to see the whole plan");
+            }
             return;
         }
         ledger.save(step, lastKey, counter.state(), stepDone);

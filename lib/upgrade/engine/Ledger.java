@@ -10,16 +10,20 @@ import upgrade.db.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * What a run has committed, kept in the V3 database beside V3's own tables (V3 ignores them):
  * <ul>
+ *   <li>{@code PREFIXupgrade_run}: the mappings' checksum, when the run started, its {@link Stage},
+ *       when it finished and when it was last verified; created first, so a run killed at any moment
+ *       leaves a record of how far it got;</li>
  *   <li>{@code PREFIXupgrade_first_TABLE}: each table the run writes, as V3 left it at first start,
  *       copied before the first write, so {@link #reset()} can put it back;</li>
- *   <li>{@code PREFIXupgrade_run}: the mappings' checksum and when the run started;</li>
  *   <li>{@code PREFIXupgrade_step}: per mapping, the last source key committed, its counts, and whether it is done;</li>
  *   <li>{@code PREFIXupgrade_export}: the lines of the export files, committed with their rows.</li>
  * </ul>
@@ -42,38 +46,77 @@ public final class Ledger {
         this.export = prefix + "upgrade_export";
     }
 
-    /** An interrupted (or finished) run: its checksum and start. */
-    public record RunState(long checksum, Instant started, boolean finished) {}
+    /** How far a run got; each stage is committed before the work it names starts. */
+    public enum Stage {
+        /** Copying V3's tables before the first write: no V3 row has been written yet. */
+        PREPARING,
+        /** Writing: pages are committed one by one with their progress. */
+        RUNNING,
+        /** Every row is committed; the export files, the files on disk and the verification may still be missing. */
+        FINISHED,
+        /** Putting V3 back as at its first start (a 'reset', or a run that failed on a row). */
+        RESETTING
+    }
+
+    /**
+     * The run recorded in V3.
+     *
+     * @param finished     when every row was committed; null before
+     * @param verified     when the verification after the run last ended; null when it never did
+     * @param failedChecks how many checks that verification failed
+     */
+    public record RunState(long checksum, Instant started, Stage stage, Instant finished, Instant verified, int failedChecks) {}
 
     /** A mapping's committed progress: the last source key, its counts so far, and whether it finished. */
     public record StepState(String lastKey, String counts, boolean done) {}
 
+    /** The run recorded in V3, if any. */
     public Optional<RunState> state() {
         if (!target.tableNames().contains(run)) {
             return Optional.empty();
         }
-        return target.handle().createQuery("SELECT checksum, started, finished FROM " + q(run))
-                .map((rs, ctx) -> new RunState(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getBoolean(3))).findFirst();
+        return target.handle().createQuery("SELECT checksum, started, stage, finished, verified, failed_checks FROM " + q(run))
+                .map((rs, ctx) -> new RunState(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), Stage.valueOf(rs.getString(3)),
+                        instant(rs.getObject(4, Long.class)), instant(rs.getObject(5, Long.class)), rs.getInt(6)))
+                .findFirst();
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
     /**
-     * Before the first write: copies each table the run will write into its first-start snapshot and
-     * creates the ledger. This is DDL, which MySQL commits at once; it runs outside the data transactions.
+     * Before the first write: records the run (stage {@link Stage#PREPARING}), copies each table the
+     * run will write into its first-start snapshot, creates the ledger, then moves to
+     * {@link Stage#RUNNING}. This is DDL, which MySQL commits at once; it runs outside the data
+     * transactions. Leftovers of a run killed while preparing are removed first: it wrote no V3 row.
      */
-    public void begin(long checksum, Instant started, Collection<Table> written) {
+    public void begin(long checksum, Instant started, Collection<Table> written, Consumer<String> snapshotTaken) {
+        var earlier = state();
+        if (earlier.isPresent() && earlier.get().stage() != Stage.PREPARING) {
+            throw new IllegalStateException("a run is recorded in " + run + " (" + earlier.get().stage() + "); it must be continued or reset, not begun again");
+        }
+        discard();
         var handle = target.handle();
+        handle.execute("CREATE TABLE " + q(run) + " (checksum BIGINT NOT NULL, started BIGINT NOT NULL, stage VARCHAR(16) NOT NULL,"
+                + " finished BIGINT NULL, verified BIGINT NULL, failed_checks INT NOT NULL DEFAULT 0) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        handle.createUpdate("INSERT INTO " + q(run) + " (checksum, started, stage) VALUES (:c, :s, :stage)")
+                .bind("c", checksum).bind("s", started.toEpochMilli()).bind("stage", Stage.PREPARING.name()).execute();
         for (var table : written) {
             var snapshot = snapshotOf(table.name());
             handle.execute("CREATE TABLE " + q(snapshot) + " LIKE " + q(table.name()));
             handle.execute("INSERT INTO " + q(snapshot) + " SELECT * FROM " + q(table.name()));
+            snapshotTaken.accept(table.name());
         }
         handle.execute("CREATE TABLE " + q(step) + " (name VARCHAR(191) PRIMARY KEY, last_key VARCHAR(191), counts LONGTEXT, done BOOLEAN NOT NULL)"
                 + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
         handle.execute("CREATE TABLE " + q(export) + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, file VARCHAR(191) NOT NULL, line LONGTEXT NOT NULL)"
                 + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
-        handle.execute("CREATE TABLE " + q(run) + " (checksum BIGINT NOT NULL, started BIGINT NOT NULL, finished BOOLEAN NOT NULL)"
-                + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
-        handle.createUpdate("INSERT INTO " + q(run) + " VALUES (:c, :s, FALSE)").bind("c", checksum).bind("s", started.toEpochMilli()).execute();
+        stage(Stage.RUNNING);
+    }
+
+    private void stage(Stage stage) {
+        target.handle().createUpdate("UPDATE " + q(run) + " SET stage = :stage").bind("stage", stage.name()).execute();
     }
 
     public Optional<StepState> step(String name) {
@@ -100,25 +143,50 @@ public final class Ledger {
         }
     }
 
+    /** Every row is committed; call it inside the transaction of the last page. The first finish's time is kept. */
     public void finish() {
-        target.handle().execute("UPDATE " + q(run) + " SET finished = TRUE");
+        target.handle().createUpdate("UPDATE " + q(run) + " SET stage = :stage, finished = COALESCE(finished, :now)")
+                .bind("stage", Stage.FINISHED.name()).bind("now", Instant.now().toEpochMilli()).execute();
     }
 
-    /** True when a first-start snapshot exists, so {@link #reset()} can restore V3. */
-    public boolean canReset() {
-        return target.tableNames().stream().anyMatch(name -> name.startsWith(target.prefix() + "upgrade_first_"));
+    /** The verification after the run ended, with this many failed checks. */
+    public void verified(int failedChecks) {
+        target.handle().createUpdate("UPDATE " + q(run) + " SET verified = :now, failed_checks = :failed")
+                .bind("now", Instant.now().toEpochMilli()).bind("failed", failedChecks).execute();
+    }
+
+    /** Every mapping's committed progress, by name. */
+    public Map<String, StepState> steps() {
+        if (!target.tableNames().contains(step)) {
+            return Map.of();
+        }
+        var steps = new LinkedHashMap<String, StepState>();
+        target.handle().createQuery("SELECT name, last_key, counts, done FROM " + q(step))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new StepState(rs.getString(2), rs.getString(3), rs.getBoolean(4))))
+                .forEach(entry -> steps.put(entry.getKey(), entry.getValue()));
+        return steps;
     }
 
     /**
      * Puts every table the run wrote back as V3 left it at first start, in one transaction, then
-     * removes the snapshot and the ledger. V3's tables are emptied and refilled, never dropped.
+     * removes the snapshot and the ledger (the run record last). V3's tables are emptied and
+     * refilled, never dropped. The run is marked {@link Stage#RESETTING} first, so a reset killed
+     * half-way is finished by the next one: a snapshot still there is restored again (nothing wrote
+     * V3 in between), one already dropped was restored. A run killed while preparing wrote no V3
+     * row: its leftovers are only removed. Returns the tables restored.
      */
     public List<String> reset() {
-        var snapshots = target.tableNames().stream().filter(name -> name.startsWith(target.prefix() + "upgrade_first_")).toList();
-        if (snapshots.isEmpty()) {
-            throw new DatabaseException("the V3 database holds no snapshot of its first start, so there is nothing to reset to",
-                    "reset undoes what this toolkit wrote; a V3 database it never wrote needs no reset");
+        var state = state();
+        var snapshots = snapshots();
+        if (state.isEmpty() || state.get().stage() == Stage.PREPARING) {
+            if (snapshots.isEmpty() && !target.tableNames().contains(run)) {
+                throw new DatabaseException("the V3 database holds no snapshot of its first start, so there is nothing to reset to",
+                        "reset undoes what this toolkit wrote; a V3 database it never wrote needs no reset");
+            }
+            discard(); // the run record comes first and goes last: without it (or while preparing) no V3 row was written
+            return List.of();
         }
+        stage(Stage.RESETTING);
         var restored = new ArrayList<String>();
         var handle = target.handle();
         handle.useTransaction(h -> {
@@ -130,13 +198,27 @@ public final class Ledger {
                 restored.add(name);
             }
         });
-        for (var snapshot : snapshots) {
+        for (var name : restored) {
+            // rows V3 inserts later get the ids they would have had after its first start (InnoDB takes max(id) + 1)
+            handle.execute("ALTER TABLE " + q(name) + " AUTO_INCREMENT = 1");
+        }
+        discard();
+        return restored;
+    }
+
+    /** Drops the snapshots and the ledger, the run record last. */
+    private void discard() {
+        var handle = target.handle();
+        for (var snapshot : snapshots()) {
             handle.execute("DROP TABLE " + q(snapshot));
         }
         for (var table : List.of(step, export, run)) {
             handle.execute("DROP TABLE IF EXISTS " + q(table));
         }
-        return restored;
+    }
+
+    private List<String> snapshots() {
+        return target.tableNames().stream().filter(name -> name.startsWith(target.prefix() + "upgrade_first_")).toList();
     }
 
     private String snapshotOf(String table) {

@@ -44,6 +44,37 @@ class UpgradeCommandTest {
                 .containsPattern("5 +A check before the upgrade failed").containsPattern("7 +The V3 database breaks V3's rules");
     }
 
+    /** picocli's command lists show the first line of each description: it must be a whole sentence. */
+    @Test
+    void everyCommandsSummaryIsAWholeSentence() {
+        var summaries = new java.util.ArrayList<String>();
+        var commands = new java.util.ArrayDeque<picocli.CommandLine>(UpgradeCommand.commandLine().getSubcommands().values());
+        while (!commands.isEmpty()) {
+            var command = commands.pop();
+            var usage = command.getCommandSpec().usageMessage();
+            summaries.add(command.getCommandName() + ": " + (usage.header().length > 0 ? usage.header()[0] : usage.description()[0]));
+            commands.addAll(command.getSubcommands().values());
+        }
+        assertThat(summaries).hasSizeGreaterThan(10).allSatisfy(summary -> assertThat(summary).endsWith("."));
+    }
+
+    /** Pages are committed one by one: no help text may promise one transaction, or that a stopped run wrote nothing. */
+    @Test
+    void helpAndExitCodesTellWhatIsKept() {
+        var help = execute("--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("6 A row could not be converted or written; V3 was put back as at its first start.",
+                "130 Cancelled at the confirmation prompt (nothing was written), or stopped with Ctrl-C (the pages committed so far are kept:"
+                        + " run the same command again to continue, or 'reset').",
+                "7 The V3 database breaks V3's rules (found by verify, or by the verification that ends run); the output says how to repair each defect.",
+                "run Upgrades the V2 site database (--from) into the V3 database (--to): checks first, then upgrades, then verifies.",
+                "reset Puts the V3 database back as V3 left it at its first start, so the upgrade can start again.")
+                .doesNotContain("Cancelled by the operator. Nothing was written", "the run was rolled back. Nothing was written");
+        var run = execute("run", "--help").out().replaceAll("\\s+", " ");
+        assertThat(run).doesNotContain("one transaction")
+                .contains("V3 is written page by page, each page committed with its progress: a run that was killed or stopped with Ctrl-C"
+                        + " keeps what it committed, and running the same command again continues it");
+    }
+
     @Test
     void aMissingOptionIsAUsageError() {
         var result = execute("run", "--to", "jdbc:mysql://localhost/v3");
