@@ -86,6 +86,18 @@ public final class Upgrade implements AutoCloseable {
                 ConnectionSpec.of("V3 database", "--to", v3Url, V3_PASSWORD_VARIABLE), options);
     }
 
+    /**
+     * Connects to the V3 database only, for what needs nothing of V2 ({@link #verify()},
+     * {@link #reset()}): after the upgrade, V2's database may be gone.
+     */
+    public static Upgrade openV3(String v3Url, UpgradeOptions options) {
+        return openV3(ConnectionSpec.of("V3 database", "--to", v3Url, V3_PASSWORD_VARIABLE), options);
+    }
+
+    public static Upgrade openV3(ConnectionSpec v3, UpgradeOptions options) {
+        return new Upgrade(null, Database.open(v3, Database.Role.TARGET, options.v3Prefix()), options);
+    }
+
     public static Upgrade open(ConnectionSpec v2, ConnectionSpec v3, UpgradeOptions options) {
         var source = Database.open(v2, Database.Role.SOURCE, options.v2Prefix());
         try {
@@ -123,8 +135,17 @@ public final class Upgrade implements AutoCloseable {
 
     private MappingSet mappings(Instant started) {
         var set = loadMappings(started);
-        new MappingValidator(source, target, options.params().keySet()).validate(set);
+        new MappingValidator(v2(), target, options.params().keySet()).validate(set);
         return set;
+    }
+
+    /** The V2 database; a clear failure when this handle was opened with {@link #openV3} only. */
+    private Database v2() {
+        if (source == null) {
+            throw new DatabaseException("this needs the V2 database, but only the V3 database was opened",
+                    "open both: Upgrade.open(v2Url, v3Url, options) (the commands: give --from or --v2-root)");
+        }
+        return source;
     }
 
     /** The mappings as parsed, not yet checked against the live databases (drift must work where they do not fit). */
@@ -363,7 +384,7 @@ public final class Upgrade implements AutoCloseable {
      * columns neither read nor 'ignored'), and what the mappings read that V2 lacks.
      */
     public List<Drift.Finding> drift() {
-        return Drift.of(loadMappings(Instant.now()), source);
+        return Drift.of(loadMappings(Instant.now()), v2());
     }
 
     private volatile Checkpoints stopper;
@@ -387,10 +408,11 @@ public final class Upgrade implements AutoCloseable {
 
     /**
      * Checks the V3 database against V3's own rules (the {@code phase: verify} mappings, and no
-     * NULL in text columns). Writes nothing.
+     * NULL in text columns). Needs only V3 (see {@link #openV3}); writes nothing.
      */
     public CheckReport verify() {
-        var set = mappings(Instant.now());
+        var set = loadMappings(Instant.now());
+        new MappingValidator(source, target, options.params().keySet()).validateVerify(set);
         {
             var exports = new Exports(options.exportDirectory(), null);
             var context = context(set, exports, RunListener.NONE, null, false);
@@ -436,7 +458,9 @@ public final class Upgrade implements AutoCloseable {
         try {
             target.close();
         } finally {
-            source.close();
+            if (source != null) {
+                source.close();
+            }
         }
     }
 }
