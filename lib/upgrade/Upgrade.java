@@ -58,7 +58,8 @@ import java.util.Set;
  * }</pre>
  * Opening connects to both databases (the V2 one read-only); {@link #run()} loads and checks the
  * mappings, refuses what must not be upgraded, then writes everything in one transaction, so a
- * failure leaves the V3 database exactly as it was.
+ * failure leaves the V3 database exactly as it was. {@link #openV3} connects to V3 alone, for
+ * {@link #verify()} and {@link #reset()} after the upgrade.
  */
 public final class Upgrade implements AutoCloseable {
     /** Environment variable with the V2 database password, used instead of one in the URL. */

@@ -12,6 +12,7 @@ import upgrade.site.V3Conf;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -26,12 +27,12 @@ public final class ConnectionOptions {
 
     @Option(names = "--from", paramLabel = "JDBC_URL",
             description = {"The V2 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v2?user=root (password: $" + Upgrade.V2_PASSWORD_VARIABLE + ").",
-                    "Default: from --v2-root."})
+                    "Default: from --v2-root. Not needed (nor opened) by verify and reset."})
     String from;
 
     @Option(names = "--to", paramLabel = "JDBC_URL",
             description = {"The V3 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v3?user=root (password: $" + Upgrade.V3_PASSWORD_VARIABLE + ").",
-                    "Default: from --v3-conf; on a terminal it is asked for."})
+                    "Default: from --v3-conf; on a terminal it is asked for (a conf.ini path, or setting by setting)."})
     String to;
 
     @Option(names = "--v2-root", paramLabel = "DIR",
@@ -83,7 +84,8 @@ public final class ConnectionOptions {
     String recoveryFolder;
 
     @Option(names = "--hashid-salt", defaultValue = "", paramLabel = "SALT",
-            description = "V3's [System] HashIDSalt from its conf.ini. With it, v2-share-links.csv also gives each old share link its new link.")
+            description = {"V3's [System] HashIDSalt from its conf.ini. With it, v2-share-links.csv also gives each old share link its new link.",
+                    "Default: from --v3-conf; on a terminal, run asks for it (or for a conf.ini to read it from)."})
     String hashIdSalt;
 
     @Option(names = "--export-dir", paramLabel = "DIR",
@@ -258,8 +260,9 @@ public final class ConnectionOptions {
         try {
             Files.createDirectories(exports.path());
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot create " + exports.path() + " for the report: " + e
-                    + "; give --export-dir DIR, a directory you may write to outside V2's web root");
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot create " + exports.path() + " for the report ("
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.toString())
+                    + "); give --export-dir DIR, a directory you may write to outside V2's web root");
         }
     }
 

@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = {"Puts the V3 database back as V3 left it at its first start, undoing what this toolkit wrote",
                 "(an interrupted or a finished run), so the upgrade can start again. Tables are emptied and refilled,",
-                "never dropped; V3 need not be restarted. Needs only the V3 database (--to or --v3-conf); V2's is not touched."})
+                "never dropped; V3 need not be restarted.",
+                "Needs only the V3 database (--to or --v3-conf); V2's is not touched."})
 public final class ResetCommand extends DatabaseCommand {
 
     @Override

@@ -91,6 +91,13 @@ class V3OnlyCommandsTest {
     }
 
     @Test
+    void theirHelpSaysTheyNeedOnlyV3() {
+        assertThat(execute("verify", "--help").out()).contains("Needs only the V3 database (--to or --v3-conf)");
+        assertThat(execute("reset", "--help").out()).contains("Needs only the V3 database (--to or --v3-conf)");
+        assertThat(execute("run", "--help").out()).contains("Not needed (nor opened)");
+    }
+
+    @Test
     void filesAndTheOtherCommandsStillNeedV2() {
         var result = execute("check", "--to", "jdbc:mysql://localhost:1/v3");
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
