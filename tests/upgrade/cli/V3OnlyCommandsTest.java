@@ -39,6 +39,9 @@ class V3OnlyCommandsTest {
             var withGoneV2 = execute("verify", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
             assertThat(withGoneV2.code()).as("V2 is not even opened").isZero();
 
+            var declined = UpgradeCommandTest.executeIn(site.exports(), java.util.List.of("n"), "reset", "--to", site.v3Url(), "--v3-prefix", "cd_");
+            assertThat(declined.code()).isEqualTo(ExitCodes.CANCELLED);
+            assertThat(declined.out()).contains("Put the V3 database back as it was at V3's first start? [y/N] n", "Nothing was changed.");
             var reset = execute("reset", "--to", site.v3Url(), "--v3-prefix", "cd_", "--yes");
             assertThat(reset.err()).isEmpty();
             assertThat(reset.code()).isZero();
