@@ -60,6 +60,7 @@ import java.util.Set;
  * Opening connects to both databases (the V2 one read-only); {@link #run()} loads and checks the
  * mappings, refuses what must not be upgraded, then commits page by page with its progress, so a
  * run that dies continues where it stopped, and a row that fails puts V3 back as at its first start.
+ * {@link #openV3} connects to V3 alone, for {@link #verify()} and {@link #reset()} after the upgrade.
  */
 public final class Upgrade implements AutoCloseable {
     /** Environment variable with the V2 database password, used instead of one in the URL. */
@@ -85,6 +86,18 @@ public final class Upgrade implements AutoCloseable {
     public static Upgrade open(String v2Url, String v3Url, UpgradeOptions options) {
         return open(ConnectionSpec.of("V2 database", "--from", v2Url, V2_PASSWORD_VARIABLE),
                 ConnectionSpec.of("V3 database", "--to", v3Url, V3_PASSWORD_VARIABLE), options);
+    }
+
+    /**
+     * Connects to the V3 database only, for what needs nothing of V2 ({@link #verify()},
+     * {@link #reset()}): after the upgrade, V2's database may be gone.
+     */
+    public static Upgrade openV3(String v3Url, UpgradeOptions options) {
+        return openV3(ConnectionSpec.of("V3 database", "--to", v3Url, V3_PASSWORD_VARIABLE), options);
+    }
+
+    public static Upgrade openV3(ConnectionSpec v3, UpgradeOptions options) {
+        return new Upgrade(null, Database.open(v3, Database.Role.TARGET, options.v3Prefix()), options);
     }
 
     public static Upgrade open(ConnectionSpec v2, ConnectionSpec v3, UpgradeOptions options) {
@@ -124,8 +137,17 @@ public final class Upgrade implements AutoCloseable {
 
     private MappingSet mappings(Instant started) {
         var set = loadMappings(started);
-        new MappingValidator(source, target, options.params().keySet()).validate(set);
+        new MappingValidator(v2(), target, options.params().keySet()).validate(set);
         return set;
+    }
+
+    /** The V2 database; a clear failure when this handle was opened with {@link #openV3} only. */
+    private Database v2() {
+        if (source == null) {
+            throw new DatabaseException("this needs the V2 database, but only the V3 database was opened",
+                    "open both: Upgrade.open(v2Url, v3Url, options) (the commands: give --from or --v2-root)");
+        }
+        return source;
     }
 
     /** The mappings as parsed, not yet checked against the live databases (drift must work where they do not fit). */
@@ -484,7 +506,7 @@ public final class Upgrade implements AutoCloseable {
      * columns neither read nor 'ignored'), and what the mappings read that V2 lacks.
      */
     public List<Drift.Finding> drift() {
-        return Drift.of(loadMappings(Instant.now()), source);
+        return Drift.of(loadMappings(Instant.now()), v2());
     }
 
     private volatile Checkpoints stopper;
@@ -511,10 +533,11 @@ public final class Upgrade implements AutoCloseable {
 
     /**
      * Checks the V3 database against V3's own rules (the {@code phase: verify} mappings, and no
-     * NULL in text columns). Writes nothing.
+     * NULL in text columns). Needs only V3 (see {@link #openV3}); writes nothing.
      */
     public CheckReport verify() {
-        var set = mappings(Instant.now());
+        var set = loadMappings(Instant.now());
+        new MappingValidator(source, target, options.params().keySet()).validateVerify(set);
         {
             var exports = new Exports(options.exportDirectory(), null);
             var context = context(set, exports, RunListener.NONE, null, false);
@@ -582,7 +605,9 @@ public final class Upgrade implements AutoCloseable {
         try {
             target.close();
         } finally {
-            source.close();
+            if (source != null) {
+                source.close();
+            }
         }
     }
 }

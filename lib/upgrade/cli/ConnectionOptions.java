@@ -5,29 +5,34 @@ import picocli.CommandLine.Option;
 import upgrade.Upgrade;
 import upgrade.UpgradeOptions;
 import upgrade.db.ConnectionSpec;
+import upgrade.db.Database;
 import upgrade.mapping.MappingFiles;
 import upgrade.site.V2Site;
 import upgrade.site.V3Conf;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The options every command that opens both databases shares (a picocli mixin). */
+/** The options every command that opens the databases shares (a picocli mixin). */
 public final class ConnectionOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "JDBC_URL",
             description = {"The V2 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v2?user=root (password: $" + Upgrade.V2_PASSWORD_VARIABLE + ").",
-                    "Default: from --v2-root."})
+                    "Default: from --v2-root. Not needed (nor opened) by verify and reset."})
     String from;
 
     @Option(names = "--to", paramLabel = "JDBC_URL",
             description = {"The V3 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v3?user=root (password: $" + Upgrade.V3_PASSWORD_VARIABLE + ").",
-                    "Default: from --v3-conf; on a terminal it is asked for."})
+                    "Default: from --v3-conf; on a terminal it is asked for (a conf.ini path, or setting by setting)."})
     String to;
 
     @Option(names = "--v2-root", paramLabel = "DIR",
@@ -79,11 +84,14 @@ public final class ConnectionOptions {
     String recoveryFolder;
 
     @Option(names = "--hashid-salt", defaultValue = "", paramLabel = "SALT",
-            description = "V3's [System] HashIDSalt from its conf.ini. With it, v2-share-links.csv also gives each old share link its new link.")
+            description = {"V3's [System] HashIDSalt from its conf.ini. With it, v2-share-links.csv also gives each old share link its new link.",
+                    "Default: from --v3-conf; on a terminal, run asks for it (or for a conf.ini to read it from)."})
     String hashIdSalt;
 
-    @Option(names = "--export-dir", defaultValue = ".", paramLabel = "DIR",
-            description = "Where v2-share-links.csv (V2 share key -> V3 share) is written. Default: the current directory")
+    @Option(names = "--export-dir", paramLabel = "DIR",
+            description = {"Where upgrade-report.json and v2-share-links.csv (every V2 share key -> V3 share) are written.",
+                    "Default: beside V2's web root (<parent>/" + ExportDirectory.BESIDE_PREFIX + "<root's name>) when run inside it,",
+                    "since V2's web server may serve the root; else the current directory. The path is printed."})
     Path exportDirectory;
 
     @Option(names = "--leave-out-unsupported-policies",
@@ -103,36 +111,57 @@ public final class ConnectionOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
     boolean verbose;
 
-    /** Both databases and the options, from the flags, then V2's web root and V3's conf.ini, then prompts. */
-    record Resolved(ConnectionSpec v2, ConnectionSpec v3, UpgradeOptions options, List<String> sources) {}
+    /** Which databases a command opens: {@code verify} and {@code reset} need only V3 (V2 may be gone by then). */
+    enum Databases { BOTH, V3_ONLY }
 
-    Resolved resolve() {
+    /** What a command writes besides the V3 database; it decides whether the export directory and the HashIDSalt matter. */
+    enum Writes { NOTHING, REPORT, REPORT_AND_SHARE_LINKS }
+
+    /**
+     * The databases and the options, from the flags, then V2's web root and V3's conf.ini, then prompts.
+     *
+     * @param v2 null when the command opens only V3
+     */
+    record Resolved(ConnectionSpec v2, ConnectionSpec v3, UpgradeOptions options, List<String> sources, ExportDirectory exports) {}
+
+    Resolved resolve(Databases databases, Writes writes) {
+        var terminal = UpgradeCommand.terminalOf(spec);
+        var prompts = terminal.canAsk() && !yes ? Optional.of(new Prompts(terminal)) : Optional.<Prompts>empty();
         var sources = new ArrayList<String>();
-        var root = v2Root != null ? Optional.of(V2Site.read(v2Root))
-                : from == null ? V2Site.at(Path.of("")) : Optional.<V2Site>empty();
+        var root = databases == Databases.V3_ONLY ? Optional.<V2Site>empty()
+                : v2Root != null ? Optional.of(V2Site.read(here(v2Root)))
+                : from == null ? V2Site.at(terminal.workingDirectory()) : Optional.<V2Site>empty();
         root.ifPresent(site -> sources.add("V2: " + site.root().toAbsolutePath().normalize() + "/application ("
                 + (site.readBy().equals("php") ? "read by php" : "read without php") + ")"
                 + (site.version().isEmpty() ? "" : ", version " + site.version())));
-        var conf = Optional.ofNullable(v3Conf).map(V3Conf::read);
+        var conf = Optional.ofNullable(v3Conf).map(this::here).map(V3Conf::read);
         conf.ifPresent(c -> sources.add("V3: " + c.file().toAbsolutePath().normalize()));
 
-        var v2Url = from != null ? from : root.map(V2Site::url).orElseThrow(() -> missing("--from",
-                "give --from JDBC_URL, or --v2-root DIR (V2's web root), or run in V2's web root"));
-        var v2Password = env(Upgrade.V2_PASSWORD_VARIABLE).orElse(from != null ? null : root.map(V2Site::password).orElse(null));
-        String v3Url = to;
-        String v3Password = env(Upgrade.V3_PASSWORD_VARIABLE).orElse(null);
-        if (v3Url == null && conf.isPresent()) {
-            v3Url = conf.get().url();
-            v3Password = v3Password != null ? v3Password : conf.get().password();
+        ConnectionSpec v2 = null;
+        if (databases == Databases.BOTH) {
+            var v2Password = env(Upgrade.V2_PASSWORD_VARIABLE);
+            v2 = from != null ? new ConnectionSpec("V2 database", "--from", from, v2Password.orElse(null))
+                    : root.map(site -> new ConnectionSpec("V2 database", site.root().toAbsolutePath().normalize().resolve("application/database.php")
+                            + " (or give --from)", site.url(), v2Password.orElse(site.password())))
+                    .orElseThrow(() -> missing("--from", "give --from JDBC_URL, or --v2-root DIR (V2's web root), or run in V2's web root"));
         }
-        var prompted = v3Url == null ? prompt() : null;
-        if (prompted != null) {
-            v3Url = prompted.url();
-            v3Password = prompted.password();
-        }
-        if (v3Url == null) {
+        var wantSalt = writes == Writes.REPORT_AND_SHARE_LINKS && !given("--hashid-salt");
+        var v3Password = env(Upgrade.V3_PASSWORD_VARIABLE);
+        Prompts.V3Answers answers = null;
+        ConnectionSpec v3;
+        if (to != null) {
+            v3 = new ConnectionSpec(Prompts.V3_LABEL, "--to", to, v3Password.orElse(null));
+        } else if (conf.isPresent()) {
+            v3 = new ConnectionSpec(Prompts.V3_LABEL, conf.get().file().toAbsolutePath().normalize() + " ([Database])", conf.get().url(),
+                    v3Password.orElse(conf.get().password()));
+        } else if (prompts.isPresent()) {
+            answers = prompts.get().v3Database(wantSalt);
+            v3 = v3Password.map(answers.spec()::withPassword).orElse(answers.spec());
+            answers.conf().ifPresent(file -> sources.add("V3: " + file));
+        } else {
             throw missing("--to", "give --to JDBC_URL, or --v3-conf FILE (V3's conf.ini), or run on a terminal without --yes to be asked");
         }
+
         var options = options();
         if (!given("--v2-prefix") && root.isPresent()) {
             options = options.withV2Prefix(root.get().prefix());
@@ -147,40 +176,22 @@ public final class ConnectionOptions {
             options = options.withV2Version(root.get().version());
         }
         if (!given("--v3-prefix")) {
-            options = options.withV3Prefix(prompted != null ? prompted.prefix() : conf.map(V3Conf::prefix).orElse(v3Prefix));
+            options = options.withV3Prefix(answers != null ? answers.prefix() : conf.map(V3Conf::prefix).orElse(v3Prefix));
         }
         if (root.isPresent()) {
             options = options.withV2Root(root.get().root());
         }
-        if (!given("--hashid-salt") && conf.isPresent()) {
-            options = options.withHashIdSalt(conf.get().hashIdSalt());
+        if (!given("--hashid-salt")) {
+            options = options.withHashIdSalt(answers != null ? answers.hashIdSalt() : conf.map(V3Conf::hashIdSalt).orElse(""));
+            // Still unknown: ask, so that the share-link map gives the new links (typing V3's database asked for it already).
+            var asked = answers != null && answers.conf().isEmpty();
+            if (wantSalt && options.hashIdSalt().isEmpty() && !asked && prompts.isPresent()) {
+                options = options.withHashIdSalt(prompts.get().hashIdSalt());
+            }
         }
-        return new Resolved(new ConnectionSpec("V2 database", "--from", v2Url, v2Password),
-                new ConnectionSpec("V3 database", "--to", v3Url, v3Password), options, List.copyOf(sources));
-    }
-
-    private record Prompted(String url, String password, String prefix) {}
-
-    /** Asks for the V3 database like the original assistant did, with defaults; null without a terminal or with --yes. */
-    private Prompted prompt() {
-        var console = System.console();
-        if (console == null || yes) {
-            return null;
-        }
-        console.printf("The V3 database (V3 must have started on it once):%n");
-        var host = ask(console, "  host", "127.0.0.1");
-        var port = ask(console, "  port", "3306");
-        var user = ask(console, "  user", "root");
-        var password = console.readPassword("  password: ");
-        var database = ask(console, "  database", "cloudreve");
-        var prefix = ask(console, "  table prefix (V3's default is none; the docs use cd_)", "");
-        return new Prompted("jdbc:mysql://" + host + ":" + port + "/" + database + "?user=" + java.net.URLEncoder.encode(user,
-                java.nio.charset.StandardCharsets.UTF_8), password == null ? "" : new String(password), prefix);
-    }
-
-    private static String ask(java.io.Console console, String question, String otherwise) {
-        var answer = console.readLine("%s [%s]: ", question, otherwise);
-        return answer == null || answer.isBlank() ? otherwise : answer.trim();
+        var exports = ExportDirectory.choose(exportDirectory, terminal.workingDirectory(), root.map(V2Site::root).orElse(null));
+        options = options.withExportDirectory(exports.path());
+        return new Resolved(v2, v3, options, List.copyOf(sources), exports);
     }
 
     private boolean given(String option) {
@@ -202,8 +213,8 @@ public final class ConnectionOptions {
         return value;
     }
 
-    /** The options as the flags give them; a wrong value is a usage error naming the option. */
-    UpgradeOptions options() {
+    /** The options as the flags give them (paths from the working directory); a wrong value is a usage error naming the option. */
+    private UpgradeOptions options() {
         if (salt.contains(":")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--salt must not contain ':' (V3 keeps passwords as md5:HASH:SALT)");
         }
@@ -216,20 +227,64 @@ public final class ConnectionOptions {
         }
         return UpgradeOptions.defaults().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
                 .withV2TimeZone(zone).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
-                .withExportDirectory(exportDirectory).withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
-                .withResumeChangedMappings(resumeChangedMappings).withV3Directory(v3Directory).withThumbSuffix(thumbSuffix)
-                .withMappings(mappings == null ? null : MappingFiles.bundledWith(mappings));
+                .withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
+                .withResumeChangedMappings(resumeChangedMappings).withV3Directory(here(v3Directory)).withThumbSuffix(thumbSuffix)
+                .withMappings(mappings == null ? null : MappingFiles.bundledWith(here(mappings)));
     }
 
-    /** Opens both databases; prints where discovered settings came from. */
-    Upgrade open(java.io.PrintWriter out) {
-        var resolved = resolve();
+    /**
+     * Opens the databases the command needs; prints where discovered settings came from and, when
+     * the command writes files, where they go. On a terminal, a refused password is asked for again.
+     */
+    Upgrade open(PrintWriter out, Databases databases, Writes writes) {
+        var resolved = resolve(databases, writes);
         resolved.sources().forEach(source -> out.println("Settings from " + source));
+        if (writes != Writes.NOTHING) {
+            announce(resolved.exports(), writes, out);
+        }
+        out.flush();
         resolvedV2 = resolved.v2();
-        return Upgrade.open(resolved.v2(), resolved.v3(), resolved.options());
+        resolvedExports = resolved.exports().path();
+        var options = resolved.options();
+        var v3 = loggedIn(resolved.v3(), Database.Role.TARGET, options.v3Prefix());
+        if (databases == Databases.V3_ONLY) {
+            return Upgrade.openV3(v3, options);
+        }
+        return Upgrade.open(loggedIn(resolved.v2(), Database.Role.SOURCE, options.v2Prefix()), v3, options);
+    }
+
+    /** Says where the report (and share-link map) go, and makes sure the directory can be written before anything else is. */
+    private void announce(ExportDirectory exports, Writes writes, PrintWriter out) {
+        out.println((writes == Writes.REPORT_AND_SHARE_LINKS ? "The report and v2-share-links.csv go to " : "The report goes to ")
+                + exports.path() + " (" + exports.why() + ")");
+        exports.warning().ifPresent(warning -> out.println("WARNING: " + warning));
+        try {
+            Files.createDirectories(exports.path());
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot create " + exports.path() + " for the report ("
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.toString())
+                    + "); give --export-dir DIR, a directory you may write to outside V2's web root");
+        }
+    }
+
+    /** The connection; on a terminal (without --yes) as the server accepts it, the password asked for again when refused. */
+    private ConnectionSpec loggedIn(ConnectionSpec connection, Database.Role role, String prefix) {
+        var terminal = UpgradeCommand.terminalOf(spec);
+        return terminal.canAsk() && !yes ? new Prompts(terminal).loggedIn(connection, role, prefix) : connection;
+    }
+
+    /** A path option as seen from the working directory. */
+    private Path here(Path path) {
+        return path == null ? null : UpgradeCommand.terminalOf(spec).workingDirectory().resolve(path).normalize();
     }
 
     private ConnectionSpec resolvedV2;
+    private Path resolvedExports;
+
+    /** Where the report and the export files go (see {@link ExportDirectory}); known once the databases are open. */
+    Path exportDirectory() {
+        return resolvedExports;
+    }
 
     /** The command that backs V2 up, for the reminder every run prints. */
     String backupCommand() {

@@ -16,6 +16,7 @@ import upgrade.mapping.MappingLoader;
 import upgrade.mapping.MappingSet;
 import upgrade.mapping.RowMapping;
 import upgrade.mapping.Where;
+import upgrade.report.DriftPrinter;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,10 +110,11 @@ public final class MappingsCommand {
         @Override
         protected int run(Upgrade upgrade, PrintWriter out) {
             var findings = upgrade.drift();
-            findings.forEach(finding -> out.println("  " + finding));
-            out.println(findings.isEmpty() ? "Every V2 table and column is read or deliberately ignored by a mapping."
-                    : findings.size() + " difference(s) between V2 and the mappings: map what nothing migrates, or list it under 'ignored'"
-                      + " with the reason; correct or remove what the mappings read but V2 lacks.");
+            new DriftPrinter(out).print(findings);
+            if (!findings.isEmpty()) {
+                out.println(findings.size() + " difference(s) between V2 and the mappings: map what nothing migrates, or list it under 'ignored'"
+                        + " with the reason; correct or remove what the mappings read but V2 lacks.");
+            }
             out.flush();
             if (strict && !findings.isEmpty()) {
                 throw new MappingException(new Where("mappings drift --strict", 0, 0),

@@ -1,8 +1,10 @@
 package upgrade.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import upgrade.Upgrade;
+import upgrade.cli.ConnectionOptions.Writes;
 import upgrade.check.CheckReport;
 import upgrade.db.ConnectionSpec;
 import upgrade.engine.CancelledException;
@@ -35,8 +37,17 @@ public final class RunCommand extends DatabaseCommand {
     @Option(names = "--dry-run", description = "Do everything but commit: show what would be written, then roll back (same as 'plan').")
     boolean dryRun;
 
+    @Mixin
+    DriftCheck drift;
+
+    @Override
+    protected Writes writes() {
+        return dryRun ? Writes.REPORT : Writes.REPORT_AND_SHARE_LINKS;
+    }
+
     @Override
     protected int run(Upgrade upgrade, PrintWriter out) {
+        drift.check(upgrade, out, "run");
         var recorded = dryRun ? Optional.<RunStatus>empty() : upgrade.status();
         out.println("Checking V2 and V3:");
         var checks = upgrade.check();
@@ -97,9 +108,7 @@ public final class RunCommand extends DatabaseCommand {
     }
 
     private void writeReport(RunReport report, CheckReport checks, CheckReport verification, String name, PrintWriter out) {
-        var file = connection.exportDirectory.resolve(name);
-        JsonReport.of(spec.root().version()[0], report, checks, verification).write(file);
-        out.println("The full report (every row left out, renamed or re-homed, with its key) is in " + file);
+        saveReport(JsonReport.of(spec.root().version()[0], report, checks, verification).withDrift(drift.findings()), name, out);
     }
 
     /**
@@ -168,11 +177,11 @@ public final class RunCommand extends DatabaseCommand {
     }
 
     private boolean confirmed(boolean continuing) {
-        var console = System.console();
-        if (console == null) {
+        var terminal = UpgradeCommand.terminalOf(spec);
+        if (!terminal.canAsk()) {
             return true; // no terminal to ask on: scripts and CI run without a prompt
         }
-        var answer = console.readLine((continuing ? "Continue the upgrade of V2 into V3 now?" : "Upgrade V2 into V3 now?")
+        var answer = terminal.readLine((continuing ? "Continue the upgrade of V2 into V3 now?" : "Upgrade V2 into V3 now?")
                 + " The V2 database is only read. [y/N] ");
         return answer != null && answer.trim().toLowerCase().startsWith("y");
     }

@@ -19,6 +19,22 @@ public final class UpgradeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Terminal terminal;
+
+    private UpgradeCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Where the commands were started, and whom they may ask. */
+    Terminal terminal() {
+        return terminal;
+    }
+
+    /** The terminal of the command line that {@code spec} belongs to; the system's when it is not ours. */
+    static Terminal terminalOf(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof UpgradeCommand top ? top.terminal() : Terminal.system();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -31,8 +47,13 @@ public final class UpgradeCommand implements Runnable {
 
     /** The configured command line, for tests that capture its output with setOut/setErr. */
     public static CommandLine commandLine() {
+        return commandLine(Terminal.system());
+    }
+
+    /** The configured command line, asking on {@code terminal} and starting in its working directory (tests script it). */
+    public static CommandLine commandLine(Terminal terminal) {
         quietLibraryLogs();
-        var commandLine = new CommandLine(new UpgradeCommand());
+        var commandLine = new CommandLine(new UpgradeCommand(terminal));
         commandLine.setExecutionExceptionHandler(UpgradeCommand::handle);
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
         withExitCodes(commandLine);

@@ -2,6 +2,7 @@ package upgrade.cli;
 
 import picocli.CommandLine.Command;
 import upgrade.Upgrade;
+import upgrade.cli.ConnectionOptions.Databases;
 import upgrade.report.VerificationPrinter;
 
 import java.io.PrintWriter;
@@ -11,8 +12,14 @@ import java.util.Map;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks the V3 database against V3's own rules, and says how to repair what breaks them. Writes nothing.",
                 "The rules: one root per user, reachable folders, unique names, valid JSON, existing groups and policies, "
-                        + "owned shares, storage sums, ... Exits 7 on any defect."})
+                        + "owned shares, storage sums, ... Exits 7 on any defect.",
+                "Needs only the V3 database (--to or --v3-conf): V2's may be gone after the upgrade."})
 public final class VerifyCommand extends DatabaseCommand {
+
+    @Override
+    protected Databases databases() {
+        return Databases.V3_ONLY;
+    }
 
     @Override
     protected int run(Upgrade upgrade, PrintWriter out) {

@@ -1,5 +1,7 @@
 package upgrade.db;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,12 +12,51 @@ import java.util.regex.Pattern;
  * from an environment variable instead, so it need not appear in the process list.
  *
  * @param label    how messages name this database ("V2 database", "V3 database")
- * @param option   the command-line option the URL came from, for hints
+ * @param option   where the URL came from, for hints: an option ({@code --to}) or a file
  * @param url      the URL as given
  * @param password a password from the environment, or null to use the URL's own
+ * @param typed    true when the operator typed host, port, user and database at a prompt (no URL, no option):
+ *                 messages then name what was typed
  */
-public record ConnectionSpec(String label, String option, String url, String password) {
+public record ConnectionSpec(String label, String option, String url, String password, boolean typed) {
     private static final Pattern SUPPORTED = Pattern.compile("^jdbc:(mysql|mariadb)://[^/?]+/([^?]*)(\\?.*)?$");
+    private static final Pattern PARTS = Pattern.compile("^jdbc:\\w+://([^:/?]+)(?::(\\d+))?/([^?]*)(?:\\?(.*))?$");
+
+    /** A database given by an option or read from a file. */
+    public ConnectionSpec(String label, String option, String url, String password) {
+        this(label, option, url, password, false);
+    }
+
+    /** A database whose host, port, user and name the operator typed at the prompts. */
+    public static ConnectionSpec typed(String label, String url, String password) {
+        return new ConnectionSpec(label, "the answers typed", url, password, true);
+    }
+
+    /** The same database with another password (asked again after access was denied). */
+    public ConnectionSpec withPassword(String newPassword) {
+        return new ConnectionSpec(label, option, url, newPassword, typed);
+    }
+
+    /**
+     * The database as the operator gave it, for messages: what was typed ({@code host:3306/cloudreve as user 'root'})
+     * or the URL without its password.
+     */
+    public String shown() {
+        var matcher = PARTS.matcher(url == null ? "" : url);
+        if (!typed || !matcher.matches()) {
+            return redacted();
+        }
+        var user = user(matcher.group(4));
+        return matcher.group(1) + (matcher.group(2) == null ? "" : ":" + matcher.group(2)) + "/" + matcher.group(3)
+                + (user == null ? "" : " as user '" + user + "'");
+    }
+
+    /** How to fix a connection that failed: where to check the settings. */
+    public String connectionHint() {
+        return (typed ? "check the host, port, database, user and password you typed"
+                : "check host, port, database name, user and password in " + option)
+                + " (the server must be running and reachable from this machine)";
+    }
 
     /** The URL the MariaDB driver accepts: {@code jdbc:mysql:} is read as {@code jdbc:mariadb:}. */
     public String driverUrl() {
@@ -39,14 +80,18 @@ public record ConnectionSpec(String label, String option, String url, String pas
 
     /** The command that backs this database up with mysqldump (the password is asked for, not shown). */
     public String dumpCommand(String file) {
-        var matcher = Pattern.compile("^jdbc:\\w+://([^:/?]+)(?::(\\d+))?/([^?]*)(?:\\?(.*))?$").matcher(url);
+        var matcher = PARTS.matcher(url);
         if (!matcher.matches()) {
             return "mysqldump --single-transaction DATABASE > " + file;
         }
-        var user = matcher.group(4) == null ? null : Arrays.stream(matcher.group(4).split("&"))
-                .filter(p -> p.startsWith("user=")).map(p -> p.substring(5)).findFirst().orElse(null);
+        var user = user(matcher.group(4));
         return "mysqldump --single-transaction --host=" + matcher.group(1) + (matcher.group(2) == null ? "" : " --port=" + matcher.group(2))
                 + (user == null ? "" : " --user=" + user + " -p") + " " + matcher.group(3) + " > " + file;
+    }
+
+    private static String user(String parameters) {
+        return parameters == null ? null : Arrays.stream(parameters.split("&"))
+                .filter(p -> p.startsWith("user=")).map(p -> URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8)).findFirst().orElse(null);
     }
 
     /** The URL with any password replaced by {@code ***}, safe for messages and logs. */

@@ -42,9 +42,7 @@ public final class Database implements AutoCloseable {
         try {
             connection = DriverManager.getConnection(spec.driverUrl(), properties);
         } catch (SQLException e) {
-            throw new DatabaseException(spec.label() + ": cannot connect to " + spec.redacted() + ": " + e.getMessage(),
-                    "check host, port, database name, user and password in " + spec.option()
-                            + " (the server must be running and reachable from this machine)", e);
+            throw new DatabaseException(spec.label() + ": cannot connect to " + spec.shown() + ": " + e.getMessage(), spec.connectionHint(), e);
         }
         try {
             prepareSession(connection, role);

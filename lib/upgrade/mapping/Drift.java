@@ -19,8 +19,16 @@ import java.util.Set;
 public final class Drift {
     private Drift() {}
 
+    /** Which way V2 and the mappings differ. */
+    public enum Kind {
+        /** V2 has it and no mapping reads or ignores it: its data is not migrated. */
+        NOT_MIGRATED,
+        /** A mapping reads it and V2 lacks it: a run stops at it. */
+        MISSING_IN_V2
+    }
+
     /** One finding, e.g. {@code sd_users.qq: no mapping reads it}. */
-    public record Finding(String table, String column, String text) {
+    public record Finding(String table, String column, Kind kind, String text) {
         @Override
         public String toString() {
             return (column == null ? table : table + "." + column) + ": " + text;
@@ -80,7 +88,7 @@ public final class Drift {
             var logical = physical.substring(source.prefix().length());
             var columns = read.get(logical);
             if (columns == null) {
-                findings.add(new Finding(physical, null, "no mapping reads this table; its rows would be lost"));
+                findings.add(new Finding(physical, null, Kind.NOT_MIGRATED, "no mapping reads this table; its rows would be lost"));
                 continue;
             }
             if (columns.contains("*")) {
@@ -88,7 +96,7 @@ public final class Drift {
             }
             for (var column : source.table(logical).columnNames()) {
                 if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(column))) {
-                    findings.add(new Finding(physical, column, "no mapping reads it or lists it under 'ignored'; nothing migrates it"));
+                    findings.add(new Finding(physical, column, Kind.NOT_MIGRATED, "no mapping reads it or lists it under 'ignored'; nothing migrates it"));
                 }
             }
         }
@@ -102,12 +110,12 @@ public final class Drift {
         read.forEach((logical, columns) -> {
             var physical = source.prefix() + logical;
             if (!physicalNames.contains(physical)) {
-                findings.add(new Finding(physical, null, "a mapping reads this table, but this V2 database has no such table"));
+                findings.add(new Finding(physical, null, Kind.MISSING_IN_V2, "a mapping reads this table, but this V2 database has no such table"));
                 return;
             }
             var present = source.table(logical).columnNames();
             columns.stream().filter(c -> !c.equals("*") && present.stream().noneMatch(p -> p.equalsIgnoreCase(c)))
-                    .forEach(c -> findings.add(new Finding(physical, c, "a mapping reads it, but this V2 table has no such column")));
+                    .forEach(c -> findings.add(new Finding(physical, c, Kind.MISSING_IN_V2, "a mapping reads it, but this V2 table has no such column")));
         });
         return findings;
     }

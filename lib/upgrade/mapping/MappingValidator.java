@@ -25,6 +25,7 @@ public final class MappingValidator {
     private final Database target;
     private final Set<String> params;
 
+    /** @param source the V2 database; null to check only what reads V3 (see {@link #validateVerify}) */
     public MappingValidator(Database source, Database target, Set<String> params) {
         this.source = source;
         this.target = target;
@@ -39,6 +40,18 @@ public final class MappingValidator {
                 validate(keyValue);
             } else if (mapping instanceof FileMapping files) {
                 validate(files);
+            }
+        }
+    }
+
+    /**
+     * Checks only the {@code phase: verify} mappings, which must read nothing but V3: {@code verify}
+     * opens only the V3 database, since V2's may be gone after the upgrade.
+     */
+    public void validateVerify(MappingSet set) {
+        for (var mapping : set.mappings()) {
+            if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
+                validate(rows);
             }
         }
     }
@@ -372,6 +385,10 @@ public final class MappingValidator {
     }
 
     private static Table table(Database database, String logicalName, Where where) {
+        if (database == null) {
+            throw new MappingException(where, "this reads the V2 table '" + logicalName + "', but V3's rules are checked on the V3 database alone"
+                    + " (V2's may be gone after the upgrade)", "read V3's tables only: source: {target: TABLE}, and lookups with 'target:'");
+        }
         try {
             return database.table(logicalName);
         } catch (DatabaseException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import upgrade.check.CheckReport;
 import upgrade.check.CheckResult;
+import upgrade.mapping.Drift;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +17,13 @@ import java.util.Map;
 
 /**
  * The machine-readable report of a run: the checks, every step's counts with the keys of rows
- * left out, passed on and noted, what was dropped by design, the verification and the files
- * written. The same data as the printed summary.
+ * left out, passed on and noted, what was dropped by design, the verification, the files
+ * written, and the drift between V2 and the mappings (V2 data no mapping reads). The same data as
+ * the printed summary.
  */
 public record JsonReport(String tool, Instant finished, boolean committed, String mappingChecksum, double seconds,
                          List<CheckResult> preflight, List<Step> steps, Map<String, Long> droppedByDesign,
-                         List<CheckResult> verify, List<String> files) {
+                         List<CheckResult> verify, List<String> files, List<Drift.Finding> drift) {
 
     /** One step, with times in seconds. */
     public record Step(String name, String file, String source, String target, long read, long written, long targetRows,
@@ -49,7 +51,13 @@ public record JsonReport(String tool, Instant finished, boolean committed, Strin
         }
         return new JsonReport(tool, Instant.now(), run.committed(), String.format("%08x", run.mappingChecksum()),
                 run.elapsed().toMillis() / 1000.0, preflight == null ? List.of() : preflight.results(), steps, dropped,
-                verify == null ? List.of() : verify.results(), run.exports().stream().map(Path::toString).toList());
+                verify == null ? List.of() : verify.results(), run.exports().stream().map(Path::toString).toList(), List.of());
+    }
+
+    /** The same report with the drift found before the run. */
+    public JsonReport withDrift(List<Drift.Finding> findings) {
+        return new JsonReport(tool, finished, committed, mappingChecksum, seconds, preflight, steps, droppedByDesign, verify, files,
+                List.copyOf(findings));
     }
 
     private static Map<String, Reason> reasons(Map<String, Long> counts, Map<String, List<String>> keys) {

@@ -27,6 +27,19 @@ public record V2Site(Path root, String url, String password, String prefix, Stri
         return Files.isRegularFile(directory.resolve("application/database.php")) ? Optional.of(read(directory)) : Optional.empty();
     }
 
+    /**
+     * The V2 web root that holds {@code directory} (itself or a directory above it), if any: the
+     * nearest one with application/database.php. Files written there may be served by V2's web server.
+     */
+    public static Optional<Path> rootAround(Path directory) {
+        for (var dir = directory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("application/database.php"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static V2Site read(Path root) {
         var database = PhpConfig.read(root.resolve("application/database.php"));
         var config = Files.isRegularFile(root.resolve("application/config.php"))

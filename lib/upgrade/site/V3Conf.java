@@ -19,15 +19,7 @@ import java.nio.file.Path;
 public record V3Conf(Path file, String url, String password, String prefix, String hashIdSalt) {
 
     public static V3Conf read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DatabaseException("V3 conf.ini: " + file + " does not exist", "give --v3-conf the conf.ini V3 writes beside itself");
-        }
-        Ini ini;
-        try {
-            ini = new Ini(file.toFile());
-        } catch (IOException e) {
-            throw new DatabaseException("V3 conf.ini: cannot read " + file + ": " + e.getMessage(), "", e);
-        }
+        var ini = ini(file);
         var database = ini.get("Database");
         var type = database == null ? "" : database.getOrDefault("Type", "");
         if (!type.equalsIgnoreCase("mysql")) {
@@ -39,5 +31,22 @@ public record V3Conf(Path file, String url, String password, String prefix, Stri
                 + database.getOrDefault("Name", "cloudreve") + "?user=" + URLEncoder.encode(database.getOrDefault("User", "root"), StandardCharsets.UTF_8);
         return new V3Conf(file, url, database.getOrDefault("Password", ""), database.getOrDefault("TablePrefix", ""),
                 system == null ? "" : system.getOrDefault("HashIDSalt", ""));
+    }
+
+    /** Only the {@code [System] HashIDSalt} of a conf.ini (whatever database V3 uses); empty when it has none. */
+    public static String hashIdSaltOf(Path file) {
+        var system = ini(file).get("System");
+        return system == null ? "" : system.getOrDefault("HashIDSalt", "");
+    }
+
+    private static Ini ini(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DatabaseException("V3 conf.ini: " + file + " does not exist", "give --v3-conf the conf.ini V3 writes beside itself");
+        }
+        try {
+            return new Ini(file.toFile());
+        } catch (IOException e) {
+            throw new DatabaseException("V3 conf.ini: cannot read " + file + ": " + e.getMessage(), "", e);
+        }
     }
 }

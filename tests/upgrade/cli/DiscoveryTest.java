@@ -39,10 +39,10 @@ class DiscoveryTest {
                 Host = %s
                 Port = %s
                 User = %s
-                Password =
+                Password = %s
                 Name = %s
                 TablePrefix = cd_
-                """.formatted(url.group(1), url.group(2), url.group(4), url.group(3)));
+                """.formatted(url.group(1), url.group(2), url.group(4), FakeV2Root.password(site.v3Url()), url.group(3)));
         return conf;
     }
 

@@ -1,6 +1,7 @@
 package upgrade.cli;
 
 import org.junit.jupiter.api.Test;
+import upgrade.report.DriftPrinter;
 import upgrade.support.TestSite;
 
 import java.io.IOException;
@@ -61,6 +62,57 @@ class ForkScenariosTest {
             assertThat(site.rows("SELECT options FROM {p}users WHERE id = 2").get(0)).containsEntry("options", "{\"qq\":\"12345\"}");
             var after = execute("mappings", "drift", "--mappings", overlay.toString(), "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_");
             assertThat(after.out()).contains("Every V2 table and column is read or deliberately ignored by a mapping.");
+        }
+    }
+
+    @Test
+    void planAndRunShowTheColumnNoMappingReadsBeforeTheyWriteAndTheReportRecordsIt() {
+        try (var site = TestSite.sample("cd_")) {
+            site.v2("ALTER TABLE sd_users ADD qq VARCHAR(20) NOT NULL DEFAULT ''").v2("UPDATE sd_users SET qq = '12345' WHERE id = 2");
+            var plan = execute("plan", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_", "--export-dir", site.exports().toString());
+            assertThat(plan.code()).isZero();
+            assertThat(plan.out()).contains("WARNING: V2 has 1 table(s) or column(s) that no mapping reads; their data is NOT migrated:",
+                    "  sd_users.qq: no mapping reads it or lists it under 'ignored'; nothing migrates it",
+                    "in a directory of your own, given with --mappings DIR; to leave it out on purpose, list it under 'ignored:'");
+            assertThat(plan.out().indexOf("sd_users.qq")).isLessThan(plan.out().indexOf("users                  7 read"));
+            var planned = UpgradeCommandTest.readJson(site.exports().resolve("upgrade-plan.json")).path("drift");
+            assertThat(planned).hasSize(1);
+            assertThat(planned.get(0).path("column").asText()).isEqualTo("qq");
+
+            var run = execute("run", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_", "--yes",
+                    "--export-dir", site.exports().toString());
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("  sd_users.qq: no mapping reads it or lists it under 'ignored'; nothing migrates it");
+            assertThat(run.out().indexOf("sd_users.qq")).as("shown before anything is written").isLessThan(run.out().indexOf("Checking V2 and V3:"));
+            var drift = UpgradeCommandTest.readJson(site.exports().resolve("upgrade-report.json")).path("drift");
+            assertThat(drift).hasSize(1);
+            assertThat(drift.get(0).path("table").asText()).isEqualTo("sd_users");
+            assertThat(drift.get(0).path("column").asText()).isEqualTo("qq");
+            assertThat(drift.get(0).path("kind").asText()).isEqualTo("NOT_MIGRATED");
+        }
+    }
+
+    @Test
+    void strictMakesDriftAFailureOfPlanAndRunBeforeAnythingIsWritten() {
+        try (var site = TestSite.sample("cd_")) {
+            var stock = execute("plan", "--strict", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_",
+                    "--export-dir", site.exports().toString());
+            assertThat(stock.code()).isZero();
+            assertThat(stock.out()).contains(DriftPrinter.NONE);
+
+            site.v2("ALTER TABLE sd_users ADD qq VARCHAR(20) NOT NULL DEFAULT ''");
+            var before = site.snapshotV3();
+            var run = execute("run", "--strict", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_", "--yes",
+                    "--export-dir", site.exports().toString());
+            assertThat(run.code()).isEqualTo(ExitCodes.MAPPING);
+            assertThat(run.out()).contains("sd_users.qq: no mapping reads it").doesNotContain("Checking V2 and V3:");
+            assertThat(run.err()).contains("run --strict: 1 difference(s) between the V2 database and the mappings; nothing was written");
+            assertThat(site.snapshotV3()).isEqualTo(before);
+            assertThat(site.exports().resolve("upgrade-report.json")).doesNotExist();
+            var plan = execute("plan", "--strict", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_",
+                    "--export-dir", site.exports().toString());
+            assertThat(plan.code()).isEqualTo(ExitCodes.MAPPING);
+            assertThat(plan.err()).contains("plan --strict: 1 difference(s)");
         }
     }
 

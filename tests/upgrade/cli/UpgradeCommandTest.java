@@ -6,6 +6,8 @@ import upgrade.support.TestSite;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,11 +17,23 @@ class UpgradeCommandTest {
     /** Exit code, standard output and standard error of one command. */
     record Result(int code, String out, String err) {}
 
+    /** Runs a command as from a script: nobody to ask, in this process's working directory. */
     static Result execute(String... args) {
+        return executeIn(Path.of("").toAbsolutePath(), null, args);
+    }
+
+    /**
+     * Runs a command started in {@code workingDirectory}; with {@code answers}, on a terminal that
+     * answers its questions with them, one per question (the dialogue is part of the output).
+     */
+    static Result executeIn(Path workingDirectory, List<String> answers, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var commandLine = UpgradeCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
+        var outWriter = new PrintWriter(out, true);
+        var terminal = answers == null ? Terminal.none(workingDirectory)
+                : Terminal.scripted(workingDirectory, outWriter, answers.toArray(String[]::new));
+        var commandLine = UpgradeCommand.commandLine(terminal);
+        commandLine.setOut(outWriter);
         commandLine.setErr(new PrintWriter(err));
         var code = commandLine.execute(args);
         return new Result(code, out.toString(), err.toString());
@@ -123,7 +137,7 @@ class UpgradeCommandTest {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readJson(java.nio.file.Path file) {
+    static com.fasterxml.jackson.databind.JsonNode readJson(java.nio.file.Path file) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
         } catch (java.io.IOException e) {

@@ -31,7 +31,7 @@ public final class FakeV2Root {
                     // 用户名
                     'username'        => '%s',
                     // 密码
-                    'password'        => '',
+                    'password'        => '%s',
                     // 端口
                     'hostport'        => '%s',
                     'charset'         => 'utf8',
@@ -40,7 +40,7 @@ public final class FakeV2Root {
                     'fields_strict'   => true,
                     'datetime_format' => 'Y-m-d H:i:s',
                 ];
-                """.formatted(url.group(1), url.group(3), url.group(4), url.group(2)));
+                """.formatted(url.group(1), url.group(3), url.group(4), password(site.v2Url()), url.group(2)));
         Files.writeString(root.resolve("application/config.php"), """
                 <?php
                 return [
@@ -56,6 +56,12 @@ public final class FakeV2Root {
                 "{\"type\":\"\",\"version\":\"" + version + "\",\"version_id\":7,\"db_version\":5}");
     }
 
+
+    /** The password in a test server's URL (empty for the embedded server), as the site's settings files hold it. */
+    public static String password(String url) {
+        var matcher = java.util.regex.Pattern.compile("[?&]password=([^&]*)").matcher(url);
+        return matcher.find() ? java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8) : "";
+    }
 
     /**
      * A V2 web root with its application/ settings, the sample site's uploads (but file 7's), two

@@ -1,0 +1,125 @@
+package upgrade.cli;
+
+import upgrade.db.ConnectionSpec;
+import upgrade.db.Database;
+import upgrade.db.DatabaseException;
+import upgrade.site.V3Conf;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The questions asked on a terminal for what neither the options nor the files tell, like the
+ * original assistant did, with defaults in brackets.
+ */
+final class Prompts {
+    /** How often a refused password is asked for again before the command gives up. */
+    static final int PASSWORD_RETRIES = 3;
+    static final String V3_LABEL = "V3 database";
+
+    private final Terminal terminal;
+
+    Prompts(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** V3's database as answered; {@code conf} is set when it was read from a conf.ini. */
+    record V3Answers(ConnectionSpec spec, String prefix, String hashIdSalt, Optional<Path> conf) {}
+
+    /**
+     * V3's database: read from V3's conf.ini when its path is given (with the HashIDSalt), else
+     * asked setting by setting, and then the HashIDSalt when {@code wantSalt}.
+     */
+    V3Answers v3Database(boolean wantSalt) {
+        terminal.say("The V3 database (V3 must have started on it once):");
+        for (var answer = ask("  V3's conf.ini, to read the settings from (empty: type them)", ""); !answer.isEmpty();
+             answer = ask("  V3's conf.ini (empty: type the settings)", "")) {
+            var file = file(answer);
+            if (file == null) {
+                terminal.say("  '" + answer + "' is not a path.");
+                continue;
+            }
+            try {
+                var conf = V3Conf.read(file);
+                return new V3Answers(new ConnectionSpec(V3_LABEL, file + " ([Database])", conf.url(), conf.password()), conf.prefix(),
+                        conf.hashIdSalt(), Optional.of(file));
+            } catch (DatabaseException e) {
+                terminal.say("  " + e.getMessage());
+            }
+        }
+        var host = ask("  host", "127.0.0.1");
+        var port = ask("  port", "3306");
+        var user = ask("  user", "root");
+        var password = terminal.readPassword("  password: ");
+        var database = ask("  database", "cloudreve");
+        var prefix = ask("  table prefix (V3's default is none; the docs use cd_)", "");
+        var url = "jdbc:mysql://" + host + ":" + port + "/" + database + "?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        return new V3Answers(ConnectionSpec.typed(V3_LABEL, url, password == null ? "" : password), prefix,
+                wantSalt ? hashIdSalt() : "", Optional.empty());
+    }
+
+    /** V3's HashIDSalt, typed or read from the conf.ini whose path is typed; empty when the operator leaves it out. */
+    String hashIdSalt() {
+        terminal.say("V3's HashIDSalt ([System] HashIDSalt in V3's conf.ini) lets v2-share-links.csv give each old share link its new link.");
+        while (true) {
+            var answer = ask("  HashIDSalt, or the path of V3's conf.ini (empty: leave the new links out)", "");
+            if (answer.isEmpty()) {
+                return "";
+            }
+            var file = file(answer);
+            if (file == null || !(Files.isRegularFile(file) || answer.endsWith(".ini"))) {
+                return answer;
+            }
+            try {
+                var salt = V3Conf.hashIdSaltOf(file);
+                if (!salt.isEmpty()) {
+                    return salt;
+                }
+                terminal.say("  " + file + " has no [System] HashIDSalt.");
+            } catch (DatabaseException e) {
+                terminal.say("  " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The connection as the server accepts it: when the server refuses the password, says so and
+     * asks for it again, up to {@value #PASSWORD_RETRIES} times, instead of giving up at once.
+     */
+    ConnectionSpec loggedIn(ConnectionSpec connection, Database.Role role, String prefix) {
+        for (int retry = 1; ; retry++) {
+            try (var probe = Database.open(connection, role, prefix)) {
+                return connection;
+            } catch (DatabaseException e) {
+                if (!e.accessDenied() || retry > PASSWORD_RETRIES) {
+                    throw e;
+                }
+                terminal.say(e.getMessage());
+                terminal.say("The password (or the user) is wrong. Try again (" + retry + " of " + PASSWORD_RETRIES + "), or press Ctrl-C to stop.");
+                var password = terminal.readPassword("  password for " + connection.shown() + ": ");
+                if (password == null) {
+                    throw e;
+                }
+                connection = connection.withPassword(password);
+            }
+        }
+    }
+
+    private String ask(String question, String otherwise) {
+        var answer = terminal.readLine(question + " [" + otherwise + "]: ");
+        return answer == null || answer.isBlank() ? otherwise : answer.trim();
+    }
+
+    /** The answer as a path from the working directory; null when it cannot be one. */
+    private Path file(String answer) {
+        try {
+            return terminal.workingDirectory().resolve(answer).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+}
