@@ -11,9 +11,9 @@ import java.io.PrintWriter;
 
 /** {@code upgrade plan}: a dry run: everything {@code run} does, rolled back at the end. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Shows what 'run' would do, table by table: what would be written, renamed, re-homed and left out, with reasons,",
-                "and what V2 has that no mapping migrates. It does all the work in a transaction and rolls it back, so nothing is",
-                "written into V3 (also: run --dry-run); the plan is saved as upgrade-plan.json."})
+        description = {"Shows what 'run' would do, table by table, and what V2 has that no mapping migrates. Writes nothing into V3.",
+                "Per table: what would be written, renamed, re-homed and left out, with reasons. It does all the work in a "
+                        + "transaction and rolls it back (also: run --dry-run); the plan is saved as upgrade-plan.json."})
 public final class PlanCommand extends DatabaseCommand {
 
     @Mixin
