@@ -73,7 +73,7 @@ class CaseCollisionsTest {
         assertThat(V3Rules.broken(site)).isEmpty();
         assertThat(report.steps()).allSatisfy(s -> assertThat(s.balanced()).as(s.name()).isTrue());
         assertThat(step("folders").written()).isEqualTo(33);
-        assertThat(step("files").written()).isEqualTo(36);
+        assertThat(step("files").written()).isEqualTo(38);
     }
 
     @Test
@@ -97,7 +97,7 @@ class CaseCollisionsTest {
                 .containsEntry(14L, "CAFE (file)")               // folder 'Café'
                 .containsEntry(17L, "RECOVERED FROM V2 (file)"); // carol's folder 'recovered from v2'
         assertThat(step("files").noteKeys().get(FOLDER_BESIDE))
-                .containsExactly("1", "2", "8", "9", "12", "13", "14", "17", "25", "27", "28", "30", "31", "34");
+                .containsExactly("1", "2", "8", "9", "12", "13", "14", "17", "25", "27", "28", "30", "31", "34", "37");
     }
 
     @Test
@@ -174,7 +174,15 @@ class CaseCollisionsTest {
         assertThat(step("folders").noteKeys().get("re-homed into the recovery folder: its parent folder no longer exists in V2"))
                 .containsExactly("15", "19");
         assertThat(step("files").noteKeys().get("re-homed into the recovery folder: its folder no longer exists in V2"))
-                .isEqualTo(List.of("16", "18"));
+                .isEqualTo(List.of("16", "18", "38"));
+    }
+
+    @Test
+    void aRecoveryFolderMadeInAPageRenamesAFileOfItsNameInThatPage() {
+        var erins = recoveryFolderOf(4);
+        assertThat(parentOf("files", 38)).isEqualTo(erins);
+        assertThat(parentOf("files", 37)).isEqualTo(25);
+        assertThat(names("files")).containsEntry(37L, "Recovered From V2 (file)");
     }
 
     /**
