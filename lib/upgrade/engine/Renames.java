@@ -16,25 +16,38 @@ import java.util.TreeMap;
 /**
  * A mapping's {@code on_conflict} rule at work: the n-th other value for a row whose value collides
  * with a unique key, and which row already holds that key (found by the database's own comparison,
- * so "equal but for case" is decided exactly as the unique key decides it).
+ * so "equal but for case" is decided exactly as the unique key decides it). A value is also taken
+ * when a table of {@code also_unique_in} holds it where the row goes ({@link OtherTables}), so no
+ * try is accepted that such a table has, and a row's own value that one has gets that table's
+ * {@code as} value first.
  */
 final class Renames {
     private static final String RENAMED = "renamed: the name is taken in V3 (equal names, or equal but for case or trailing spaces)";
+
+    /** A value to write and the try it is: 1 the value the row starts from, 2, 3, ... on_conflict's tries. */
+    record Candidate(Object value, int n) {}
 
     private final Database database;
     private final Table table;
     private final RowMapping.Rename rename;
     private final RowWriter.Renamer renamer;
     private final Fit fit;
+    private final OtherTables others;
     private final Map<String, List<Column>> uniqueKeys = new HashMap<>();
 
-    /** {@code fit}: what the renamed column's rule says of texts longer than the column. */
-    Renames(Database database, Table table, RowMapping.Rename rename, RowWriter.Renamer renamer, Fit fit) {
+    /**
+     * @param fit     what the renamed column's rule says of texts longer than the column
+     * @param columns the columns of a written row, in the order its values come
+     * @param created rows created by ensure rules (they may take a value in another table)
+     */
+    Renames(Database database, Table table, RowMapping.Rename rename, RowWriter.Renamer renamer, Fit fit,
+            List<Column> columns, WriteCount created) {
         this.database = database;
         this.table = table;
         this.rename = rename;
         this.renamer = renamer;
         this.fit = fit;
+        this.others = new OtherTables(database, rename.alsoUniqueIn(), columns, created);
     }
 
     /** The column renamed. */
@@ -52,10 +65,51 @@ final class Renames {
         return !rename.takenBy().isEmpty();
     }
 
-    /** The n-th other value: from the mapping's expression, or its pattern (shortened before the extension to fit). */
-    Object alternative(Outcome.Write row, Object value, int n, Column column) {
+    /** Whether other tables share the column's namespace ({@code also_unique_in}). */
+    boolean checksOtherTables() {
+        return !others.isEmpty();
+    }
+
+    /** Asks the other tables about a page's values of the column (at {@code index}) at once, before they are checked one by one. */
+    void prefetch(List<List<Object>> rows, int index) {
+        others.prefetch(rows, index);
+    }
+
+    /** The other table that holds this row's {@code value} where the row goes; null when none does. */
+    RowMapping.UniqueIn holding(List<Object> row, Object value) {
+        return others.holding(row, value);
+    }
+
+    /** The note rows given an other table's {@code as} value are listed under. */
+    static String note(RowMapping.UniqueIn other) {
+        return other.note() != null ? other.note()
+                : "renamed: a row of " + other.table() + " has the same " + other.column() + " in the same place";
+    }
+
+    /** An other table's {@code as} value for a value it holds (shortened before the extension to fit the column). */
+    Object otherValue(RowMapping.UniqueIn other, Object value, Column column) {
+        return renamed(other.as(), String.valueOf(value), 0, column);
+    }
+
+    /**
+     * The first value from try {@code from} on (1: {@code start} itself; 2, 3, ...: on_conflict's
+     * tries) that no other table holds where the row goes; null after {@link RowWriter#RENAME_TRIES} tries.
+     * Whether the table itself takes it, its insert tells.
+     */
+    Candidate next(Outcome.Write row, List<Object> values, Object start, int from, Column column) {
+        for (int n = from; n <= RowWriter.RENAME_TRIES; n++) {
+            var value = n == 1 ? start : alternative(row, start, n, column);
+            if (holding(values, value) == null) {
+                return new Candidate(value, n);
+            }
+        }
+        return null;
+    }
+
+    /** The n-th other value: from the mapping's expression, or its pattern (shortened before the extension to fit the column). */
+    private Object alternative(Outcome.Write row, Object value, int n, Column column) {
         if (rename.expr() == null) {
-            return renamed(String.valueOf(value), n, column);
+            return renamed(rename.as(), String.valueOf(value), n, column);
         }
         var given = renamer.rename(row, n);
         if (given instanceof CharSequence text && column.maxChars() > 0 && text.toString().codePointCount(0, text.length()) > column.maxChars()) {
@@ -69,22 +123,35 @@ final class Renames {
         return given;
     }
 
-    /** The n-th alternative name from the pattern, shortened (before its extension) to fit the column. */
-    private String renamed(String name, int n, Column column) {
+    /**
+     * {@code pattern} filled for {@code name} and try {@code n}, shortened to fit the column: before
+     * the extension, or, when even an empty base is too long (a very long "extension"), at the end
+     * of the whole name, so the pattern's own text (its number, " (file)") always survives.
+     */
+    private String renamed(String pattern, String name, int n, Column column) {
         var dot = name.lastIndexOf('.');
-        var base = dot > 0 ? name.substring(0, dot) : name;
-        var ext = dot > 0 ? name.substring(dot) : "";
-        var candidate = fill(name, base, ext, n);
-        var limit = column.maxChars();
-        while (limit > 0 && candidate.codePointCount(0, candidate.length()) > limit && !base.isEmpty()) {
+        var candidate = shortened(pattern, dot > 0 ? name.substring(0, dot) : name, dot > 0 ? name.substring(dot) : "", n, column.maxChars());
+        if (candidate == null) {
+            candidate = shortened(pattern, name, "", n, column.maxChars());
+        }
+        return candidate != null ? candidate : fill(pattern, name, name, "", n);
+    }
+
+    /** The pattern filled with {@code base} shortened until it fits {@code limit} characters; null when nothing fits. */
+    private static String shortened(String pattern, String base, String ext, int n, int limit) {
+        var candidate = fill(pattern, base + ext, base, ext, n);
+        while (limit > 0 && candidate.codePointCount(0, candidate.length()) > limit) {
+            if (base.isEmpty()) {
+                return null;
+            }
             base = base.substring(0, base.offsetByCodePoints(0, base.codePointCount(0, base.length()) - 1));
-            candidate = fill(base + ext, base, ext, n);
+            candidate = fill(pattern, base + ext, base, ext, n);
         }
         return candidate;
     }
 
-    private String fill(String name, String base, String ext, int n) {
-        return rename.as().replace("{name}", name).replace("{base}", base).replace("{ext}", ext).replace("{n}", Integer.toString(n));
+    private static String fill(String pattern, String name, String base, String ext, int n) {
+        return pattern.replace("{name}", name).replace("{base}", base).replace("{ext}", ext).replace("{n}", Integer.toString(n));
     }
 
     /**

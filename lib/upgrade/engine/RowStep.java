@@ -138,7 +138,7 @@ public final class RowStep {
             return counter.report(); // finished before the run was interrupted
         }
         run.listener().stepStarted(mapping.name(), source.name(), targetName, database.count(source));
-        var writer = writes ? new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter(), this::renamed) : null;
+        var writer = writes ? new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter(), this::renamed, run.created()) : null;
         Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
         try {
             for (var page : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey)) {

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * Writes rows into a target table in batches: one multi-row INSERT per batch. When a batch fails,
  * its rows are retried one by one so the failing row is named. A row that collides with a unique
  * key already in the target is given another value by the mapping's {@code on_conflict} rule (and
- * noted), or else left out and reported; any other failure stops the run. A text longer than its
- * column is cut to fit and noted, unless the rule's {@code fit} says it must not be cut.
+ * noted), or else left out and reported; any other failure stops the run. Before a batch is
+ * written, a value that another table of {@code on_conflict.also_unique_in} holds is changed the
+ * same way, since no unique key would stop it. A text longer than its column is cut to fit and
+ * noted, unless the rule's {@code fit} says it must not be cut.
  */
 public final class RowWriter {
     /** How many names {@code on_conflict} tries before the row is left out. */
@@ -39,8 +41,22 @@ public final class RowWriter {
         Object rename(Outcome.Write row, int n);
     }
 
-    /** A row's values in column order, as bound, and the notes of texts cut to fit (listing, note). */
-    private record Bound(Outcome.Write row, List<Object> values, List<Map.Entry<String, String>> cuts) {}
+    /**
+     * A row's values in column order, as bound; the notes counted once it is written (listing,
+     * note: texts cut to fit, a value another table holds); and for {@code on_conflict}, the value
+     * its tries start from and the try its value is (1: that value itself).
+     */
+    private record Bound(Outcome.Write row, List<Object> values, List<Map.Entry<String, String>> notes, Object start, int n,
+                         String takenBy) {
+        Bound {
+            values = Collections.unmodifiableList(new ArrayList<>(values)); // may hold NULL
+            notes = List.copyOf(notes);
+        }
+
+        Bound renamed(List<Object> values, List<Map.Entry<String, String>> notes, Object start, int n, String takenBy) {
+            return new Bound(row, values, notes, start, n, takenBy);
+        }
+    }
 
     private final Database database;
     private final Table table;
@@ -50,6 +66,8 @@ public final class RowWriter {
     private final Set<String> nullable;
     private final Map<String, Fit> fits = new HashMap<>();
     private final Renames renames;
+    /** Where the renamed column's value stands in a row; -1 without on_conflict. */
+    private final int renamed;
     private final IdAllocator ids;
     private final int batchSize;
     private final StepCounter counter;
@@ -60,9 +78,10 @@ public final class RowWriter {
      * @param ids       gives ids to new rows when the mapping has no rule for the table's auto-increment column
      * @param onWritten hears about every row that reached the table
      * @param renamer   evaluates the mapping's {@code on_conflict} expression, when it has one
+     * @param created   rows created by ensure rules (they may take a value in an also_unique_in table)
      */
     public RowWriter(Database database, Table table, RowMapping mapping, IdAllocator ids, int batchSize,
-                     StepCounter counter, Consumer<Outcome.Write> onWritten, Renamer renamer) {
+                     StepCounter counter, Consumer<Outcome.Write> onWritten, Renamer renamer, WriteCount created) {
         this.database = database;
         this.table = table;
         this.mode = mapping.write();
@@ -75,7 +94,9 @@ public final class RowWriter {
         this.keyColumns = mapping.targetKey().stream().map(c -> table.column(c).orElseThrow()).toList();
         this.nullable = mapping.nullable();
         this.renames = mapping.onConflict() == null ? null
-                : new Renames(database, table, mapping.onConflict(), renamer, fits.get(table.column(mapping.onConflict().column()).orElseThrow().name()));
+                : new Renames(database, table, mapping.onConflict(), renamer, fits.get(table.column(mapping.onConflict().column()).orElseThrow().name()),
+                columns, created);
+        this.renamed = renames == null ? -1 : renamedIndex(renames.column());
         this.ids = ids;
         this.batchSize = batchSize;
         this.counter = counter;
@@ -93,7 +114,7 @@ public final class RowWriter {
         if (pending.isEmpty()) {
             return;
         }
-        var batch = pending.stream().map(this::bindable).toList();
+        var batch = freeOfOtherTables(pending.stream().map(this::bindable).toList());
         pending.clear();
         switch (mode) {
             case INSERT -> insert(batch);
@@ -116,26 +137,67 @@ public final class RowWriter {
         }
     }
 
-    /** A row reached the table: its notes of cut texts are counted, and the listener hears of it. */
+    /**
+     * A row reached the table: its notes are counted (a renamed row's listing shows the value its
+     * tries started from and the one written), and the listener hears of it.
+     */
     private void written(Bound row) {
-        row.cuts().forEach(cut -> counter.note(cut.getKey(), cut.getValue()));
+        if (row.n() > 1) {
+            counter.note(row.row().sourceKey() + " ('" + row.start() + "' -> '" + row.values().get(renamed) + "'"
+                    + (row.takenBy() == null ? "" : "; taken by " + row.takenBy()) + ")", renames.note());
+        }
+        row.notes().forEach(note -> counter.note(note.getKey(), note.getValue()));
         onWritten.accept(row.row());
     }
 
+    /**
+     * The batch with each value that an {@code also_unique_in} table holds where its row goes
+     * changed: to that table's {@code as} value (noted under its note), and on by on_conflict's tries
+     * while another table holds that. The page's values are asked in one query per table.
+     */
+    private List<Bound> freeOfOtherTables(List<Bound> batch) {
+        if (renames == null || !renames.checksOtherTables()) {
+            return batch;
+        }
+        renames.prefetch(batch.stream().map(Bound::values).toList(), renamed);
+        var free = new ArrayList<Bound>(batch.size());
+        for (var row : batch) {
+            var value = row.values().get(renamed);
+            var holder = renames.holding(row.values(), value);
+            if (holder == null) {
+                free.add(row);
+                continue;
+            }
+            var notes = new ArrayList<>(row.notes());
+            var start = value;
+            if (holder.as() != null) {
+                start = renames.otherValue(holder, value, columns.get(renamed));
+                notes.add(Map.entry(String.valueOf(row.row().sourceKey()), Renames.note(holder)));
+            }
+            var next = renames.next(row.row(), row.values(), start, 1, columns.get(renamed));
+            if (next == null) {
+                counter.skipped(row.row().sourceKey(), "its " + columns.get(renamed).name() + " is taken in " + holder.table()
+                        + ", and on_conflict found no free one in " + RENAME_TRIES + " tries");
+                continue;
+            }
+            var values = new ArrayList<>(row.values());
+            values.set(renamed, next.value());
+            free.add(row.renamed(values, notes, start, next.n(), null));
+        }
+        return free;
+    }
+
     private void insertOne(Bound row) {
-        var values = row.values();
-        var attempt = new ArrayList<>(values);
+        var attempt = new ArrayList<>(row.values());
+        var start = row.start();
+        var n = row.n();
         String takenBy = null;
-        for (int n = 2; ; n++) {
+        var askedTakenBy = false;
+        while (true) {
             try {
                 execute(database.dialect().multiRowInsert(table, names(), 1), attempt);
                 counter.written(1, 1);
-                if (n > 2) {
-                    var index = renamedIndex();
-                    counter.note(row.row().sourceKey() + " ('" + values.get(index) + "' -> '" + attempt.get(index) + "'"
-                            + (takenBy == null ? "" : "; taken by " + takenBy) + ")", renames.note());
-                }
-                written(row);
+                written(row.renamed(attempt, row.notes(), start, n, takenBy));
                 return;
             } catch (StatementException e) {
                 var sql = sqlCause(e);
@@ -144,27 +206,30 @@ public final class RowWriter {
                 }
                 var key = DUPLICATE_KEY.matcher(sql.getMessage());
                 var keyName = key.find() ? key.group(1) : "?";
-                if (renames == null || keyName.equals("PRIMARY") || n > RENAME_TRIES) {
+                var next = renames == null || keyName.equals("PRIMARY") ? null
+                        : renames.next(row.row(), attempt, start, n + 1, columns.get(renamed));
+                if (next == null) {
                     counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
                             + "' (a duplicate in the source)");
                     return;
                 }
-                if (n == 2 && renames.namesTakenBy()) {
+                if (!askedTakenBy && renames.namesTakenBy()) {
                     takenBy = renames.takenBy(keyName, columns, attempt);
+                    askedTakenBy = true;
                 }
-                var index = renamedIndex();
-                attempt.set(index, renames.alternative(row.row(), values.get(index), n, columns.get(index)));
+                attempt.set(renamed, next.value());
+                n = next.n();
             }
         }
     }
 
-    private int renamedIndex() {
+    private int renamedIndex(String column) {
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equalsIgnoreCase(renames.column())) {
+            if (columns.get(i).name().equalsIgnoreCase(column)) {
                 return i;
             }
         }
-        throw new IllegalStateException("on_conflict column " + renames.column() + " is not written");
+        throw new IllegalStateException("on_conflict column " + column + " is not written");
     }
 
     private void delete(List<Bound> batch) {
@@ -226,7 +291,7 @@ public final class RowWriter {
             var given = row.values().containsKey(column.name());
             values.add(given || !column.autoIncrement() ? convert(row, column, row.values().get(column.name()), cuts) : ids.next(table));
         }
-        return new Bound(row, values, List.copyOf(cuts));
+        return new Bound(row, values, cuts, renamed < 0 ? null : values.get(renamed), 1, null);
     }
 
     private Object convert(Outcome.Write row, Column column, Object value, List<Map.Entry<String, String>> cuts) {

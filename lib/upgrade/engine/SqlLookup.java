@@ -103,7 +103,7 @@ final class SqlLookup {
         arguments.addAll(matchValues);
         var found = Arguments.bind(database.handle().createQuery(sql), arguments, database.dialect()).map((rs, ctx) -> Optional.ofNullable(plain(rs.getObject(1)))).findFirst().flatMap(o -> o);
         if (found.isPresent() || cacheMisses) {
-            cache.put(List.copyOf(key), found);
+            cache.put(frozen(key), found);
         }
         return found;
     }
@@ -127,7 +127,7 @@ final class SqlLookup {
         }
         forgetMissesIfRowsWereCreated();
         var wanted = new ArrayList<List<Object>>(new LinkedHashSet<>(
-                keys.stream().filter(key -> key.size() == keyColumns && !cache.containsKey(key)).map(List::copyOf).toList()));
+                keys.stream().filter(key -> key.size() == keyColumns && !cache.containsKey(key)).map(SqlLookup::frozen).toList()));
         for (int from = 0; from < wanted.size(); from += AskedKeys.CHUNK) {
             prefetchChunk(wanted.subList(from, Math.min(wanted.size(), from + AskedKeys.CHUNK)));
         }
@@ -146,6 +146,11 @@ final class SqlLookup {
         for (int i = 0; i < wanted.size(); i++) {
             cache.put(wanted.get(i), answers.getOrDefault(i, aggregate ? Optional.of(0L) : Optional.empty()));
         }
+    }
+
+    /** A copy of a key to remember; unlike List.copyOf it may hold NULL, which {@code <=>} compares. */
+    private static List<Object> frozen(List<Object> key) {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(key));
     }
 
     /** Sums come back as BigDecimal; whole numbers are easier to use as Long. */

@@ -153,7 +153,7 @@ public final class MappingLoader {
     }
 
     private RowMapping.Rename rename(YamlNode node) {
-        node.onlyKeys(List.of("rename", "as", "expr", "note", "taken_by"), "on_conflict");
+        node.onlyKeys(List.of("rename", "as", "expr", "note", "taken_by", "also_unique_in"), "on_conflict");
         var as = node.get("as");
         var expr = node.get("expr");
         if (as.isPresent() == expr.isPresent()) {
@@ -171,7 +171,27 @@ public final class MappingLoader {
         }
         return new RowMapping.Rename(node.where(), node.require("rename", "name the column to rename, e.g. rename: name").text(),
                 as.map(YamlNode::text).orElse(null), expression, node.get("note").map(YamlNode::text).map(MappingLoader::oneLine).orElse(null),
-                node.get("taken_by").map(YamlNode::textList).orElse(List.of()));
+                node.get("taken_by").map(YamlNode::textList).orElse(List.of()),
+                node.get("also_unique_in").map(n -> n.isArray() ? n.items() : List.of(n)).orElse(List.of()).stream()
+                        .map(MappingLoader::uniqueIn).toList());
+    }
+
+    /** One item of {@code on_conflict.also_unique_in} (a single map may stand for a list of one). */
+    private static RowMapping.UniqueIn uniqueIn(YamlNode node) {
+        node.onlyKeys(List.of("table", "match", "column", "as", "note"), "on_conflict also_unique_in");
+        var match = new LinkedHashMap<String, String>();
+        node.get("match").ifPresent(m -> m.entries().forEach(e -> match.put(e.getKey(), e.getValue().text())));
+        var as = node.get("as");
+        if (as.isPresent() && as.get().text().contains("{n}")) {
+            throw new MappingException(as.get().where(), "the pattern '" + as.get().text() + "' is the one other value for a value taken in "
+                    + node.require("table", "").text() + "; it takes no {n}", "write it with {name}, {base} and {ext}, e.g. \"{name} (file)\"; "
+                    + "the numbered tries come from on_conflict's own 'as' or 'expr'");
+        }
+        return new RowMapping.UniqueIn(node.where(),
+                node.require("table", "name the V3 table whose values the column must not take, e.g. table: folders").text(),
+                Collections.unmodifiableMap(match),
+                node.require("column", "name that table's column compared with the renamed value, e.g. column: name").text(),
+                as.map(YamlNode::text).orElse(null), node.get("note").map(YamlNode::text).map(MappingLoader::oneLine).orElse(null));
     }
 
     private static RowMapping.Export export(YamlNode node, RuleParser rules) {

@@ -127,6 +127,24 @@ public final class MappingValidator {
             expression(rename.expr(), from, mapping.lookups(), computed, true);
         }
         rename.takenBy().forEach(c -> column(into, c, rename.where(), "on_conflict taken_by"));
+        rename.alsoUniqueIn().forEach(other -> uniqueIn(other, mapping, into));
+    }
+
+    /** An {@code also_unique_in} table: another V3 table, its columns, and this mapping's columns its {@code match} reads. */
+    private void uniqueIn(RowMapping.UniqueIn other, RowMapping mapping, Table into) {
+        var table = table(target, other.table(), other.where());
+        if (table.name().equals(into.name())) {
+            throw new MappingException(other.where(), "also_unique_in names " + into.name() + ", the table this mapping writes",
+                    "its own unique keys already decide what collides there; name another table that shares the namespace, e.g. table: folders");
+        }
+        column(table, other.column(), other.where(), "the column of " + table.name() + " compared with the renamed value");
+        other.match().forEach((theirs, ours) -> {
+            column(table, theirs, other.where(), "a match column of " + table.name());
+            if (!mapping.columns().containsKey(ours)) {
+                throw new MappingException(other.where(), "also_unique_in matches " + table.name() + "." + theirs + " with '" + ours
+                        + "', which no rule under 'columns' fills", "name one of: " + String.join(", ", mapping.columns().keySet()));
+            }
+        });
     }
 
     /**

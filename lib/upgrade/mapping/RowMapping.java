@@ -52,11 +52,26 @@ public record RowMapping(Origin origin, Phase phase, String target, String sourc
      * {@code {base}} and {@code {ext}} (before and from the last dot) and {@code {n}}, e.g.
      * {@code "{base} ({n}){ext}"}; or {@code expr}, an expression that also reads {@code conflict.n}.
      *
-     * @param note    the note each such row is listed under; null: the default one about names
-     * @param takenBy columns of the row already holding the key, named in each row's listing
-     *                (empty: not named)
+     * @param note        the note each such row is listed under; null: the default one about names
+     * @param takenBy     columns of the row already holding the key, named in each row's listing
+     *                    (empty: not named)
+     * @param alsoUniqueIn other tables whose values the column must not take either, though no
+     *                    unique key says so (e.g. a file may not have the name of a folder beside it)
      */
-    public record Rename(Where where, String column, String as, Expression expr, String note, List<String> takenBy) {}
+    public record Rename(Where where, String column, String as, Expression expr, String note, List<String> takenBy,
+                         List<UniqueIn> alsoUniqueIn) {}
+
+    /**
+     * Another table sharing the renamed column's namespace: a value is taken when a row of
+     * {@code table} has it in {@code column} (as the database compares them) and, for each entry
+     * of {@code match}, that table's column holds the value this row writes into the named column.
+     *
+     * @param as   the first other value for a row whose own value is taken there (a pattern with
+     *             {@code {name}}, {@code {base}}, {@code {ext}}, e.g. {@code "{name} (file)"});
+     *             null: the tries of {@code on_conflict} itself
+     * @param note the note rows given {@code as} are listed under (by key); null: a default one
+     */
+    public record UniqueIn(Where where, String table, Map<String, String> match, String column, String as, String note) {}
 
     /** A CSV file with one line per written row, with these columns (evaluated on the source row). */
     public record Export(Where where, String file, LinkedHashMap<String, ColumnRule> columns) {}

@@ -72,8 +72,8 @@ class CaseCollisionsTest {
         assertThat(verification.passed()).isTrue();
         assertThat(V3Rules.broken(site)).isEmpty();
         assertThat(report.steps()).allSatisfy(s -> assertThat(s.balanced()).as(s.name()).isTrue());
-        assertThat(step("folders").written()).isEqualTo(21);
-        assertThat(step("files").written()).isEqualTo(18);
+        assertThat(step("folders").written()).isEqualTo(33);
+        assertThat(step("files").written()).isEqualTo(38);
     }
 
     @Test
@@ -96,7 +96,8 @@ class CaseCollisionsTest {
                 .containsEntry(13L, "DOCS (file)")               // folder 9, 'Docs'
                 .containsEntry(14L, "CAFE (file)")               // folder 'Café'
                 .containsEntry(17L, "RECOVERED FROM V2 (file)"); // carol's folder 'recovered from v2'
-        assertThat(step("files").noteKeys().get(FOLDER_BESIDE)).containsExactly("1", "2", "8", "9", "12", "13", "14", "17");
+        assertThat(step("files").noteKeys().get(FOLDER_BESIDE))
+                .containsExactly("1", "2", "8", "9", "12", "13", "14", "17", "25", "27", "28", "30", "31", "34", "37");
     }
 
     @Test
@@ -110,7 +111,43 @@ class CaseCollisionsTest {
         assertThat(step("files").noteKeys().get(RENAMED)).containsExactly(
                 "5 ('NOTES.TXT' -> 'NOTES (2).TXT')", "7 ('pad.txt ' -> 'pad (2).txt ')",
                 "8 ('DESIGN39 (file)' -> 'DESIGN39 (file) (2)')", "9 ('Design39 (file)' -> 'Design39 (file) (3)')",
-                "11 ('SAME.TXT' -> 'SAME (2).TXT')");
+                "11 ('SAME.TXT' -> 'SAME (2).TXT')",
+                "20 ('notes.txt' -> 'notes (3).txt')", "23 ('MEMO.md ' -> 'MEMO (3).md ')", "24 ('RESUME.PDF' -> 'RESUME (3).PDF')",
+                "25 ('y (file)' -> 'y (file) (2)')", "27 ('X (file)' -> 'X (file) (3)')", "30 ('J (file)' -> 'J (file) (2)')",
+                "32 ('h (file)' -> 'h (file) (2)')", "33 ('k (file)' -> 'k (file) (2)')",
+                "36 ('" + "N".repeat(251) + ".TXT' -> '" + "N".repeat(247) + " (3).TXT')");
+    }
+
+    /**
+     * No unique key covers files against folders, yet V3 forbids a file and a folder of one name in
+     * a folder: a name on_conflict gives is also checked against the folders beside the file.
+     */
+    @Test
+    void aFileRenamedForAnotherFileSkipsTheNamesOfFoldersBesideIt() {
+        assertThat(names("folders")).containsEntry(26L, "Notes (2).TXT").containsEntry(27L, "memo (2).md").containsEntry(28L, "Résumé (2).pdf");
+        assertThat(names("files"))
+                .containsEntry(19L, "notes.txt").containsEntry(20L, "notes (3).txt")    // folder 'Notes (2).TXT', in one page
+                .containsEntry(22L, "memo.md").containsEntry(23L, "MEMO (3).md ")      // folder 'memo (2).md' (case, trailing space), across pages
+                .containsEntry(21L, "resume.pdf").containsEntry(24L, "RESUME (3).PDF"); // folder 'Résumé (2).pdf' (case, accents)
+    }
+
+    @Test
+    void aFileBesideAFolderOfItsNameIsCalledNameFileOrTheNextFreeName() {
+        assertThat(names("files"))
+                .containsEntry(25L, "y (file) (2)")                                     // folders 'Y' and 'y (file)'
+                .containsEntry(26L, "x (file)").containsEntry(27L, "X (file) (3)")      // file 'x (file)' first, page before; folder 'x (file) (2)'
+                .containsEntry(29L, "j (file)").containsEntry(30L, "J (file) (2)")      // file 'j (file)' first, same page
+                .containsEntry(31L, "H (file)").containsEntry(32L, "h (file) (2)")      // 'H' first, same page
+                .containsEntry(28L, "K (file)").containsEntry(33L, "k (file) (2)");     // 'K' first, pages before
+    }
+
+    @Test
+    void namesAtTheColumnsLimitAreShortenedAndStillAvoidFolders() {
+        assertThat(names("folders")).containsEntry(36L, "L".repeat(255)).containsEntry(37L, "N".repeat(247) + " (2).txt");
+        assertThat(names("files"))
+                .containsEntry(34L, "l".repeat(248) + " (file)")                        // ' (file)' kept, the name shortened
+                .containsEntry(35L, "n".repeat(251) + ".txt")
+                .containsEntry(36L, "N".repeat(247) + " (3).TXT");                     // '... (2).TXT' is folder 37's
     }
 
     @Test
@@ -137,7 +174,15 @@ class CaseCollisionsTest {
         assertThat(step("folders").noteKeys().get("re-homed into the recovery folder: its parent folder no longer exists in V2"))
                 .containsExactly("15", "19");
         assertThat(step("files").noteKeys().get("re-homed into the recovery folder: its folder no longer exists in V2"))
-                .isEqualTo(List.of("16", "18"));
+                .isEqualTo(List.of("16", "18", "38"));
+    }
+
+    @Test
+    void aRecoveryFolderMadeInAPageRenamesAFileOfItsNameInThatPage() {
+        var erins = recoveryFolderOf(4);
+        assertThat(parentOf("files", 38)).isEqualTo(erins);
+        assertThat(parentOf("files", 37)).isEqualTo(25);
+        assertThat(names("files")).containsEntry(37L, "Recovered From V2 (file)");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -677,6 +678,46 @@ class MappingLoaderTest {
         assertThat(rename.onConflict().takenBy()).containsExactly("id");
         assertThat(rename.onConflict().note()).isNull();
         assertThat(rename.fit("email")).isEqualTo(Fit.EXACT);
+    }
+
+    @Test
+    void onConflictNamesOtherTablesTheValueMustBeUniqueIn() {
+        var files = ((RowMapping) load("files.yaml", """
+                target: files
+                source: files
+                on_conflict:
+                  rename: name
+                  as: "{base} ({n}){ext}"
+                  also_unique_in: {table: folders, match: {parent_id: folder_id}, column: name, as: "{name} (file)", note: "beside a folder"}
+                columns:
+                  name: {copy: orign_name}
+                """).find("files").orElseThrow()).onConflict();
+        assertThat(files.alsoUniqueIn()).singleElement().satisfies(other -> {
+            assertThat(other.table()).isEqualTo("folders");
+            assertThat(other.match()).containsExactly(Map.entry("parent_id", "folder_id"));
+            assertThat(other.column()).isEqualTo("name");
+            assertThat(other.as()).isEqualTo("{name} (file)");
+            assertThat(other.note()).isEqualTo("beside a folder");
+        });
+        var numbered = failure("files.yaml", """
+                target: files
+                source: files
+                on_conflict:
+                  rename: name
+                  as: "{base} ({n}){ext}"
+                  also_unique_in:
+                    - {table: folders, column: name, as: "{name} ({n})"}
+                columns:
+                  name: {copy: orign_name}
+                """);
+        assertThat(numbered).hasMessageStartingWith("files.yaml:7:").hasMessageContaining("takes no {n}");
+        assertThat(failure("files.yaml", """
+                target: files
+                source: files
+                on_conflict: {rename: name, as: "{base} ({n}){ext}", also_unique_in: [{table: folders, colum: name}]}
+                columns:
+                  name: {copy: orign_name}
+                """)).hasMessageContaining("unknown key 'colum' in on_conflict also_unique_in");
     }
 
     @Test

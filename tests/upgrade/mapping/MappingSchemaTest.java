@@ -48,6 +48,7 @@ class MappingSchemaTest {
         assertThat(schema.validate(YAML.readTree("target: users\nsource: users\ncolumns:\n  id: {copy: id, value: 1}\n"))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("target: users\nsource: users\nwrite: upsert\ncolumns: {}\n"))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("kind: files\nsource: users\nfiles:\n  - from: x\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("target: files\nsource: files\non_conflict: {rename: name, as: \"{base} ({n}){ext}\", also_unique_in: {table: folders, colum: name}}\ncolumns: {}\n"))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("disabled: true\n"))).isEmpty();
     }
 }

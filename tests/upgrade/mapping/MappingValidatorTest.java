@@ -117,4 +117,19 @@ class MappingValidatorTest {
         assertThatThrownBy(() -> validate("users.yaml", "nick: {copy: user_nick}", "nick: {expr: \"row.user_nick + conflict.n\"}"))
                 .hasMessageEndingWith("'conflict.n' is not known here");
     }
+
+    @Test
+    void alsoUniqueInNamesAnotherV3TableItsColumnsAndColumnsThisMappingWrites() {
+        var other = "    - table: folders\n      match: {parent_id: folder_id}\n      column: name\n";
+        assertThatThrownBy(() -> validate("files.yaml", other, other.replace("table: folders", "table: folder")))
+                .isInstanceOf(MappingException.class).hasMessageStartingWith("files.yaml:" + lineOf("files.yaml", other));
+        assertThatThrownBy(() -> validate("files.yaml", other, other.replace("column: name", "column: title")))
+                .hasMessageEndingWith("'title' (the column of cd_folders compared with the renamed value) is not a column of cd_folders");
+        assertThatThrownBy(() -> validate("files.yaml", other, other.replace("{parent_id: folder_id}", "{parent: folder_id}")))
+                .hasMessageEndingWith("'parent' (a match column of cd_folders) is not a column of cd_folders");
+        assertThatThrownBy(() -> validate("files.yaml", other, other.replace("{parent_id: folder_id}", "{parent_id: folder}")))
+                .hasMessageEndingWith("also_unique_in matches cd_folders.parent_id with 'folder', which no rule under 'columns' fills");
+        assertThatThrownBy(() -> validate("files.yaml", other, other.replace("table: folders", "table: files")))
+                .hasMessageEndingWith("also_unique_in names cd_files, the table this mapping writes");
+    }
 }
