@@ -2,8 +2,10 @@ package upgrade.engine;
 
 import upgrade.db.Database;
 import upgrade.db.Table;
+import upgrade.mapping.ColumnRule;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,29 @@ import java.util.Map;
  * collation, so a user's own folder 'recovered from v2' is found as 'Recovered from V2' (as the
  * unique key would refuse a second one). The cache only remembers those answers under the exact
  * values asked, and never a miss: another spelling is asked of the database again.
+ *
+ * <p>With {@code avoid}, a name that another table holds where the row would be (a file of that
+ * name beside it, which no unique key stops) is passed over, also asked of the database
+ * ({@link OtherTables}): the row is the first of the name given, {@code NAME (2)}, {@code NAME (3)},
+ * ... that no such table holds, found or created. The walk ends at the same row each time it is
+ * asked (a taken name stays taken; a name the row has is avoided by the other tables' own writes),
+ * and its answer is cached under the match as given, so every row of that match gets that row.
  */
 final class Ensurer {
-    /** The value of the found or created row, and whether this call created it. */
-    record Result(Object value, boolean created) {}
+    /**
+     * The value of the found or created row and whether this call created it; when {@code avoid}
+     * numbered the name: the name the row has, and the table that holds the name given (else null).
+     */
+    record Result(Object value, boolean created, Object renamedTo, String takenIn) {}
+
+    /** A cached answer: the row's value, and its name when avoid numbered it. */
+    private record Found(Object value, Object renamedTo, String takenIn) {}
 
     private final Database target;
     private final IdAllocator ids;
     private final WriteCount created;
-    private final BoundedCache<List<Object>, Object> cache = new BoundedCache<>(10_000);
+    private final BoundedCache<List<Object>, Found> cache = new BoundedCache<>(10_000);
+    private final Map<ColumnRule.Avoid, OtherTables> avoided = new HashMap<>();
 
     Ensurer(Database target, IdAllocator ids, WriteCount created) {
         this.target = target;
@@ -32,28 +48,59 @@ final class Ensurer {
         this.created = created;
     }
 
-    Result ensure(String tableName, Map<String, Object> match, Map<String, Object> set, String valueColumn) {
+    /** @param avoid the rule's {@code avoid}; null: the row is the one of {@code match} as given */
+    Result ensure(String tableName, Map<String, Object> match, Map<String, Object> set, String valueColumn, ColumnRule.Avoid avoid) {
         var table = target.table(tableName);
         var cacheKey = new ArrayList<Object>();
         cacheKey.add(table.name());
         cacheKey.addAll(match.entrySet());
+        cacheKey.add(avoid);
         var cached = cache.get(cacheKey);
         if (cached != null) {
-            return new Result(cached, false);
+            return new Result(cached.value(), false, cached.renamedTo(), cached.takenIn());
         }
+        var result = avoid == null ? findOrCreate(table, match, set, valueColumn) : walk(table, match, set, valueColumn, avoid);
+        cache.put(cacheKey, new Found(result.value(), result.renamedTo(), result.takenIn()));
+        return result;
+    }
+
+    private Result findOrCreate(Table table, Map<String, Object> match, Map<String, Object> set, String valueColumn) {
         var found = find(table, match, valueColumn);
         if (found != null) {
-            cache.put(cacheKey, found);
-            return new Result(found, false);
+            return new Result(found, false, null, null);
         }
         var row = new LinkedHashMap<String, Object>(match);
         row.putAll(set);
         table.autoIncrement().filter(id -> !row.containsKey(id.name())).ifPresent(id -> row.put(id.name(), ids.next(table)));
         insert(table, row);
         created.increment();
-        var value = find(table, match, valueColumn);
-        cache.put(cacheKey, value);
-        return new Result(value, true);
+        return new Result(find(table, match, valueColumn), true, null, null);
+    }
+
+    /** The name given, then {@code as}'s try 2, 3, ...: the first no other table holds where the row would be is the row's. */
+    private Result walk(Table table, Map<String, Object> match, Map<String, Object> set, String valueColumn, ColumnRule.Avoid avoid) {
+        var others = avoided.computeIfAbsent(avoid, a -> new OtherTables(target, a.alsoUniqueIn(),
+                match.keySet().stream().map(c -> table.column(c).orElseThrow()).toList(), created, false));
+        var column = table.column(avoid.rename()).orElseThrow();
+        var given = match.get(avoid.rename());
+        String takenIn = null;
+        var tried = new LinkedHashMap<>(match);
+        for (int n = 1; n <= RowWriter.RENAME_TRIES; n++) {
+            if (n > 1) {
+                tried.put(avoid.rename(), Renames.renamed(avoid.as(), String.valueOf(given), n, column));
+            }
+            var holder = others.holding(new ArrayList<>(tried.values()), tried.get(avoid.rename()));
+            if (holder == null) {
+                var result = findOrCreate(table, tried, set, valueColumn);
+                return n == 1 ? result : new Result(result.value(), result.created(), tried.get(avoid.rename()), takenIn);
+            }
+            if (takenIn == null) {
+                takenIn = holder.table();
+            }
+        }
+        throw new DataException(avoid.where() + ": the ensure rule's " + table.name() + "." + column.name() + " '" + given
+                + "' and its numbered names up to '" + tried.get(avoid.rename()) + "' are all taken in " + takenIn + " where the row would be",
+                "give the rule's " + avoid.rename() + " another value, or rename those rows of " + takenIn, null);
     }
 
     private Object find(Table table, Map<String, Object> match, String valueColumn) {

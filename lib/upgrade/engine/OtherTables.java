@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The other tables a renamed column must be unique in ({@code on_conflict.also_unique_in}), where
- * no unique key stops a collision (a file and a folder of one name in one folder). Whether a value
+ * The other tables a renamed column must be unique in ({@code on_conflict.also_unique_in}, and an
+ * ensure rule's {@code avoid}), where no unique key stops a collision (a file and a folder of one
+ * name in one folder). Whether a value
  * is taken there is asked of the database ({@code <=>}, so by the column's collation: equal but for
  * case, trailing spaces or accents is taken, exactly where the unique keys would say so), never
  * decided in Java. A page's own values are asked in one query per table; each new value a rename
@@ -30,6 +31,15 @@ final class OtherTables {
      * @param created rows created by ensure rules, which may take a value
      */
     OtherTables(Database target, List<RowMapping.UniqueIn> specs, List<Column> columns, WriteCount created) {
+        this(target, specs, columns, created, true);
+    }
+
+    /**
+     * @param cacheMisses false where the step itself writes such a table (an ensure rule's
+     *                    {@code avoid}, asked while the step's pages are written around it): a miss
+     *                    is then asked again each time
+     */
+    OtherTables(Database target, List<RowMapping.UniqueIn> specs, List<Column> columns, WriteCount created, boolean cacheMisses) {
         for (var spec : specs) {
             var table = target.table(spec.table());
             var key = new ArrayList<>(spec.match().keySet());
@@ -37,7 +47,7 @@ final class OtherTables {
             var lookup = new LookupSpec("also_unique_in " + spec.table(), spec.where(), Side.TARGET, spec.table(), List.copyOf(key),
                     spec.column(), Map.of(), null, false);
             var matched = spec.match().values().stream().map(ours -> indexOf(columns, ours)).toList();
-            others.add(new Other(spec, new SqlLookup(target, table, lookup, true, created), matched));
+            others.add(new Other(spec, new SqlLookup(target, table, lookup, cacheMisses, created), matched));
         }
     }
 
@@ -47,7 +57,7 @@ final class OtherTables {
                 return i;
             }
         }
-        throw new IllegalStateException("also_unique_in matches column " + name + ", which is not written");
+        throw new IllegalStateException("also_unique_in matches column " + name + ", which is not given");
     }
 
     boolean isEmpty() {

@@ -128,7 +128,7 @@ final class Renames {
      * the extension, or, when even an empty base is too long (a very long "extension"), at the end
      * of the whole name, so the pattern's own text (its number, " (file)") always survives.
      */
-    private String renamed(String pattern, String name, int n, Column column) {
+    static String renamed(String pattern, String name, int n, Column column) {
         var dot = name.lastIndexOf('.');
         var candidate = shortened(pattern, dot > 0 ? name.substring(0, dot) : name, dot > 0 ? name.substring(dot) : "", n, column.maxChars());
         if (candidate == null) {

@@ -117,10 +117,16 @@ public final class RuleEvaluator {
         var matchValues = (Evaluated.Value) match;
         var setValues = (Evaluated.Value) set;
         @SuppressWarnings("unchecked")
-        var result = ensurer.ensure(rule.table(), (Map<String, Object>) matchValues.value(), (Map<String, Object>) setValues.value(), rule.value());
+        var result = ensurer.ensure(rule.table(), (Map<String, Object>) matchValues.value(), (Map<String, Object>) setValues.value(), rule.value(),
+                rule.avoid());
         var notes = new ArrayList<>(matchValues.notes());
         notes.addAll(setValues.notes());
         notes.add(rule.note());
+        if (result.renamedTo() != null) {
+            // which rows went into a row of another name than the rule gives, and why
+            notes.add(rule.note() + " (in " + rule.table() + " named '" + result.renamedTo() + "': '"
+                    + ((Map<?, ?>) matchValues.value()).get(rule.avoid().rename()) + "' is taken in " + result.takenIn() + ")");
+        }
         if (result.created()) {
             notes.add("created a row in " + rule.table() + " for it (" + rule.note() + ")");
         }

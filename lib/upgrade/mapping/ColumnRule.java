@@ -40,10 +40,26 @@ public sealed interface ColumnRule {
      * Finds the target row whose {@code match} columns hold the given values, creating it (with the
      * {@code set} columns too) when there is none, and gives its {@code value} column. Every row
      * that gets its value this way is counted under {@code note}. New rows get ids above every
-     * id a source row keeps in that table.
+     * id a source row keeps in that table. With {@code avoid} (null: none), a name other tables
+     * take where the row would be is not used: the row is looked for, or made, under the next
+     * numbered name.
      */
     record Ensure(Where where, String table, LinkedHashMap<String, ColumnRule> match, LinkedHashMap<String, ColumnRule> set,
-                  String value, String note) implements ColumnRule {}
+                  String value, String note, Avoid avoid) implements ColumnRule {
+        public Ensure(Where where, String table, LinkedHashMap<String, ColumnRule> match, LinkedHashMap<String, ColumnRule> set,
+                      String value, String note) {
+            this(where, table, match, set, value, note, null);
+        }
+    }
+
+    /**
+     * An {@code ensure} rule's {@code avoid}: the {@code match} column {@code rename} must not hold a
+     * value one of the {@code alsoUniqueIn} tables holds where the row would be (as on_conflict's
+     * also_unique_in says it of a written row; no unique key says so, e.g. a folder of a file's name
+     * beside it). Then the value given, {@code as} try 2, 3, ... ({@code {name} ({n})}) are tried in
+     * turn: the first that no such table holds is the row's, found or created.
+     */
+    record Avoid(Where where, String rename, String as, List<RowMapping.UniqueIn> alsoUniqueIn) {}
 
     /** A JSON object built field by field; fields whose value is null are left out (V3's omitempty). */
     record Json(Where where, LinkedHashMap<String, ColumnRule> fields) implements ColumnRule {

@@ -326,6 +326,37 @@ public final class MappingValidator {
                 rule(entry.getValue(), from, lookups, computed);
             }
             column(table, ensure.value(), ensure.where(), "ensure value");
+            if (ensure.avoid() != null) {
+                avoid(ensure, table);
+            }
+        }
+    }
+
+    /** An ensure rule's {@code avoid}: it numbers a text column of its match, in other V3 tables matched on its match columns. */
+    private void avoid(ColumnRule.Ensure ensure, Table table) {
+        var avoid = ensure.avoid();
+        if (!ensure.match().containsKey(avoid.rename())) {
+            throw new MappingException(avoid.where(), "avoid renames '" + avoid.rename() + "', which is not a column under this ensure's 'match'",
+                    "name one of: " + String.join(", ", ensure.match().keySet()));
+        }
+        if (!table.column(avoid.rename()).orElseThrow().isText()) {
+            throw new MappingException(avoid.where(), "avoid renames " + table.name() + "." + avoid.rename() + ", which is not a text column",
+                    "number a name column, e.g. rename: name");
+        }
+        for (var other : avoid.alsoUniqueIn()) {
+            var theirs = table(target, other.table(), other.where());
+            if (theirs.name().equals(table.name())) {
+                throw new MappingException(other.where(), "avoid names " + table.name() + ", the table this ensure finds its row in",
+                        "a row there with the name is the row itself; name another table that shares the namespace, e.g. table: files");
+            }
+            column(theirs, other.column(), other.where(), "the column of " + theirs.name() + " compared with the numbered value");
+            other.match().forEach((their, ours) -> {
+                column(theirs, their, other.where(), "a match column of " + theirs.name());
+                if (!ensure.match().containsKey(ours)) {
+                    throw new MappingException(other.where(), "avoid matches " + theirs.name() + "." + their + " with '" + ours
+                            + "', which is not a column under this ensure's 'match'", "name one of: " + String.join(", ", ensure.match().keySet()));
+                }
+            });
         }
     }
 

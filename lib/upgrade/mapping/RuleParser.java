@@ -3,6 +3,7 @@ package upgrade.mapping;
 import upgrade.expr.Expressions;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class RuleParser {
         allowed.addAll(switch (kind) {
             case "map" -> List.of("using", "values", "otherwise");
             case "lookup" -> List.of("key", "missing");
-            case "ensure" -> List.of("match", "set", "value", "note");
+            case "ensure" -> List.of("match", "set", "value", "note", "avoid");
             default -> List.<String>of();
         });
         node.onlyKeys(allowed, "a '" + kind + "' rule");
@@ -61,12 +62,41 @@ final class RuleParser {
                     rules(node.require("match", "give the columns that identify the row, e.g. match: {owner_id: {copy: owner}}"), column),
                     node.get("set").map(n -> rules(n, column)).orElseGet(LinkedHashMap::new),
                     node.get("value").map(YamlNode::text).orElse("id"),
-                    node.require("note", "say what using this row means, e.g. note: \"re-homed into the recovery folder\"").text());
+                    node.require("note", "say what using this row means, e.g. note: \"re-homed into the recovery folder\"").text(),
+                    node.get("avoid").map(RuleParser::avoid).orElse(null));
             default -> throw new IllegalStateException(kind);
         };
     }
 
-    private static final Set<String> MODIFIERS = Set.of("using", "values", "otherwise", "key", "missing", "match", "set", "note", "fit");
+    private static final Set<String> MODIFIERS = Set.of("using", "values", "otherwise", "key", "missing", "match", "set", "note", "avoid", "fit");
+
+    /** An ensure rule's {@code avoid}; its tables have the shape of on_conflict's also_unique_in items (without as and note). */
+    private static ColumnRule.Avoid avoid(YamlNode node) {
+        node.onlyKeys(List.of("rename", "as", "also_unique_in"), "an ensure rule's 'avoid'");
+        var as = node.get("as").map(YamlNode::text).orElse("{name} ({n})");
+        if (!as.contains("{n}")) {
+            throw new MappingException(node.get("as").orElseThrow().where(), "the pattern '" + as + "' has no {n}, so every try would give the same name",
+                    "put {n} where the number goes, e.g. \"{name} ({n})\" (the default)");
+        }
+        var tables = node.require("also_unique_in", "name the tables whose values the row must not take, e.g. also_unique_in: "
+                + "{table: files, match: {folder_id: parent_id}, column: name}");
+        var others = (tables.isArray() ? tables.items() : List.of(tables)).stream().map(RuleParser::avoided).toList();
+        if (others.isEmpty()) {
+            throw new MappingException(tables.where(), "'also_unique_in' of 'avoid' lists no table", "name at least one, e.g. {table: files, column: name}");
+        }
+        return new ColumnRule.Avoid(node.where(),
+                node.require("rename", "name the match column whose value is numbered, e.g. rename: name").text(), as, others);
+    }
+
+    private static RowMapping.UniqueIn avoided(YamlNode node) {
+        node.onlyKeys(List.of("table", "match", "column"), "an ensure rule's avoid also_unique_in");
+        var match = new LinkedHashMap<String, String>();
+        node.get("match").ifPresent(m -> m.entries().forEach(e -> match.put(e.getKey(), e.getValue().text())));
+        return new RowMapping.UniqueIn(node.where(),
+                node.require("table", "name the V3 table whose values the row must not take, e.g. table: files").text(),
+                Collections.unmodifiableMap(match),
+                node.require("column", "name that table's column compared with the numbered value, e.g. column: name").text(), null, null);
+    }
 
     private static List<String> union(List<String> a, Set<String> b) {
         var all = new ArrayList<>(a);

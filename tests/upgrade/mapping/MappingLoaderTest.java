@@ -721,6 +721,40 @@ class MappingLoaderTest {
     }
 
     @Test
+    void ensureAvoidNamesTheColumnToNumberAndTheTablesItMustNotBeTakenIn() {
+        var ensure = """
+                target: folders
+                source: folders
+                columns:
+                  parent_id:
+                    ensure: folders
+                    match: {owner_id: {copy: owner}, name: {value: "Recovered"}}
+                    avoid:
+                      rename: name
+                      also_unique_in: {table: files, match: {user_id: owner_id}, column: name}
+                    note: "re-homed"
+                """;
+        var rule = (ColumnRule.Ensure) ((RowMapping) load("folders.yaml", ensure).find("folders").orElseThrow()).columns().get("parent_id");
+        assertThat(rule.avoid().rename()).isEqualTo("name");
+        assertThat(rule.avoid().as()).isEqualTo("{name} ({n})");
+        assertThat(rule.avoid().alsoUniqueIn()).singleElement().satisfies(other -> {
+            assertThat(other.table()).isEqualTo("files");
+            assertThat(other.match()).containsExactly(Map.entry("user_id", "owner_id"));
+            assertThat(other.column()).isEqualTo("name");
+        });
+        var plain = (ColumnRule.Ensure) ((RowMapping) load("folders.yaml", ensure.replaceAll("(?s)    avoid:.*column: name}\n", ""))
+                .find("folders").orElseThrow()).columns().get("parent_id");
+        assertThat(plain.avoid()).isNull();
+        assertThat(failure("folders.yaml", ensure.replace("rename: name", "rename: name\n      as: \"{name} again\""))).hasMessageStartingWith("folders.yaml:9:")
+                .hasMessageContaining("the pattern '{name} again' has no {n}");
+        assertThat(failure("folders.yaml", ensure.replace("rename: name\n", ""))).hasMessageStartingWith("folders.yaml:7:")
+                .hasMessageContaining("'rename'");
+        assertThat(failure("folders.yaml", ensure.replace("column: name}", "column: name, as: \"{name} (file)\"}")))
+                .hasMessageContaining("unknown key 'as' in an ensure rule's avoid also_unique_in");
+        assertThat(failure("folders.yaml", ensure.replace("avoid:", "avoids:"))).hasMessageContaining("unknown key 'avoids'");
+    }
+
+    @Test
     void reasonsWithExpressionsAreTemplatesAndPlainOnesStayText() {
         var mapping = (RowMapping) load("files.yaml", """
                 target: files

@@ -49,6 +49,11 @@ class MappingSchemaTest {
         assertThat(schema.validate(YAML.readTree("target: users\nsource: users\nwrite: upsert\ncolumns: {}\n"))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("kind: files\nsource: users\nfiles:\n  - from: x\n"))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("target: files\nsource: files\non_conflict: {rename: name, as: \"{base} ({n}){ext}\", also_unique_in: {table: folders, colum: name}}\ncolumns: {}\n"))).isNotEmpty();
+        var ensure = "target: folders\nsource: folders\ncolumns:\n  parent_id: {ensure: folders, match: {name: {value: x}}, note: n, avoid: %s}\n";
+        assertThat(schema.validate(YAML.readTree(ensure.formatted("{rename: name, also_unique_in: {table: files, column: name}}")))).isEmpty();
+        assertThat(schema.validate(YAML.readTree(ensure.formatted("{rename: name, also_unique_in: [{table: files, column: name, as: x}]}")))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree(ensure.formatted("{also_unique_in: {table: files, column: name}}")))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree(ensure.formatted("{rename: name, as: \"{name} again\", also_unique_in: {table: files, column: name}}")))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("disabled: true\n"))).isEmpty();
     }
 }
