@@ -51,6 +51,7 @@ public final class MappingValidator {
             column(from, mapping.key(), origin.at("key"), "key");
         }
         mapping.lookups().values().forEach(this::validate);
+        mapping.lets().values().forEach(let -> expression(let, from, mapping.lookups(), List.of()));
         // only, skip and refuse run before any column is computed; notes and exports after all of them.
         for (var condition : concat(mapping.only(), mapping.skip())) {
             condition(condition, from, mapping.lookups(), List.of());
@@ -239,6 +240,7 @@ public final class MappingValidator {
             column(into, mapping.targetType(), origin.at("target_columns"), "target_columns.type");
         }
         // Source "columns" here are option names, which are data: they are checked per run, not against the schema.
+        mapping.lets().values().forEach(let -> expression(let, null, Map.of(), List.of()));
         mapping.entries().values().forEach(e -> rule(e.rule(), null, Map.of(), List.of()));
         mapping.refuse().forEach(check -> expression(check.expression(), null, Map.of(), List.of()));
     }
@@ -248,6 +250,7 @@ public final class MappingValidator {
         var from = table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
         column(from, mapping.key(), origin.at("key"), "key");
         mapping.lookups().values().forEach(this::validate);
+        mapping.lets().values().forEach(let -> expression(let, from, mapping.lookups(), List.of()));
         for (var condition : concat(mapping.only(), mapping.skip())) {
             condition(condition, from, mapping.lookups(), List.of());
         }
@@ -332,6 +335,7 @@ public final class MappingValidator {
                                         : "columns computed above: " + String.join(", ", computed));
                     }
                 }
+                case "val" -> { } // the loader checked the name; what the value reads is among these paths too
                 case "conflict" -> {
                     if (!inConflict || !name.equals("n")) {
                         throw new MappingException(expression.where(), "'conflict." + name + "' is not known here",
@@ -360,7 +364,7 @@ public final class MappingValidator {
     }
 
     private static MappingException unknownLookup(String name, Where where, Map<String, LookupSpec> lookups) {
-        return new MappingException(where, "no lookup named '" + name + "' is declared in this file",
+        return new MappingException(where, "no lookup named '" + name + "' is declared in this file or in lookups.yaml",
                 lookups.isEmpty() ? "declare it under 'lookups:', e.g. " + name + ": {target: TABLE, key: id}"
                         : "declared lookups: " + String.join(", ", lookups.keySet()));
     }
