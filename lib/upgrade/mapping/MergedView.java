@@ -19,7 +19,8 @@ import java.util.TreeSet;
  */
 public final class MergedView {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
     /** Where the shared lookups go when the file declares none of its own: before the first of these keys. */
     private static final List<String> AFTER_LOOKUPS = List.of("let", "only", "refuse", "require", "skip", "notes", "columns", "files", "settings");
 
@@ -31,13 +32,13 @@ public final class MergedView {
         var shared = sharedLookups(files, set, file, root);
         var out = new StringBuilder("# " + file.name().replaceFirst("\\.ya?ml$", "") + ", as a run uses it: " + describe(file));
         if (!shared.isEmpty()) {
-            out.append(";\n# with the lookups ").append(String.join(", ", shared.keySet())).append(" from ").append(Shared.LOOKUPS_FILE);
+            out.append(";\n# lookups from ").append(Shared.LOOKUPS_FILE).append(": ").append(String.join(", ", shared.keySet()));
             root = withLookups(root, shared);
         }
         var rules = new TreeSet<String>();
         sharedRules(root.json(), rules);
         if (!rules.isEmpty()) {
-            out.append(";\n# using the rules ").append(String.join(", ", rules)).append(" of ").append(Shared.RULES_FILE);
+            out.append(";\n# shared rules from ").append(Shared.RULES_FILE).append(": ").append(String.join(", ", rules));
         }
         out.append(".\n# After each part: the file and line it comes from.\n");
         for (var entry : root.entries()) {
