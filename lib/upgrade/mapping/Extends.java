@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +34,11 @@ final class Extends {
 
     private Extends() {}
 
+    /** The {@code extends: NAME} of a file, if it has one. */
+    static Optional<YamlNode> of(YamlNode root) {
+        return root.isObject() ? root.get(KEY) : Optional.empty();
+    }
+
     /** {@code overlay}'s parts merged onto {@code base}'s. */
     static YamlNode merge(YamlNode base, YamlNode overlay) {
         var parts = new LinkedHashMap<String, YamlNode>();
@@ -40,10 +46,10 @@ final class Extends {
         overlay.get(REMOVE).ifPresent(remove -> remove(parts, remove, base));
         for (var entry : overlay.entries()) {
             var key = entry.getKey();
-            var below = parts.get(key);
             if (key.equals(KEY) || key.equals(REMOVE)) {
                 continue;
             }
+            var below = parts.get(key);
             parts.put(key, below == null ? entry.getValue()
                     : BY_NAME.contains(key) ? byName(below, entry.getValue(), RULES.contains(key))
                     : BY_TEXT.contains(key) ? byText(key, below, entry.getValue()) : entry.getValue());

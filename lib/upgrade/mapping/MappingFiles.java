@@ -44,7 +44,7 @@ public record MappingFiles(String origin, List<File> files) {
             if (base != null) {
                 return Extends.merge(base.root(), root);
             }
-            var extended = root.isObject() ? root.get(Extends.KEY) : java.util.Optional.<YamlNode>empty();
+            var extended = Extends.of(root);
             if (extended.isPresent()) {
                 throw new MappingException(extended.get().where(), "'extends' works only in a directory laid over the bundled mappings",
                         "put this file into your own directory and give it with --mappings DIR");
@@ -68,10 +68,10 @@ public record MappingFiles(String origin, List<File> files) {
         files.forEach(file -> below.put(file.name(), file));
         var merged = new TreeMap<>(below);
         for (var file : operator.files()) {
-            if (disables(file)) {
+            var laid = new File(file.name(), file.text(), operator.origin());
+            if (disables(laid)) {
                 merged.remove(file.name());
             } else {
-                var laid = new File(file.name(), file.text(), operator.origin());
                 merged.put(file.name(), new File(file.name(), file.text(), operator.origin(), base(laid, below)));
             }
         }
@@ -80,8 +80,7 @@ public record MappingFiles(String origin, List<File> files) {
 
     /** The file below that {@code file} extends; null when it extends none. */
     private File base(File file, Map<String, File> below) {
-        var root = YamlNode.parse(file.label(), file.text());
-        var extended = root.isObject() ? root.get(Extends.KEY) : java.util.Optional.<YamlNode>empty();
+        var extended = Extends.of(YamlNode.parse(file.label(), file.text()));
         if (extended.isEmpty()) {
             return null;
         }
@@ -98,7 +97,7 @@ public record MappingFiles(String origin, List<File> files) {
 
     /** True for a file that holds only {@code disabled: true}. */
     private static boolean disables(File file) {
-        var root = YamlNode.parse(file.name(), file.text());
+        var root = YamlNode.parse(file.label(), file.text());
         return root.isObject() && root.entries().size() == 1 && root.get("disabled").map(n -> n.json().asBoolean(false)).orElse(false);
     }
 
