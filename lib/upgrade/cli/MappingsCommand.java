@@ -14,6 +14,7 @@ import upgrade.mapping.MappingException;
 import upgrade.mapping.MappingFiles;
 import upgrade.mapping.MappingLoader;
 import upgrade.mapping.MappingSet;
+import upgrade.mapping.MergedView;
 import upgrade.mapping.RowMapping;
 import upgrade.mapping.Where;
 import upgrade.report.DriftPrinter;
@@ -75,14 +76,22 @@ public final class MappingsCommand {
         @Option(names = "--mappings", paramLabel = "DIR", description = "Your mapping files, laid over the bundled ones.")
         Path directory;
 
+        @Option(names = "--merged", description = {"Print the mapping as a run uses it: merged onto the file it extends, with the shared",
+                "lookups it reads; each part says the file and line it comes from."})
+        boolean merged;
+
         @Override
         public Integer call() {
             var files = MappingFiles.bundledWith(directory);
             var file = files.files().stream().filter(f -> f.name().replaceFirst("\\.ya?ml$", "").equals(name)).findFirst()
                     .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "no mapping named '" + name + "'; see 'mappings list'"));
             var out = spec.commandLine().getOut();
-            out.println("# " + file.name() + " (" + (file.from().isEmpty() ? "bundled" : file.from()) + ")");
-            out.print(file.text());
+            if (merged) {
+                out.print(MergedView.of(files, load(files), file));
+            } else {
+                out.println("# " + file.name() + " (" + (file.from().isEmpty() ? "bundled" : file.from()) + ")");
+                out.print(file.text());
+            }
             out.flush();
             return ExitCodes.OK;
         }

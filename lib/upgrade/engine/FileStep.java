@@ -39,7 +39,7 @@ public final class FileStep {
         this.v3Directory = v3Directory.toAbsolutePath().normalize();
         this.dryRun = dryRun;
         this.lookups = new LookupSet(mapping.lookups(), run, null);
-        this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), null);
+        this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), null, mapping.lets());
     }
 
     public StepReport run() {

@@ -35,7 +35,7 @@ public final class KeyValueStep {
     public List<CheckResult> checks() {
         var row = new LinkedHashMap<String, Object>();
         read(row, null);
-        var context = new RuleEvaluator(run.params(), Map.of(), null).context(row, Map.of());
+        var context = new RuleEvaluator(run.params(), Map.of(), null, mapping.lets()).context(row, Map.of());
         var results = new ArrayList<CheckResult>();
         for (var check : mapping.refuse()) {
             Object value;
@@ -89,7 +89,7 @@ public final class KeyValueStep {
         var row = new LinkedHashMap<String, Object>();
         read(row, counter);
 
-        var evaluator = new RuleEvaluator(run.params(), Map.of(), null);
+        var evaluator = new RuleEvaluator(run.params(), Map.of(), null, mapping.lets());
         var context = evaluator.context(row, Map.of());
         var used = new LinkedHashSet<String>();
         var keptReasons = new HashMap<String, String>();

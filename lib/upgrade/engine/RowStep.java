@@ -35,7 +35,7 @@ public final class RowStep {
         this.mapping = mapping;
         this.run = run;
         this.lookups = new LookupSet(mapping.lookups(), run, mapping.write() == WriteMode.NONE ? null : mapping.target());
-        this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), new Ensurer(run.target(), run.ids(), run.created()));
+        this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), new Ensurer(run.target(), run.ids(), run.created()), mapping.lets());
     }
 
     /**

@@ -1,7 +1,9 @@
 package upgrade.engine;
 
 import org.apache.commons.jexl3.MapContext;
+import upgrade.expr.Expression;
 import upgrade.expr.JsonText;
+import upgrade.expr.LetValues;
 import upgrade.expr.LookupTable;
 import upgrade.mapping.ColumnRule;
 import upgrade.mapping.ValueMap;
@@ -17,13 +19,18 @@ public final class RuleEvaluator {
     private final Map<String, Object> params;
     private final Map<String, LookupTable> lookups;
     private final Ensurer ensurer;
+    private final Map<String, Expression> lets;
     private boolean recording;
 
-    /** {@code ensurer} may be null where no mapping can use {@code ensure} rules. */
-    RuleEvaluator(Map<String, Object> params, Map<String, LookupTable> lookups, Ensurer ensurer) {
+    /**
+     * @param ensurer may be null where no mapping can use {@code ensure} rules
+     * @param lets    the mapping's {@code let:} values, read as {@code val.NAME}
+     */
+    RuleEvaluator(Map<String, Object> params, Map<String, LookupTable> lookups, Ensurer ensurer, Map<String, Expression> lets) {
         this.params = params;
         this.lookups = lookups;
         this.ensurer = ensurer;
+        this.lets = lets;
     }
 
     /** While recording (see {@link RowStep}), ensure rules create nothing and give null. */
@@ -32,8 +39,9 @@ public final class RuleEvaluator {
     }
 
     /**
-     * The expression context for a row: {@code row}, {@code param}, {@code lookup}, and {@code col},
-     * the target values computed so far (the caller fills it as it evaluates the columns).
+     * The expression context for a row: {@code row}, {@code param}, {@code lookup}, {@code val}
+     * (the mapping's let: values, each worked out once for the row), and {@code col}, the target
+     * values computed so far (the caller fills it as it evaluates the columns).
      */
     public MapContext context(Map<String, Object> row, Map<String, Object> columnsSoFar) {
         var context = new MapContext();
@@ -41,6 +49,7 @@ public final class RuleEvaluator {
         context.set("col", columnsSoFar);
         context.set("param", params);
         context.set("lookup", lookups);
+        context.set("val", new LetValues(lets, context));
         return context;
     }
 

@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  * types plus the JDK's plain value types are reachable, so a mapping file cannot run code.
  */
 public final class Expressions {
-    /** The variables an expression may read ({@code conflict} only in an {@code on_conflict} expression, which the validator checks). */
-    public static final Set<String> ROOTS = Set.of("row", "param", "lookup", "col", "conflict");
+    /**
+     * The variables an expression may read ({@code conflict} only in an {@code on_conflict} expression, which the
+     * validator checks; {@code val}: the mapping's {@code let:} values, which the loader checks).
+     */
+    public static final Set<String> ROOTS = Set.of("row", "param", "lookup", "col", "conflict", "val");
 
     private static final JexlFeatures FEATURES = new JexlFeatures()
             .loops(false)
@@ -64,7 +67,7 @@ public final class Expressions {
                 variables.add(List.copyOf(path));
                 if (!ROOTS.contains(path.get(0))) {
                     throw new MappingException(where, "the message reads an unknown variable '" + path.get(0) + "'",
-                            "messages may use ${row.COLUMN}, ${param.NAME} and ${lookup.NAME.get(...)}");
+                            "messages may use ${row.COLUMN}, ${param.NAME}, ${lookup.NAME.get(...)} and ${val.NAME}");
                 }
             }
             return new Template(text, where, template, Set.copyOf(variables));
@@ -96,7 +99,7 @@ public final class Expressions {
                 if (!ROOTS.contains(path.get(0))) {
                     throw new MappingException(where, "the expression reads an unknown variable '" + path.get(0) + "'",
                             "expressions may read row.COLUMN (the source row), col.NAME (a column this rule set computed above), "
-                                    + "param.NAME (run parameters) and lookup.NAME; "
+                                    + "param.NAME (run parameters), lookup.NAME and val.NAME (the file's let: values); "
                                     + "quote text values like 'this'");
                 }
             }

@@ -11,11 +11,12 @@ import java.util.Map;
  * never moved or deleted; a file already in place and identical is left alone; a missing one is
  * counted and listed under its {@code missing} note, never a failure.
  *
- * @param files one item per file of a row
+ * @param files  one item per file of a row
+ * @param lets   the file's {@code let:} values, read as {@code val.NAME}
  */
 public record FileMapping(Origin origin, String source, Side sourceSide, String key, List<String> after,
                           Map<String, LookupSpec> lookups, List<Condition> only, List<Condition> skip,
-                          List<FileItem> files) implements Mapping {
+                          List<FileItem> files, Map<String, Expression> lets) implements Mapping {
 
     /**
      * One file of a row.

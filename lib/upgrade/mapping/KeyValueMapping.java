@@ -1,5 +1,7 @@
 package upgrade.mapping;
 
+import upgrade.expr.Expression;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -19,11 +21,13 @@ import java.util.List;
  * @param dropped     source names deliberately not carried over, with the reason
  * @param refuse      checks on the whole name/value row (e.g. V2's version); a failure stops the run
  * @param ignored     source columns deliberately not read, with the reason (for drift reports)
+ * @param lets        the file's {@code let:} values, read as {@code val.NAME}
  */
 public record KeyValueMapping(Origin origin, String target, String source, String key, List<String> after,
                               String sourceName, String sourceValue, String targetName, String targetValue,
                               String targetType, LinkedHashMap<String, Entry> entries,
-                              Map<String, String> dropped, List<Check> refuse, Map<String, String> ignored) implements Mapping {
+                              Map<String, String> dropped, List<Check> refuse, Map<String, String> ignored,
+                              Map<String, Expression> lets) implements Mapping {
 
     /** One target entry: its rule and the type to insert it with when the target lacks it. */
     public record Entry(String name, ColumnRule rule, String type) {}

@@ -1,5 +1,7 @@
 package upgrade.mapping;
 
+import upgrade.expr.Expression;
+
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,9 @@ public sealed interface Mapping permits RowMapping, KeyValueMapping, FileMapping
 
     /** Mappings (by name) that must run before this one. */
     List<String> after();
+
+    /** The file's {@code let:} values by name, read in its expressions as {@code val.NAME}. */
+    Map<String, Expression> lets();
 
     /**
      * The file a mapping came from, with a checksum of its lines (line endings ignored) and where

@@ -1,7 +1,6 @@
 package upgrade.mapping;
 
 import upgrade.expr.Expressions;
-import upgrade.expr.Template;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,13 +18,13 @@ import java.util.Set;
  */
 public final class MappingLoader {
     /** The file that holds the named value maps. */
-    public static final String VALUE_MAPS_FILE = "value-maps.yaml";
+    public static final String VALUE_MAPS_FILE = Shared.VALUE_MAPS_FILE;
 
     private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "phase", "description", "key", "after",
             "write", "target_key", "only", "refuse", "require", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export",
-            "ignored");
+            "ignored", "let");
     private static final List<String> KEY_VALUE_KEYS = List.of("target", "source", "kind", "description", "key", "after",
-            "source_columns", "target_columns", "settings", "dropped", "refuse", "ignored");
+            "source_columns", "target_columns", "settings", "dropped", "refuse", "ignored", "let");
 
     private final Expressions expressions;
 
@@ -34,50 +33,37 @@ public final class MappingLoader {
     }
 
     public MappingSet load(MappingFiles files) {
-        var valueMaps = new LinkedHashMap<String, ValueMap>();
-        files.files().stream().filter(f -> f.name().equals(VALUE_MAPS_FILE))
-                .forEach(f -> valueMaps.putAll(valueMaps(YamlNode.parse(f.name(), f.text()))));
-        var rules = new RuleParser(expressions, valueMaps);
+        var shared = Shared.of(files);
         var mappings = new ArrayList<Mapping>();
         for (var file : files.files()) {
-            if (!file.name().equals(VALUE_MAPS_FILE)) {
-                var root = YamlNode.parse(file.name(), file.text());
+            if (!Shared.FILES.contains(file.name())) {
+                var root = file.root();
                 var keys = new HashMap<String, Where>();
-                root.entries().forEach(e -> keys.put(e.getKey(), e.getValue().keyWhere(e.getKey(), root)));
-                var origin = new Mapping.Origin(file.name(), Checksums.of(file.text()), root.where(), Map.copyOf(keys));
-                mappings.add(mapping(root, origin, rules));
+                root.entries().forEach(e -> keys.put(e.getKey(), e.getValue().keyWhere()));
+                var origin = new Mapping.Origin(file.name(), file.checksum(), root.where(), Map.copyOf(keys));
+                mappings.add(mapping(root, origin, shared));
             }
         }
         if (mappings.isEmpty()) {
             throw new MappingException(new Where(files.origin(), 0, 0), "holds no mapping files", "");
         }
-        return MappingSet.ordered(files.origin(), mappings, valueMaps);
+        return MappingSet.ordered(files.origin(), mappings, shared.valueMaps(), shared.checksum());
     }
 
-    private static Map<String, ValueMap> valueMaps(YamlNode root) {
-        root.onlyKeys(List.of("value_maps"), "value-maps.yaml");
-        var maps = new LinkedHashMap<String, ValueMap>();
-        for (var entry : root.require("value_maps", "").entries()) {
-            var node = entry.getValue();
-            node.onlyKeys(List.of("description", "values", "otherwise"), "value map '" + entry.getKey() + "'");
-            maps.put(entry.getKey(), RuleParser.parseValueMap(entry.getKey(), node.where(),
-                    node.require("values", "list the translations as 'from: to' lines"), node.get("otherwise").orElse(null)));
-        }
-        return maps;
-    }
-
-    private Mapping mapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {
+    private Mapping mapping(YamlNode root, Mapping.Origin origin, Shared shared) {
         var kind = root.get("kind").map(YamlNode::text).orElse("rows");
+        var scope = new Scope(expressions, origin.file(), root.get("let"));
+        var rules = new RuleParser(scope, shared.valueMaps(), shared.rules());
         return switch (kind) {
-            case "rows" -> rowMapping(root, origin, rules);
-            case "key-value" -> keyValueMapping(root, origin, rules);
-            case "files" -> fileMapping(root, origin);
+            case "rows" -> rowMapping(root, origin, scope, rules, shared);
+            case "key-value" -> keyValueMapping(root, origin, scope, rules);
+            case "files" -> fileMapping(root, origin, scope, shared);
             default -> throw new MappingException(root.get("kind").get().where(), "unknown kind '" + kind + "'",
                     "kind is 'rows' (the default), 'key-value' or 'files'");
         };
     }
 
-    private RowMapping rowMapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {
+    private RowMapping rowMapping(YamlNode root, Mapping.Origin origin, Scope scope, RuleParser rules, Shared shared) {
         root.onlyKeys(ROW_KEYS, "a mapping");
         var readOnly = root.get("write").map(YamlNode::text).filter("none"::equals).isPresent();
         var target = readOnly ? root.get("target").map(YamlNode::text).orElse(null)
@@ -93,8 +79,6 @@ public final class MappingLoader {
             columns.put(entry.getKey(), rules.parse(entry.getValue(), entry.getKey(), Set.of("fit")));
             entry.getValue().get("fit").ifPresent(fit -> fits.put(entry.getKey(), fit(fit)));
         }
-        var lookups = new LinkedHashMap<String, LookupSpec>();
-        root.get("lookups").ifPresent(node -> node.entries().forEach(e -> lookups.put(e.getKey(), lookup(e.getKey(), e.getValue()))));
         var write = root.get("write").map(node -> writeMode(node)).orElse(WriteMode.INSERT);
         var phase = root.get("phase").map(MappingLoader::phase).orElse(Phase.UPGRADE);
         if (phase == Phase.VERIFY && write != WriteMode.NONE) {
@@ -109,20 +93,47 @@ public final class MappingLoader {
             sourceSide = side.getKey();
             sourceTable = side.getValue();
         }
+        var items = new ItemParser(scope);
+        var only = items.conditions(root, "only", "reason");
+        var refuse = items.checks(root, "refuse", "when", true);
+        var require = items.checks(root, "require", "that", false);
+        var skip = items.conditions(root, "skip", "reason");
+        var notes = items.conditions(root, "notes", "note");
+        var onConflict = root.get("on_conflict").map(node -> rename(node, scope)).orElse(null);
+        var export = root.get("export").map(node -> export(node, rules)).orElse(null);
         return new RowMapping(origin, phase, target, sourceTable, sourceSide,
                 root.get("key").map(YamlNode::text).orElse("id"),
                 root.get("after").map(YamlNode::textList).orElse(List.of()),
                 write,
                 root.get("target_key").map(YamlNode::textList).orElse(List.of("id")),
-                conditions(root, "only", "reason"),
-                checks(root, "refuse", "when", true), checks(root, "require", "that", false),
-                conditions(root, "skip", "reason"), conditions(root, "notes", "note"),
-                Map.copyOf(lookups), columns,
+                only, refuse, require, skip, notes,
+                lookups(root, scope, shared), columns,
                 new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())),
-                Map.copyOf(fits), columnsNode.where(),
-                root.get("on_conflict").map(this::rename).orElse(null),
-                root.get("export").map(node -> export(node, rules)).orElse(null),
-                root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()));
+                Map.copyOf(fits), columnsNode.where(), onConflict, export,
+                root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()), scope.lets());
+    }
+
+    /**
+     * The lookups the file declares, and those of lookups.yaml it reads without declaring them
+     * (only those, so a step prepares no lookup it does not use). A lookup declared in neither
+     * is an error here, where it is read.
+     */
+    private static Map<String, LookupSpec> lookups(YamlNode root, Scope scope, Shared shared) {
+        var lookups = LookupSpec.declared(root);
+        scope.lookupsRead().forEach((name, where) -> {
+            if (!lookups.containsKey(name)) {
+                var common = shared.lookups().get(name);
+                if (common == null) {
+                    var known = new ArrayList<>(lookups.keySet());
+                    known.addAll(shared.lookups().keySet().stream().sorted().toList());
+                    throw new MappingException(where, "no lookup named '" + name + "' is declared in this file or in " + Shared.LOOKUPS_FILE,
+                            YamlNode.didYouMean(name, known).map(s -> "did you mean '" + s + "'? ").orElse("")
+                                    + "declare it under 'lookups:', e.g. " + name + ": {target: TABLE, key: id}; declared: " + String.join(", ", known));
+                }
+                lookups.put(name, common);
+            }
+        });
+        return Map.copyOf(lookups);
     }
 
     private static Map<String, String> reasons(YamlNode node) {
@@ -152,7 +163,7 @@ public final class MappingLoader {
                 "fit is cut (the default: a longer text is cut and noted), exact (never cut; checked before the run) or stop (never cut; a longer text stops the run)");
     }
 
-    private RowMapping.Rename rename(YamlNode node) {
+    private RowMapping.Rename rename(YamlNode node, Scope scope) {
         node.onlyKeys(List.of("rename", "as", "expr", "note", "taken_by", "also_unique_in"), "on_conflict");
         var as = node.get("as");
         var expr = node.get("expr");
@@ -164,7 +175,7 @@ public final class MappingLoader {
             throw new MappingException(as.get().where(), "the pattern '" + as.get().text() + "' has no {n}, so every try would give the same name",
                     "put {n} where the number goes, e.g. \"{base} ({n}){ext}\"");
         }
-        var expression = expr.map(e -> expressions.compile(e.text(), e.where())).orElse(null);
+        var expression = expr.map(e -> scope.compile(e.text(), e.where())).orElse(null);
         if (expression != null && expression.variables().stream().noneMatch(path -> path.equals(List.of("conflict", "n")))) {
             throw new MappingException(expression.where(), "the expression does not read conflict.n, so every try would give the same value",
                     "make each try differ, e.g. ... + (conflict.n > 2 ? '-' + conflict.n : '')");
@@ -213,25 +224,6 @@ public final class MappingLoader {
         throw new MappingException(node.where(), "unknown phase '" + node.text() + "'", "phase is upgrade (the default), files or verify");
     }
 
-    private List<Check> checks(YamlNode root, String key, String expressionKey, boolean failsWhenTrue) {
-        var list = new ArrayList<Check>();
-        root.get(key).ifPresent(node -> node.items().forEach(item -> {
-            item.onlyKeys(List.of("check", expressionKey, "message", "fix"), "an item of '" + key + "'");
-            var expression = item.require(expressionKey, "give the condition as an expression");
-            var message = item.require("message", "say what is wrong, e.g. message: \"...\"");
-            list.add(new Check(
-                    oneLine(item.get("check").orElse(message).text()),
-                    expressions.compile(expression.text(), expression.where()), failsWhenTrue,
-                    template(message),
-                    item.get("fix").map(YamlNode::text).map(MappingLoader::oneLine).orElse("")));
-        }));
-        return list;
-    }
-
-    private Template template(YamlNode node) {
-        return expressions.template(oneLine(node.text()), node.where());
-    }
-
     private static WriteMode writeMode(YamlNode node) {
         for (var mode : WriteMode.values()) {
             if (mode.yamlName().equals(node.text())) {
@@ -241,79 +233,36 @@ public final class MappingLoader {
         throw new MappingException(node.where(), "unknown write mode '" + node.text() + "'", "write is insert, replace, update or none");
     }
 
-    private List<Condition> conditions(YamlNode root, String key, String textKey) {
-        var list = new ArrayList<Condition>();
-        root.get(key).ifPresent(node -> node.items().forEach(item -> {
-            item.onlyKeys(List.of("when", textKey), "an item of '" + key + "'");
-            var when = item.require("when", "give the condition as an expression, e.g. when: \"row.owner == 0\"");
-            var text = item.require(textKey, "say in words why, e.g. " + textKey + ": \"...\"");
-            // Only texts with ${...} parts are templates: plain ones stay exactly as written (and cost nothing per row).
-            list.add(new Condition(expressions.compile(when.text(), when.where()), oneLine(text.text()),
-                    text.text().contains("${") ? template(text) : null));
-        }));
-        return list;
-    }
-
     /** Folded YAML text ({@code >}) ends with a newline and may wrap; reports want one line. */
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text.strip().replaceAll("\\s*\n\\s*", " ");
     }
 
-    private static LookupSpec lookup(String name, YamlNode node) {
-        node.onlyKeys(List.of("source", "target", "key", "value", "match", "sum", "count"), "lookup '" + name + "'");
-        var table = node.get("source").isPresent() ? node.get("source").get() : node.get("target").orElse(null);
-        if (node.get("source").isPresent() == node.get("target").isPresent()) {
-            throw new MappingException(node.where(), "lookup '" + name + "' needs exactly one of 'source: TABLE' (V2) or 'target: TABLE' (V3)", "");
-        }
-        var side = node.get("source").isPresent() ? Side.SOURCE : Side.TARGET;
-        var key = node.get("key").map(k -> k.isArray() && k.json().isEmpty() ? List.<String>of() : k.textList()).orElse(List.of());
-        var sum = node.get("sum").map(YamlNode::text).orElse(null);
-        var count = node.get("count").map(n -> n.json().asBoolean(false)).orElse(false);
-        var value = node.get("value").map(YamlNode::text).orElse(null);
-        if ((sum != null ? 1 : 0) + (count ? 1 : 0) + (value != null ? 1 : 0) > 1) {
-            throw new MappingException(node.where(), "lookup '" + name + "' gives more than one of 'value', 'sum' and 'count'",
-                    "a lookup gives one column's value, a sum, or a count");
-        }
-        if (key.isEmpty() && sum == null && !count) {
-            throw new MappingException(node.where(), "lookup '" + name + "' has no key",
-                    "name the column(s) to match, e.g. key: id; only sums and counts may go over a whole table (key: [])");
-        }
-        if (sum == null && !count && value == null) {
-            if (key.size() != 1) {
-                throw new MappingException(node.where(), "lookup '" + name + "' matches several columns, so it must say which to give",
-                        "add value: COLUMN, e.g. value: id");
-            }
-            value = key.get(0);
-        }
-        var match = new LinkedHashMap<String, Object>();
-        node.get("match").ifPresent(m -> m.entries().forEach(e -> match.put(e.getKey(), e.getValue().scalar())));
-        return new LookupSpec(name, node.where(), side, table.text(), key, value, Collections.unmodifiableMap(match), sum, count);
-    }
-
-    private FileMapping fileMapping(YamlNode root, Mapping.Origin origin) {
-        root.onlyKeys(List.of("kind", "source", "description", "key", "after", "lookups", "only", "skip", "files"), "a files mapping");
+    private FileMapping fileMapping(YamlNode root, Mapping.Origin origin, Scope scope, Shared shared) {
+        root.onlyKeys(List.of("kind", "source", "description", "key", "after", "lookups", "only", "skip", "files", "let"), "a files mapping");
         var source = root.require("source", "name the table whose rows the files go with, e.g. source: users");
         var side = source.isObject() ? sideOf(source, "source") : Map.entry(Side.SOURCE, source.text());
-        var lookups = new LinkedHashMap<String, LookupSpec>();
-        root.get("lookups").ifPresent(node -> node.entries().forEach(e -> lookups.put(e.getKey(), lookup(e.getKey(), e.getValue()))));
-        var items = new ArrayList<FileMapping.FileItem>();
+        var files = new ArrayList<FileMapping.FileItem>();
         for (var item : root.require("files", "list the files of a row, e.g. files: [{from: EXPR, to: EXPR, missing: NOTE}]").items()) {
             item.onlyKeys(List.of("from", "to", "convert", "missing"), "an item of 'files'");
             var to = item.require("to", "give the file's path under V3's directory as an expression");
-            var from = item.get("from").map(f -> expressions.compile(f.text(), f.where())).orElse(null);
+            var from = item.get("from").map(f -> scope.compile(f.text(), f.where())).orElse(null);
             var convert = item.get("convert").map(YamlNode::text).orElse("none");
             if (!convert.equals("png") && !convert.equals("none")) {
                 throw new MappingException(item.get("convert").get().where(), "unknown conversion '" + convert + "'", "convert is png or none");
             }
-            items.add(new FileMapping.FileItem(item.where(), from, expressions.compile(to.text(), to.where()), convert.equals("png"),
+            files.add(new FileMapping.FileItem(item.where(), from, scope.compile(to.text(), to.where()), convert.equals("png"),
                     oneLine(item.require("missing", "say what a missing file means, e.g. missing: \"no thumbnail in V2\"").text())));
         }
+        var items = new ItemParser(scope);
+        var only = items.conditions(root, "only", "reason");
+        var skip = items.conditions(root, "skip", "reason");
         return new FileMapping(origin, side.getValue(), side.getKey(), root.get("key").map(YamlNode::text).orElse("id"),
-                root.get("after").map(YamlNode::textList).orElse(List.of()), Map.copyOf(lookups),
-                conditions(root, "only", "reason"), conditions(root, "skip", "reason"), List.copyOf(items));
+                root.get("after").map(YamlNode::textList).orElse(List.of()), lookups(root, scope, shared),
+                only, skip, List.copyOf(files), scope.lets());
     }
 
-    private KeyValueMapping keyValueMapping(YamlNode root, Mapping.Origin origin, RuleParser rules) {
+    private KeyValueMapping keyValueMapping(YamlNode root, Mapping.Origin origin, Scope scope, RuleParser rules) {
         root.onlyKeys(KEY_VALUE_KEYS, "a key-value mapping");
         var sourceColumns = root.require("source_columns", "name the source's columns, e.g. source_columns: {name: option_name, value: option_value}");
         sourceColumns.onlyKeys(List.of("name", "value"), "source_columns");
@@ -335,7 +284,7 @@ public final class MappingLoader {
                 sourceColumns.require("name", "").text(), sourceColumns.require("value", "").text(),
                 targetColumns.require("name", "").text(), targetColumns.require("value", "").text(),
                 targetColumns.get("type").map(YamlNode::text).orElse(null),
-                entries, Map.copyOf(dropped), checks(root, "refuse", "when", true),
-                root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()));
+                entries, Map.copyOf(dropped), new ItemParser(scope).checks(root, "refuse", "when", true),
+                root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()), scope.lets());
     }
 }

@@ -1,7 +1,5 @@
 package upgrade.mapping;
 
-import upgrade.expr.Expressions;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,20 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns the YAML of one column rule into a {@link ColumnRule}. */
+/** Turns the YAML of one column rule into a {@link ColumnRule}, within one mapping file's {@link Scope}. */
 final class RuleParser {
     static final List<String> KINDS = List.of("copy", "value", "map", "expr", "lookup", "json", "first", "ensure");
+    /** A rule from rules.yaml, used by name: {@code {rule: NAME, KEY: ...}}, the keys given replacing the shared rule's. */
+    static final String SHARED = "rule";
 
-    private final Expressions expressions;
+    private final Scope scope;
     private final Map<String, ValueMap> valueMaps;
+    private final Map<String, YamlNode> sharedRules;
+    private final List<String> using = new ArrayList<>();
 
-    RuleParser(Expressions expressions, Map<String, ValueMap> valueMaps) {
-        this.expressions = expressions;
+    RuleParser(Scope scope, Map<String, ValueMap> valueMaps, Map<String, YamlNode> sharedRules) {
+        this.scope = scope;
         this.valueMaps = valueMaps;
+        this.sharedRules = sharedRules;
     }
 
     /** Parses a rule; {@code extraKeys} are keys the caller reads itself (e.g. {@code type}). */
     ColumnRule parse(YamlNode node, String column, Set<String> extraKeys) {
+        if (node.isObject() && node.get(SHARED).isPresent()) {
+            return shared(node, column, extraKeys);
+        }
         if (!node.isObject()) {
             throw new MappingException(node.where(), "the rule for '" + column + "' must be a map such as {copy: COLUMN}",
                     "write one of: " + String.join(", ", KINDS.stream().map(k -> "{" + k + ": ...}").toList()));
@@ -53,7 +59,7 @@ final class RuleParser {
         return switch (kind) {
             case "copy" -> new ColumnRule.Copy(where, value.text());
             case "value" -> new ColumnRule.Constant(where, value.scalar());
-            case "expr" -> new ColumnRule.Expr(where, expressions.compile(value.text(), where));
+            case "expr" -> new ColumnRule.Expr(where, scope.compile(value.text(), where));
             case "map" -> new ColumnRule.MapValues(where, value.text(), valueMap(node, column));
             case "lookup" -> lookup(node, value, column);
             case "json" -> new ColumnRule.Json(where, rules(value, column));
@@ -68,6 +74,37 @@ final class RuleParser {
         };
     }
 
+    /**
+     * The shared rule named by {@code node}, with the keys {@code node} gives besides {@code rule}
+     * replacing its own (e.g. the {@code note} of an {@code ensure}). It is parsed here, in this
+     * file's scope: its {@code val.NAME} values and lookups are this file's.
+     */
+    private ColumnRule shared(YamlNode node, String column, Set<String> extraKeys) {
+        var name = node.get(SHARED).get();
+        var rule = sharedRules.get(name.text());
+        if (rule == null) {
+            throw new MappingException(name.where(), "no rule named '" + name.text() + "' in " + Shared.RULES_FILE,
+                    YamlNode.didYouMean(name.text(), sharedRules.keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                            + "shared rules: " + String.join(", ", sharedRules.keySet().stream().sorted().toList()));
+        }
+        if (using.contains(name.text())) {
+            throw new MappingException(name.where(), "the shared rule '" + name.text() + "' uses itself", "a shared rule may use other shared rules, not itself");
+        }
+        if (!rule.isObject()) {
+            return parse(rule, column, extraKeys); // reports the shape
+        }
+        var keys = new LinkedHashMap<String, YamlNode>();
+        rule.entries().forEach(e -> keys.put(e.getKey(), e.getValue()));
+        node.entries().stream().filter(e -> !e.getKey().equals(SHARED)).forEach(e -> keys.put(e.getKey(), e.getValue()));
+        using.add(name.text());
+        try {
+            return parse(YamlNode.merged(rule, keys), column, extraKeys);
+        } finally {
+            using.remove(using.size() - 1);
+        }
+    }
+
+    
     private static final Set<String> MODIFIERS = Set.of("using", "values", "otherwise", "key", "missing", "match", "set", "note", "avoid", "fit");
 
     /** An ensure rule's {@code avoid}; its tables have the shape of on_conflict's also_unique_in items (without as and note). */
@@ -168,6 +205,7 @@ final class RuleParser {
                 throw new MappingException(m.where(), "'missing' must be {skip: REASON}, {value: VALUE} or null", "");
             }
         }
+        scope.readsLookup(value.text(), value.where());
         return new ColumnRule.Lookup(value.where(), value.text(), parse(key, column + ".key", Set.of()), reason, fallback);
     }
 

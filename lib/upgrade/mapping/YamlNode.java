@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +33,44 @@ public final class YamlNode {
     private final String pointer;
     private final String file;
     private final Map<String, Where> positions;
+    // A merged map or list (a mapping laid over the one it extends): its parts, each from its own file; null otherwise.
+    private final Map<String, YamlNode> fields;
+    private final List<YamlNode> elements;
 
     private YamlNode(JsonNode node, String pointer, String file, Map<String, Where> positions) {
+        this(node, pointer, file, positions, null, null);
+    }
+
+    private YamlNode(JsonNode node, String pointer, String file, Map<String, Where> positions,
+                     Map<String, YamlNode> fields, List<YamlNode> elements) {
         this.node = node;
         this.pointer = pointer;
         this.file = file;
         this.positions = positions;
+        this.fields = fields;
+        this.elements = elements;
+    }
+
+    /**
+     * A map whose entries may come from several files, each keeping its own file and positions;
+     * the map itself stands where {@code at} stands.
+     */
+    public static YamlNode merged(YamlNode at, Map<String, YamlNode> entries) {
+        var json = JsonNodeFactory.instance.objectNode();
+        entries.forEach((name, value) -> json.set(name, value.node));
+        return new YamlNode(json, at.pointer, at.file, at.positions, Collections.unmodifiableMap(new LinkedHashMap<>(entries)), null);
+    }
+
+    /** A list whose items may come from several files; it stands where {@code at} stands. */
+    public static YamlNode merged(YamlNode at, List<YamlNode> items) {
+        var json = JsonNodeFactory.instance.arrayNode();
+        items.forEach(item -> json.add(item.node));
+        return new YamlNode(json, at.pointer, at.file, at.positions, null, List.copyOf(items));
+    }
+
+    /** True for a map or list made by {@link #merged}, whose parts may come from several files. */
+    public boolean isMerged() {
+        return fields != null || elements != null;
     }
 
     /** Parses a whole file; a syntax error becomes a {@link MappingException} at the offending line. */
@@ -146,6 +181,9 @@ public final class YamlNode {
     }
 
     public Optional<YamlNode> get(String field) {
+        if (fields != null) {
+            return Optional.ofNullable(fields.get(field));
+        }
         var child = node.get(field);
         if (child == null || !node.isObject()) {
             return Optional.empty();
@@ -167,6 +205,10 @@ public final class YamlNode {
             throw new MappingException(where(), "'" + path() + "' must be a map of 'key: value' entries", "");
         }
         var entries = new ArrayList<Map.Entry<String, YamlNode>>();
+        if (fields != null) {
+            entries.addAll(fields.entrySet());
+            return entries;
+        }
         node.fieldNames().forEachRemaining(name -> entries.add(Map.entry(name, get(name).orElseThrow())));
         return entries;
     }
@@ -175,6 +217,9 @@ public final class YamlNode {
     public List<YamlNode> items() {
         if (!node.isArray()) {
             throw new MappingException(where(), "'" + path() + "' must be a list ('- item' lines)", "");
+        }
+        if (elements != null) {
+            return elements;
         }
         var items = new ArrayList<YamlNode>();
         for (int i = 0; i < node.size(); i++) {
@@ -220,7 +265,7 @@ public final class YamlNode {
     public void onlyKeys(Collection<String> allowed, String what) {
         for (var entry : entries()) {
             if (!allowed.contains(entry.getKey())) {
-                throw new MappingException(entry.getValue().keyWhere(entry.getKey(), this),
+                throw new MappingException(entry.getValue().keyWhere(),
                         "unknown key '" + entry.getKey() + "' in " + what,
                         didYouMean(entry.getKey(), allowed).map(s -> "did you mean '" + s + "'? ").orElse("")
                                 + "allowed here: " + String.join(", ", allowed));
@@ -228,9 +273,13 @@ public final class YamlNode {
         }
     }
 
-    /** Where the key of this entry stands in {@code parent} (the value's own position as a fallback). */
-    Where keyWhere(String key, YamlNode parent) {
-        return Optional.ofNullable(positions.get(parent.pointer + "/" + escape(key))).orElse(where());
+    /**
+     * Where the key of this map entry stands (the value's own position as a fallback). A key's
+     * position is stored under the pointer of its value, so this holds for entries of merged maps
+     * too, which come from other files than the map.
+     */
+    Where keyWhere() {
+        return Optional.ofNullable(positions.get(pointer)).orElse(where());
     }
 
     /** The closest candidate to {@code word}, if it is close enough to be a likely typo. */

@@ -1,12 +1,20 @@
 package upgrade.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import upgrade.report.DriftPrinter;
+import upgrade.Upgrade;
+import upgrade.mapping.MappingFiles;
 import upgrade.support.TestSite;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static upgrade.cli.UpgradeCommandTest.execute;
@@ -14,8 +22,15 @@ import static upgrade.cli.UpgradeCommandTest.execute;
 /** Modified V2 sites ("forks") upgraded with the operator's own mapping files, and what drift shows them. */
 class ForkScenariosTest {
 
+    /** The fork's users.yaml: only what it adds to the bundled one. */
+    private static final String QQ = """
+            extends: users
+            columns:
+              options: {json: {qq: {expr: "fn:blank(row.qq) ? null : row.qq"}}}   # this site's QQ number
+            """;
+
     private static String bundled(String name) {
-        return upgrade.mapping.MappingFiles.bundled().files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().text();
+        return MappingFiles.bundled().files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().text();
     }
 
     @Test
@@ -45,10 +60,7 @@ class ForkScenariosTest {
             assertThat(strict.code()).isEqualTo(ExitCodes.MAPPING);
 
             var overlay = Files.createDirectories(site.exports().resolve("my-mappings"));
-            Files.writeString(overlay.resolve("users.yaml"), bundled("users.yaml").replace(
-                    "      profile_off: {expr: \"row.profile == 0 ? true : null\"}",
-                    "      profile_off: {expr: \"row.profile == 0 ? true : null\"}\n"
-                            + "      qq: {expr: \"fn:blank(row.qq) ? null : row.qq\"}   # this site's QQ number"));
+            Files.writeString(overlay.resolve("users.yaml"), QQ);
             var validate = execute("mappings", "validate", "--mappings", overlay.toString(), "--from", site.v2Url(), "--to", site.v3Url(),
                     "--v3-prefix", "cd_");
             assertThat(validate.code()).isZero();
@@ -117,6 +129,64 @@ class ForkScenariosTest {
     }
 
     @Test
+    void showMergedPrintsTheMappingARunUsesSayingWhereEachPartCameFrom() throws IOException {
+        var overlay = Files.createTempDirectory("my-mappings");
+        try {
+            Files.writeString(overlay.resolve("users.yaml"), QQ);
+            var fork = overlay.resolve("users.yaml").toString();
+            var shown = execute("mappings", "show", "users", "--merged", "--mappings", overlay.toString());
+            assertThat(shown.code()).isZero();
+            var bundledUsers = bundled("users.yaml");
+            assertThat(shown.out()).startsWith("# users, as a run uses it: users.yaml (bundled), with " + fork + " laid over it.\n")
+                    .contains("target: users  # users.yaml:" + lineOf(bundledUsers, "target: users") + "\n",
+                            "  options:  # " + String.join(", ", new TreeSet<>(List.of(fork, "users.yaml"))) + "\n",
+                            "      profile_off:  # users.yaml:" + lineOf(bundledUsers, "      profile_off:") + "\n",
+                            "      qq:  # " + fork + ":3\n        expr: \"fn:blank(row.qq) ? null : row.qq\"\n");
+            // it is the mapping as YAML: the bundled rules with the fork's field among them
+            var merged = new ObjectMapper(new YAMLFactory()).readTree(shown.out());
+            assertThat(merged.path("columns").path("options").path("json").fieldNames()).toIterable()
+                    .containsExactly("profile_off", "preferred_theme", "qq");
+            assertThat(merged.path("columns").path("email").path("copy").asText()).isEqualTo("user_email");
+
+            var folders = execute("mappings", "show", "folders", "--merged").out();
+            assertThat(folders).startsWith("# folders, as a run uses it: folders.yaml (bundled);\n"
+                            + "# lookups from lookups.yaml: v2_folder, v3_root, v3_user;\n# shared rules from rules.yaml: recovery_folder.\n")
+                    .contains("  v3_user:  # lookups.yaml:" + lineOf(bundled("lookups.yaml"), "  v3_user:") + "\n");
+        } finally {
+            try (var files = Files.walk(overlay)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static int lineOf(String text, String part) {
+        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void aChangeToABundledRuleReachesAForkThatExtendsIt() throws IOException {
+        try (var site = TestSite.sample("cd_")) {
+            site.v2("ALTER TABLE sd_users ADD qq VARCHAR(20) NOT NULL DEFAULT ''").v2("UPDATE sd_users SET qq = '12345' WHERE id = 2");
+            var overlay = Files.createDirectories(site.exports().resolve("my-mappings"));
+            Files.writeString(overlay.resolve("users.yaml"), QQ);
+            // a later toolkit fixes the bundled nick rule; the fork's file is as it was
+            var fixed = new ArrayList<MappingFiles.File>();
+            for (var file : MappingFiles.bundled().files()) {
+                fixed.add(file.name().equals("users.yaml")
+                        ? new MappingFiles.File(file.name(), file.text().replace("nick: {copy: user_nick}", "nick: {expr: \"'~' + row.user_nick\"}"))
+                        : file);
+            }
+            var files = new MappingFiles("bundled mappings", fixed).overlay(MappingFiles.directory(overlay));
+            try (var run = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(files))) {
+                run.run();
+            }
+            assertThat(site.rows("SELECT nick, options FROM {p}users WHERE id = 2").get(0))
+                    .containsEntry("nick", "~" + site.v2Rows("SELECT user_nick FROM sd_users WHERE id = 2").get(0).get("user_nick"))
+                    .containsEntry("options", "{\"qq\":\"12345\"}");
+        }
+    }
+
+    @Test
     void driftAlsoListsWhatTheMappingsReadButAForkDroppedOrRenamed() {
         try (var site = TestSite.sample("cd_")) {
             site.v2("ALTER TABLE sd_users CHANGE profile bio TINYINT(1) NOT NULL").v2("DROP TABLE sd_corn");
@@ -159,13 +229,21 @@ class ForkScenariosTest {
                     "sd_policy row 6: 'Tencent COS' is a cos policy holding 1 file(s); the type 'cos' is unknown to Cloudreve V2 2.0.0-Alpha1 and to V3");
 
             var overlay = Files.createDirectories(site.exports().resolve("cos-site"));
-            var policies = bundled("policies.yaml");
-            // the type joins the list of types V3 can take (in 'refuse' and 'skip'), and its server is kept
-            assertThat(policies).contains("'upyun', 'onedrive']", ": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : '')");
-            Files.writeString(overlay.resolve("policies.yaml"), policies
-                    .replace("'upyun', 'onedrive']", "'upyun', 'onedrive', 'cos']")
-                    .replace(": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : '')",
-                            ": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : (row.policy_type == 'cos' ? row.server : ''))"));
+            // the type joins the types V3 can take (one let: value, read by 'refuse' and 'skip'), and its server is kept;
+            // the fork's server rule starts from the bundled one
+            assertThat(bundled("policies.yaml")).contains("supported: \"row.policy_type =~ ['local', 'qiniu', 'oss', 'upyun', 'onedrive']\"",
+                    ": (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : '')");
+            Files.writeString(overlay.resolve("policies.yaml"), """
+                    # This fork added Tencent COS, which V3 supports as 'cos'.
+                    extends: policies
+                    let:
+                      supported: "row.policy_type =~ ['local', 'qiniu', 'oss', 'upyun', 'onedrive', 'cos']"
+                    columns:
+                      server:
+                        expr: >
+                          row.policy_type == 'oss' ? fn:host(row.server).replace(row.bucketname + '.', '')
+                          : (row.policy_type == 'onedrive' ? 'https://graph.microsoft.com/v1.0' : (row.policy_type == 'cos' ? row.server : ''))
+                    """);
             var run = execute("run", "--mappings", overlay.toString(), "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_",
                     "--yes", "--export-dir", site.exports().toString());
             assertThat(run.err()).isEmpty();

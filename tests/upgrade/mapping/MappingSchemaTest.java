@@ -56,4 +56,23 @@ class MappingSchemaTest {
         assertThat(schema.validate(YAML.readTree(ensure.formatted("{rename: name, as: \"{name} again\", also_unique_in: {table: files, column: name}}")))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("disabled: true\n"))).isEmpty();
     }
+
+    @Test
+    void filesThatExtendABundledOneFollowTheSchemaToo() throws IOException {
+        var schema = schema();
+        assertThat(schema.validate(YAML.readTree("""
+                extends: users
+                let: {theme: "row.theme"}
+                remove: {columns: [options.preferred_theme], notes: ["a note"]}
+                columns:
+                  options: {json: {qq: {expr: "fn:blank(row.qq) ? null : row.qq"}}}
+                  folder_id: {rule: recovery_folder, note: "re-homed"}
+                """))).isEmpty();
+        assertThat(schema.validate(YAML.readTree("extends: users\nremove: {colums: [qq]}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("extends: users\ncolums: {}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("extends: users\nlet: {a-b: \"row.id\"}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("lookups: {v3_user: {target: users, key: id}}\n"))).isEmpty();
+        assertThat(schema.validate(YAML.readTree("lookups: {v3_user: {target: users, kee: id}}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("rules: {r: {ensure: folders, match: {}, note: x}}\n"))).isEmpty();
+    }
 }

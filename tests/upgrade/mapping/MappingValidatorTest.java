@@ -135,22 +135,22 @@ class MappingValidatorTest {
 
     @Test
     void ensureAvoidNumbersATextColumnOfItsMatchAgainstAnotherV3Table() {
-        var avoid = "rename: name\n          also_unique_in: {table: files, match: {folder_id: parent_id, user_id: owner_id}, column: name}";
-        validate("files.yaml", avoid, avoid); // the bundled rule passes
-        assertThatThrownBy(() -> validate("files.yaml", avoid, avoid.replace("rename: name", "rename: title")))
-                .isInstanceOf(MappingException.class).hasMessageStartingWith("files.yaml:" + (lineOf("files.yaml", avoid) - 1) + ":")
+        var avoid = "rename: name\n      also_unique_in: {table: files, match: {folder_id: parent_id, user_id: owner_id}, column: name}";
+        validate("rules.yaml", avoid, avoid); // the bundled rule (the recovery folder, shared by folders.yaml and files.yaml) passes
+        assertThatThrownBy(() -> validate("rules.yaml", avoid, avoid.replace("rename: name", "rename: title")))
+                .isInstanceOf(MappingException.class).hasMessageStartingWith("rules.yaml:" + (lineOf("rules.yaml", avoid) - 1) + ":")
                 .hasMessageEndingWith("avoid renames 'title', which is not a column under this ensure's 'match'");
-        assertThatThrownBy(() -> validate("files.yaml", avoid, avoid.replace("rename: name", "rename: owner_id")))
+        assertThatThrownBy(() -> validate("rules.yaml", avoid, avoid.replace("rename: name", "rename: owner_id")))
                 .hasMessageEndingWith("avoid renames cd_folders.owner_id, which is not a text column");
-        assertThatThrownBy(() -> validate("files.yaml", avoid, avoid.replace("table: files", "table: file")))
-                .hasMessageStartingWith("files.yaml:" + (lineOf("files.yaml", avoid) + 1) + ":");
-        assertThatThrownBy(() -> validate("files.yaml", avoid, avoid.replace("table: files", "table: folders")))
+        assertThatThrownBy(() -> validate("rules.yaml", avoid, avoid.replace("table: files", "table: file")))
+                .hasMessageStartingWith("rules.yaml:" + (lineOf("rules.yaml", avoid) + 1) + ":");
+        assertThatThrownBy(() -> validate("rules.yaml", avoid, avoid.replace("table: files", "table: folders")))
                 .hasMessageEndingWith("avoid names cd_folders, the table this ensure finds its row in");
-        assertThatThrownBy(() -> validate("files.yaml", avoid, avoid.replace("column: name", "column: title")))
+        assertThatThrownBy(() -> validate("rules.yaml", avoid, avoid.replace("column: name", "column: title")))
                 .hasMessageEndingWith("'title' (the column of cd_files compared with the numbered value) is not a column of cd_files");
-        assertThatThrownBy(() -> validate("files.yaml", avoid, avoid.replace("folder_id: parent_id", "folder: parent_id")))
+        assertThatThrownBy(() -> validate("rules.yaml", avoid, avoid.replace("folder_id: parent_id", "folder: parent_id")))
                 .hasMessageEndingWith("'folder' (a match column of cd_files) is not a column of cd_files");
-        assertThatThrownBy(() -> validate("files.yaml", avoid, avoid.replace("folder_id: parent_id", "folder_id: parent")))
+        assertThatThrownBy(() -> validate("rules.yaml", avoid, avoid.replace("folder_id: parent_id", "folder_id: parent")))
                 .hasMessageEndingWith("avoid matches cd_files.folder_id with 'parent', which is not a column under this ensure's 'match'");
     }
 }

@@ -1,0 +1,60 @@
+package upgrade.mapping;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * What the mapping files share, each kind in a file of its own that is no step of the upgrade:
+ * named value maps ({@code value-maps.yaml}), lookups ({@code lookups.yaml}) and column rules
+ * ({@code rules.yaml}).
+ *
+ * @param lookups  lookups any mapping may read without declaring them; one it declares itself wins
+ * @param rules    rules a column rule may use by name ({@code {rule: NAME}}), parsed where used
+ * @param checksum over the shared files' lines, so that a run resumes only with the same ones
+ */
+record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, Map<String, YamlNode> rules, long checksum) {
+    static final String VALUE_MAPS_FILE = "value-maps.yaml";
+    static final String LOOKUPS_FILE = "lookups.yaml";
+    static final String RULES_FILE = "rules.yaml";
+    static final List<String> FILES = List.of(VALUE_MAPS_FILE, LOOKUPS_FILE, RULES_FILE);
+
+    static Shared of(MappingFiles files) {
+        var valueMaps = new LinkedHashMap<String, ValueMap>();
+        var lookups = new LinkedHashMap<String, LookupSpec>();
+        var rules = new LinkedHashMap<String, YamlNode>();
+        var crc = new CRC32();
+        for (var file : files.files()) {
+            if (!FILES.contains(file.name())) {
+                continue;
+            }
+            crc.update(Long.toString(file.checksum()).getBytes());
+            var root = file.root();
+            switch (file.name()) {
+                case VALUE_MAPS_FILE -> valueMaps.putAll(valueMaps(root));
+                case LOOKUPS_FILE -> {
+                    root.onlyKeys(List.of("lookups"), LOOKUPS_FILE);
+                    lookups.putAll(LookupSpec.declared(root));
+                }
+                default -> {
+                    root.onlyKeys(List.of("rules"), RULES_FILE);
+                    root.require("rules", "name each rule under 'rules:'").entries().forEach(e -> rules.put(e.getKey(), e.getValue()));
+                }
+            }
+        }
+        return new Shared(Map.copyOf(valueMaps), Map.copyOf(lookups), Map.copyOf(rules), crc.getValue());
+    }
+
+    private static Map<String, ValueMap> valueMaps(YamlNode root) {
+        root.onlyKeys(List.of("value_maps"), VALUE_MAPS_FILE);
+        var maps = new LinkedHashMap<String, ValueMap>();
+        for (var entry : root.require("value_maps", "").entries()) {
+            var node = entry.getValue();
+            node.onlyKeys(List.of("description", "values", "otherwise"), "value map '" + entry.getKey() + "'");
+            maps.put(entry.getKey(), RuleParser.parseValueMap(entry.getKey(), node.where(),
+                    node.require("values", "list the translations as 'from: to' lines"), node.get("otherwise").orElse(null)));
+        }
+        return maps;
+    }
+}
