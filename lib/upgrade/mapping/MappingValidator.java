@@ -25,38 +25,18 @@ public final class MappingValidator {
     private final Database target;
     private final Set<String> params;
 
-    /** @param source the V2 database; null to check only what reads V3 (see {@link #validateVerify}) */
+    /**
+     * @param source the V2 database; null to check only mappings that read V3 alone ({@code phase: verify}):
+     *               {@code verify} opens only the V3 database, since V2's may be gone after the upgrade
+     */
     public MappingValidator(Database source, Database target, Set<String> params) {
         this.source = source;
         this.target = target;
         this.params = params;
     }
 
-    public void validate(MappingSet set) {
-        for (var mapping : set.mappings()) {
-            if (mapping instanceof RowMapping rows) {
-                validate(rows);
-            } else if (mapping instanceof KeyValueMapping keyValue) {
-                validate(keyValue);
-            } else if (mapping instanceof FileMapping files) {
-                validate(files);
-            }
-        }
-    }
-
-    /**
-     * Checks only the {@code phase: verify} mappings, which must read nothing but V3: {@code verify}
-     * opens only the V3 database, since V2's may be gone after the upgrade.
-     */
-    public void validateVerify(MappingSet set) {
-        for (var mapping : set.mappings()) {
-            if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
-                validate(rows);
-            }
-        }
-    }
-
-    private void validate(RowMapping mapping) {
+    /** A {@code kind: rows} mapping. */
+    public void validate(RowMapping mapping) {
         var origin = mapping.origin();
         var from = mapping.source() == null ? null
                 : table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
@@ -239,7 +219,8 @@ public final class MappingValidator {
         return depth == 0 && quote == 0;
     }
 
-    private void validate(KeyValueMapping mapping) {
+    /** A {@code kind: key-value} mapping. */
+    public void validate(KeyValueMapping mapping) {
         var origin = mapping.origin();
         var from = table(source, mapping.source(), origin.at("source"));
         var into = table(target, mapping.target(), origin.at("target"));
@@ -256,7 +237,8 @@ public final class MappingValidator {
         mapping.refuse().forEach(check -> expression(check.expression(), null, Map.of(), List.of()));
     }
 
-    private void validate(FileMapping mapping) {
+    /** A {@code kind: files} mapping. */
+    public void validate(FileMapping mapping) {
         var origin = mapping.origin();
         var from = table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
         column(from, mapping.key(), origin.at("key"), "key");
