@@ -4,6 +4,7 @@ import upgrade.Upgrade;
 import upgrade.UpgradeOptions;
 import upgrade.check.CheckReport;
 import upgrade.demo.MariaDbServer;
+import upgrade.engine.RunListener;
 import upgrade.report.RunReport;
 
 import java.io.IOException;
@@ -28,8 +29,8 @@ public final class Measure {
      * @param report       what the upgrade did, step by step
      * @param verification V3's own rules checked afterwards; null when not asked for
      * @param total        open, upgrade, verification and close, as an operator waits for them
-     * @param steps        the upgrade alone ({@code run()})
-     * @param verify       the verification alone ({@code verify()}); zero when not asked for
+     * @param steps        the upgrade alone (planning and {@code run(plan, ...)})
+     * @param verify       the verification alone ({@code verify(plan)}); zero when not asked for
      * @param peakHeap     the most heap in use meanwhile, in bytes (sampled every 20 ms)
      */
     public record ToolkitRun(RunReport report, CheckReport verification, Duration total, Duration steps, Duration verify, long peakHeap) {}
@@ -45,11 +46,12 @@ public final class Measure {
             var verifyTime = Duration.ZERO;
             try (var upgrade = Upgrade.open(server.url(v2), server.url(v3), UpgradeOptions.defaults().withExportDirectory(exports))) {
                 var runStarted = Instant.now();
-                report = upgrade.run();
+                var plan = upgrade.plan(); // loaded and checked once, for the run and its verification (timed with the run, as run() did)
+                report = upgrade.run(plan, RunListener.NONE, false);
                 steps = Duration.between(runStarted, Instant.now());
                 if (verify) {
                     var verifyStarted = Instant.now();
-                    verification = upgrade.verify();
+                    verification = upgrade.verify(plan);
                     verifyTime = Duration.between(verifyStarted, Instant.now());
                 }
             }

@@ -3,6 +3,7 @@ package upgrade.cli;
 import picocli.CommandLine.Command;
 import upgrade.Upgrade;
 import upgrade.report.CheckPrinter;
+import upgrade.report.PlanPrinter;
 
 import java.io.PrintWriter;
 
@@ -14,10 +15,12 @@ public final class CheckCommand extends DatabaseCommand {
 
     @Override
     protected int run(Upgrade upgrade, PrintWriter out) {
-        var checks = upgrade.check();
+        var plan = upgrade.plan();
+        var checks = upgrade.check(plan);
         new CheckPrinter(out).print(checks);
         out.println();
-        upgrade.status().ifPresent(status -> {
+        new PlanPrinter(out).print(plan);
+        plan.status().ifPresent(status -> {
             out.println(status.onCheck());
             out.println();
         });

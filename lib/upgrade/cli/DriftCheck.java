@@ -5,6 +5,7 @@ import upgrade.Upgrade;
 import upgrade.mapping.Drift;
 import upgrade.mapping.MappingException;
 import upgrade.mapping.Where;
+import upgrade.plan.Plan;
 import upgrade.report.DriftPrinter;
 
 import java.io.PrintWriter;
@@ -22,9 +23,14 @@ final class DriftCheck {
 
     private List<Drift.Finding> findings = List.of();
 
-    /** Prints the drift; with --strict, any finding stops {@code command} before anything is written. */
-    void check(Upgrade upgrade, PrintWriter out, String command) {
-        findings = upgrade.drift();
+    /**
+     * Loads the mappings (once for the whole command), prints their drift (with --strict, any finding
+     * stops {@code command} before anything is written), then checks them against the live schemas:
+     * the command's plan. The drift comes first, since it also says where the mappings do not fit V2.
+     */
+    Plan plan(Upgrade upgrade, PrintWriter out, String command) {
+        var draft = upgrade.draft();
+        findings = upgrade.drift(draft);
         out.println("Comparing V2 with the mappings:");
         new DriftPrinter(out).print(findings);
         out.println();
@@ -34,9 +40,10 @@ final class DriftCheck {
                     findings.size() + " difference(s) between the V2 database and the mappings; nothing was written",
                     "migrate or ignore each one as listed above (README, \"Modified V2 sites\"), or run without --strict");
         }
+        return upgrade.plan(draft);
     }
 
-    /** What {@link #check} found, for the report. */
+    /** What {@link #plan} found, for the report. */
     List<Drift.Finding> findings() {
         return findings;
     }

@@ -23,7 +23,7 @@ public final class FilesCommand extends DatabaseCommand {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing --v2-root: the files are in V2's web root; give --v2-root DIR or run in V2's web root");
         }
-        var report = upgrade.files(Progress.forConsole(out), dryRun);
+        var report = upgrade.files(upgrade.plan(), Progress.forConsole(out), dryRun);
         out.println();
         new ReportPrinter(out).print(report);
         return ExitCodes.OK;

@@ -8,8 +8,6 @@ import upgrade.Upgrade;
 import upgrade.UpgradeOptions;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
-import upgrade.mapping.FileMapping;
-import upgrade.mapping.KeyValueMapping;
 import upgrade.mapping.MappingException;
 import upgrade.mapping.MappingFiles;
 import upgrade.mapping.MappingLoader;
@@ -17,6 +15,7 @@ import upgrade.mapping.MappingSet;
 import upgrade.mapping.MergedView;
 import upgrade.mapping.RowMapping;
 import upgrade.mapping.Where;
+import upgrade.plan.MappingKinds;
 import upgrade.report.DriftPrinter;
 
 import java.io.PrintWriter;
@@ -53,9 +52,7 @@ public final class MappingsCommand {
             files.files().forEach(file -> from.put(file.name(), file.from().isEmpty() ? "bundled" : file.from()));
             out.printf("%-26s %-10s %-24s %-14s %-9s %s%n", "mapping", "kind", "from", "into", "checksum", "file");
             for (var mapping : set.mappings()) {
-                var kind = mapping instanceof KeyValueMapping ? "key-value" : mapping instanceof FileMapping ? "files"
-                        : ((RowMapping) mapping).phase().name().toLowerCase();
-                out.printf("%-26s %-10s %-24s %-14s %08x  %s (%s)%n", mapping.name(), kind,
+                out.printf("%-26s %-10s %-24s %-14s %08x  %s (%s)%n", mapping.name(), MappingKinds.label(mapping),
                         mapping.source() == null ? "-" : mapping.source(), mapping.target() == null ? "-" : mapping.target(),
                         mapping.origin().checksum(), mapping.origin().file(), from.getOrDefault(mapping.origin().file(), "bundled"));
             }

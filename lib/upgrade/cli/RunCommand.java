@@ -10,8 +10,10 @@ import upgrade.db.ConnectionSpec;
 import upgrade.engine.CancelledException;
 import upgrade.engine.Ledger;
 import upgrade.engine.RunStatus;
+import upgrade.plan.Plan;
 import upgrade.report.CheckPrinter;
 import upgrade.report.JsonReport;
+import upgrade.report.PlanPrinter;
 import upgrade.report.ReportPrinter;
 import upgrade.report.RunReport;
 import upgrade.report.VerificationPrinter;
@@ -47,10 +49,13 @@ public final class RunCommand extends DatabaseCommand {
 
     @Override
     protected int run(Upgrade upgrade, PrintWriter out) {
-        drift.check(upgrade, out, "run");
-        var recorded = dryRun ? Optional.<RunStatus>empty() : upgrade.status();
+        var plan = drift.plan(upgrade, out, "run");
+        if (dryRun) {
+            new PlanPrinter(out).print(plan);
+        }
+        var recorded = dryRun ? Optional.<RunStatus>empty() : plan.status();
         out.println("Checking V2 and V3:");
-        var checks = upgrade.check();
+        var checks = upgrade.check(plan);
         new CheckPrinter(out).print(checks);
         if (!checks.passed()) {
             out.println("Nothing was written. Fix each failure as it says, then run again.");
@@ -70,7 +75,7 @@ public final class RunCommand extends DatabaseCommand {
             }
         }
         out.println();
-        var report = stoppableByCtrlC(upgrade, () -> upgrade.run(Progress.forConsole(out), dryRun), out);
+        var report = stoppableByCtrlC(upgrade, () -> upgrade.run(plan, checks, Progress.forConsole(out), dryRun), out);
         if (report.isEmpty()) {
             return ExitCodes.CANCELLED;
         }
@@ -84,14 +89,14 @@ public final class RunCommand extends DatabaseCommand {
             writeReport(report.get(), checks, null, "upgrade-plan.json", out);
             return ExitCodes.OK;
         }
-        return verifyAndAdvise(upgrade, report.get(), checks, out);
+        return verifyAndAdvise(upgrade, plan, report.get(), checks, out);
     }
 
-    private int verifyAndAdvise(Upgrade upgrade, RunReport report, CheckReport checks, PrintWriter out) {
+    private int verifyAndAdvise(Upgrade upgrade, Plan plan, RunReport report, CheckReport checks, PrintWriter out) {
         out.println();
         out.println("Verifying V3 against its own rules:");
-        var verification = upgrade.verify();
-        new VerificationPrinter(out).print(verification, verification.passed() ? Map.of() : upgrade.verifyWriters());
+        var verification = upgrade.verify(plan);
+        new VerificationPrinter(out).print(verification, verification.passed() ? Map.of() : upgrade.verifyWriters(plan));
         upgrade.recordVerification(verification);
         writeReport(report, checks, verification, "upgrade-report.json", out);
         if (!verification.passed()) {

@@ -23,8 +23,9 @@ public final class VerifyCommand extends DatabaseCommand {
 
     @Override
     protected int run(Upgrade upgrade, PrintWriter out) {
-        var report = upgrade.verify();
-        new VerificationPrinter(out).print(report, report.passed() ? Map.of() : upgrade.verifyWriters());
+        var plan = upgrade.plan(); // with V3 alone: the verify mappings, checked against V3
+        var report = upgrade.verify(plan);
+        new VerificationPrinter(out).print(report, report.passed() ? Map.of() : upgrade.verifyWriters(plan));
         return report.passed() ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
     }
 }

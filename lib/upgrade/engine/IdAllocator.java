@@ -2,12 +2,12 @@ package upgrade.engine;
 
 import upgrade.db.Database;
 import upgrade.db.Table;
-import upgrade.mapping.MappingSet;
-import upgrade.mapping.RowMapping;
 import upgrade.mapping.Side;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ids for rows the run creates itself (a missing root folder, a recovery folder). They start above
@@ -18,13 +18,20 @@ import java.util.Map;
 public final class IdAllocator {
     private final Database source;
     private final Database target;
-    private final MappingSet mappings;
+    private final List<KeptIds> kept;
     private final Map<String, Long> next = new HashMap<>();
 
-    public IdAllocator(Database source, Database target, MappingSet mappings) {
+    /**
+     * Source keys a mapping copies into a target table: rows of {@code sourceTable} on {@code side}
+     * keep their {@code key} as the value of whichever of {@code columns} is {@code table}'s id.
+     */
+    public record KeptIds(String table, Set<String> columns, Side side, String sourceTable, String key) {}
+
+    /** @param kept what each mapping copies into a table's ids (see {@link KeptIds}) */
+    public IdAllocator(Database source, Database target, List<KeptIds> kept) {
         this.source = source;
         this.target = target;
-        this.mappings = mappings;
+        this.kept = kept;
     }
 
     /** The next free id of {@code table}'s auto-increment column. */
@@ -37,11 +44,10 @@ public final class IdAllocator {
     private long highestKnown(Table table) {
         var idColumn = table.autoIncrement().orElseThrow(() -> new IllegalStateException(table.name() + " has no auto-increment column"));
         var highest = max(target, table, idColumn.name());
-        for (var mapping : mappings.mappings()) {
-            if (mapping instanceof RowMapping rows && table.logicalName().equals(rows.target())
-                    && rows.columns().containsKey(idColumn.name())) {
-                var database = rows.sourceSide() == Side.SOURCE ? source : target;
-                highest = Math.max(highest, max(database, database.table(rows.source()), rows.key()));
+        for (var ids : kept) {
+            if (table.logicalName().equals(ids.table()) && ids.columns().contains(idColumn.name())) {
+                var database = ids.side() == Side.SOURCE ? source : target;
+                highest = Math.max(highest, max(database, database.table(ids.sourceTable()), ids.key()));
             }
         }
         return highest;

@@ -3,9 +3,6 @@ package upgrade.mapping;
 import upgrade.db.Database;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,50 +32,13 @@ public final class Drift {
         }
     }
 
-    public static List<Finding> of(MappingSet set, Database source) {
-        var read = new LinkedHashMap<String, Set<String>>(); // logical table -> columns read ("*": the whole table)
-        for (var mapping : set.mappings()) {
-            if (mapping instanceof RowMapping rows) {
-                if (rows.sourceSide() == Side.SOURCE && rows.source() != null) {
-                    var columns = read.computeIfAbsent(rows.source(), t -> new LinkedHashSet<>());
-                    columns.add(rows.key());
-                    columns.addAll(rows.ignored().keySet());
-                    if (rows.write() == WriteMode.NONE && rows.skip().stream().anyMatch(c -> c.when().text().equals("true"))) {
-                        columns.add("*"); // dropped by design, whole rows
-                    }
-                    rows.columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
-                    rows.only().forEach(c -> columns.addAll(c.rowColumns()));
-                    rows.skip().forEach(c -> columns.addAll(c.rowColumns()));
-                    rows.notes().forEach(c -> columns.addAll(c.rowColumns()));
-                    if (rows.onConflict() != null && rows.onConflict().expr() != null) {
-                        columns.addAll(rows.onConflict().expr().rowColumns());
-                    }
-                    rows.refuse().forEach(c -> columns.addAll(c.expression().rowColumns()));
-                    if (rows.export() != null) {
-                        rows.export().columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
-                    }
-                }
-                lookups(rows.lookups().values(), read);
-            } else if (mapping instanceof KeyValueMapping keyValue) {
-                var columns = read.computeIfAbsent(keyValue.source(), t -> new LinkedHashSet<>());
-                columns.addAll(List.of(keyValue.key(), keyValue.sourceName(), keyValue.sourceValue()));
-                columns.addAll(keyValue.ignored().keySet());
-            } else if (mapping instanceof FileMapping files) {
-                if (files.sourceSide() == Side.SOURCE) {
-                    var columns = read.computeIfAbsent(files.source(), t -> new LinkedHashSet<>());
-                    columns.add(files.key());
-                    files.only().forEach(c -> columns.addAll(c.rowColumns()));
-                    files.skip().forEach(c -> columns.addAll(c.rowColumns()));
-                    files.files().forEach(item -> {
-                        columns.addAll(item.to().rowColumns());
-                        if (item.from() != null) {
-                            columns.addAll(item.from().rowColumns());
-                        }
-                    });
-                }
-                lookups(files.lookups().values(), read);
-            }
-        }
+    /**
+     * Compares V2 with what the mappings read.
+     *
+     * @param read per V2 table (without prefix), the columns the mappings read or ignore ({@code "*"}:
+     *             the whole table); each mapping kind lists its own (see {@code upgrade.plan.MappingKinds#columnsRead})
+     */
+    public static List<Finding> of(Map<String, Set<String>> read, Database source) {
         var findings = new ArrayList<Finding>();
         var physicalNames = source.tableNames();
         for (var physical : physicalNames) {
@@ -118,21 +78,5 @@ public final class Drift {
                     .forEach(c -> findings.add(new Finding(physical, c, Kind.MISSING_IN_V2, "a mapping reads it, but this V2 table has no such column")));
         });
         return findings;
-    }
-
-    private static void lookups(Collection<LookupSpec> specs, Map<String, Set<String>> read) {
-        for (var spec : specs) {
-            if (spec.side() == Side.SOURCE) {
-                var columns = read.computeIfAbsent(spec.table(), t -> new LinkedHashSet<>());
-                columns.addAll(spec.key());
-                columns.addAll(spec.match().keySet());
-                if (spec.value() != null) {
-                    columns.add(spec.value());
-                }
-                if (spec.sum() != null) {
-                    columns.add(spec.sum());
-                }
-            }
-        }
     }
 }

@@ -16,45 +16,27 @@ import java.util.Set;
 /**
  * Checks mappings against the live schemas before any row is read: every table, column and
  * lookup a mapping names must exist, and every text column of a target table must get a value.
- * Identifiers reach SQL only after passing here, so a mapping file cannot inject SQL.
+ * Identifiers reach SQL only after passing here, so a mapping file cannot inject SQL. One public
+ * method per mapping kind, called by the kind ({@code upgrade.plan.MappingKind#validate}); a rule's
+ * {@code fit} is checked by {@link FitCheck}.
  */
 public final class MappingValidator {
     private final Database source;
     private final Database target;
     private final Set<String> params;
 
-    /** @param source the V2 database; null to check only what reads V3 (see {@link #validateVerify}) */
+    /**
+     * @param source the V2 database; null to check only mappings that read V3 alone ({@code phase: verify}):
+     *               {@code verify} opens only the V3 database, since V2's may be gone after the upgrade
+     */
     public MappingValidator(Database source, Database target, Set<String> params) {
         this.source = source;
         this.target = target;
         this.params = params;
     }
 
-    public void validate(MappingSet set) {
-        for (var mapping : set.mappings()) {
-            if (mapping instanceof RowMapping rows) {
-                validate(rows);
-            } else if (mapping instanceof KeyValueMapping keyValue) {
-                validate(keyValue);
-            } else if (mapping instanceof FileMapping files) {
-                validate(files);
-            }
-        }
-    }
-
-    /**
-     * Checks only the {@code phase: verify} mappings, which must read nothing but V3: {@code verify}
-     * opens only the V3 database, since V2's may be gone after the upgrade.
-     */
-    public void validateVerify(MappingSet set) {
-        for (var mapping : set.mappings()) {
-            if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
-                validate(rows);
-            }
-        }
-    }
-
-    private void validate(RowMapping mapping) {
+    /** A {@code kind: rows} mapping. */
+    public void validate(RowMapping mapping) {
         var origin = mapping.origin();
         var from = mapping.source() == null ? null
                 : table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
@@ -146,7 +128,8 @@ public final class MappingValidator {
         });
     }
 
-    private void validate(KeyValueMapping mapping) {
+    /** A {@code kind: key-value} mapping. */
+    public void validate(KeyValueMapping mapping) {
         var origin = mapping.origin();
         var from = table(source, mapping.source(), origin.at("source"));
         var into = table(target, mapping.target(), origin.at("target"));
@@ -164,7 +147,8 @@ public final class MappingValidator {
         mapping.refuse().forEach(check -> expression(check.expression(), null, Map.of(), List.of()));
     }
 
-    private void validate(FileMapping mapping) {
+    /** A {@code kind: files} mapping. */
+    public void validate(FileMapping mapping) {
         var origin = mapping.origin();
         var from = table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
         column(from, mapping.key(), origin.at("key"), "key");

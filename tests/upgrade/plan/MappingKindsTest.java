@@ -1,0 +1,71 @@
+package upgrade.plan;
+
+import org.junit.jupiter.api.Test;
+import upgrade.UpgradeOptions;
+import upgrade.expr.Builtins;
+import upgrade.expr.Expressions;
+import upgrade.mapping.MappingFiles;
+import upgrade.mapping.MappingLoader;
+import upgrade.mapping.MappingSet;
+import upgrade.mapping.RowMapping;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mapping kinds are registered in one place, which the schema and the reference agree with. */
+class MappingKindsTest {
+
+    private static MappingSet bundled() {
+        return new MappingLoader(new Expressions(new Builtins(UpgradeOptions.defaults().v2TimeZone(), Instant.now())))
+                .load(MappingFiles.bundled());
+    }
+
+    private static Path project() {
+        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("docs/mapping.schema.json"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("docs/mapping.schema.json not found");
+    }
+
+    @Test
+    void everyBundledMappingHasItsKindAndAStep() {
+        var set = bundled();
+        for (var mapping : set.mappings()) {
+            assertThat(MappingKinds.of(mapping).type()).as(mapping.name()).isEqualTo(mapping.getClass());
+        }
+        var settings = set.find("settings").orElseThrow();
+        var users = set.find("users").orElseThrow();
+        assertThat(MappingKinds.of(settings)).isSameAs(MappingKinds.KEY_VALUE);
+        assertThat(MappingKinds.of(set.find("thumbnails").orElseThrow())).isSameAs(MappingKinds.FILES);
+        assertThat(MappingKinds.of(users)).isSameAs(MappingKinds.ROWS);
+        assertThat(MappingKinds.label(settings)).isEqualTo("key-value");
+        assertThat(MappingKinds.label(users)).isEqualTo("upgrade");
+        assertThat(MappingKinds.label(set.find("verify-users").orElseThrow())).isEqualTo("verify");
+        assertThat(MappingKinds.as(users, MappingKinds.ROWS)).get().isInstanceOf(RowMapping.class);
+        assertThat(MappingKinds.as(settings, MappingKinds.ROWS)).isEmpty();
+    }
+
+    @Test
+    void theKindsListTheColumnsTheyReadForTheDrift() {
+        var read = MappingKinds.columnsRead(bundled());
+        assertThat(read.get("options")).contains("option_name", "option_value");       // key-value
+        assertThat(read.get("users")).contains("user_email", "user_status");            // rows
+        assertThat(read.get("files")).contains("pre_name", "orign_name");               // rows and files
+    }
+
+    @Test
+    void theSchemaAndTheReferenceNameEveryRegisteredKind() throws IOException {
+        var schema = Files.readString(project().resolve("docs/mapping.schema.json"));
+        var reference = Files.readString(project().resolve("docs/mapping-reference.md"));
+        for (var kind : MappingKinds.all()) {
+            assertThat(schema).as(kind.name()).contains("\"kind\": {\"const\": \"" + kind.name() + "\"}");
+            assertThat(reference).as(kind.name()).contains("`kind: " + kind.name() + "`");
+        }
+    }
+}
