@@ -215,8 +215,8 @@ public final class Upgrade implements AutoCloseable {
     private CheckReport check(MappingSet set, RunContext context) {
         var results = new ArrayList<CheckResult>();
         var written = writtenTables(set, Phase.UPGRADE);
-        results.add(ToolkitChecks.transactional(target, written.keySet()));
-        results.add(ToolkitChecks.fourByteText(target, written.keySet()));
+        results.add(ToolkitChecks.transactional(target, written.keySet(), set.target()));
+        results.add(ToolkitChecks.fourByteText(target, written.keySet(), set.target()));
         for (var mapping : set.mappings()) {
             if (mapping instanceof RowMapping rows && rows.phase() == Phase.UPGRADE) {
                 results.addAll(new RowStep(rows, context).checks());
@@ -542,7 +542,9 @@ public final class Upgrade implements AutoCloseable {
             var exports = new Exports(options.exportDirectory(), null);
             var context = context(set, exports, RunListener.NONE, null, false);
             var results = new ArrayList<CheckResult>();
-            results.add(ToolkitChecks.noNullText(target, writtenTables(set, Phase.UPGRADE)));
+            if (set.target().textNotNull()) {
+                results.add(ToolkitChecks.noNullText(target, writtenTables(set, Phase.UPGRADE), set.target()));
+            }
             for (var mapping : set.mappings()) {
                 if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
                     results.addAll(new RowStep(rows, context).checks());
@@ -577,7 +579,7 @@ public final class Upgrade implements AutoCloseable {
     private RunContext context(MappingSet set, Exports exports, RunListener listener, Checkpoints checkpoints, boolean resuming) {
         var params = new HashMap<>(options.params());
         params.put("resuming", resuming);
-        return new RunContext(source, target, Map.copyOf(params), options.batchSize(), new IdAllocator(source, target, set),
+        return new RunContext(source, target, set.target(), Map.copyOf(params), options.batchSize(), new IdAllocator(source, target, set),
                 exports, listener, new WriteCount(),
                 checkpoints == null ? new Checkpoints(null, target.handle()) : checkpoints);
     }

@@ -6,6 +6,7 @@ import upgrade.db.Database;
 import upgrade.db.Table;
 import upgrade.mapping.Fit;
 import upgrade.mapping.RowMapping;
+import upgrade.mapping.TargetDatabase;
 import upgrade.mapping.WriteMode;
 import upgrade.report.StepCounter;
 
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * its rows are retried one by one so the failing row is named. A row that collides with a unique
  * key already in the target is given another value by the mapping's {@code on_conflict} rule (and
  * noted), or else left out and reported; any other failure stops the run. A text longer than its
- * column is cut to fit and noted, unless the rule's {@code fit} says it must not be cut.
+ * column is cut to fit and noted, unless the rule's {@code fit} says it must not be cut. A NULL
+ * where the target declares that text must not be NULL ({@link TargetDatabase}) stops the run.
  */
 public final class RowWriter {
     /** How many names {@code on_conflict} tries before the row is left out. */
@@ -48,6 +50,7 @@ public final class RowWriter {
     private final List<Column> columns;
     private final List<Column> keyColumns;
     private final Set<String> nullable;
+    private final TargetDatabase targetDatabase;
     private final Map<String, Fit> fits = new HashMap<>();
     private final Renames renames;
     private final IdAllocator ids;
@@ -57,11 +60,12 @@ public final class RowWriter {
     private final List<Outcome.Write> pending = new ArrayList<>();
 
     /**
+     * @param targetDatabase what is declared about the target as a whole (whether text may be NULL)
      * @param ids       gives ids to new rows when the mapping has no rule for the table's auto-increment column
      * @param onWritten hears about every row that reached the table
      * @param renamer   evaluates the mapping's {@code on_conflict} expression, when it has one
      */
-    public RowWriter(Database database, Table table, RowMapping mapping, IdAllocator ids, int batchSize,
+    public RowWriter(Database database, Table table, RowMapping mapping, TargetDatabase targetDatabase, IdAllocator ids, int batchSize,
                      StepCounter counter, Consumer<Outcome.Write> onWritten, Renamer renamer) {
         this.database = database;
         this.table = table;
@@ -74,6 +78,7 @@ public final class RowWriter {
         this.columns = names.stream().map(c -> table.column(c).orElseThrow()).toList();
         this.keyColumns = mapping.targetKey().stream().map(c -> table.column(c).orElseThrow()).toList();
         this.nullable = mapping.nullable();
+        this.targetDatabase = targetDatabase;
         this.renames = mapping.onConflict() == null ? null
                 : new Renames(database, table, mapping.onConflict(), renamer, fits.get(table.column(mapping.onConflict().column()).orElseThrow().name()));
         this.ids = ids;
@@ -231,8 +236,8 @@ public final class RowWriter {
 
     private Object convert(Outcome.Write row, Column column, Object value, List<Map.Entry<String, String>> cuts) {
         if (value == null) {
-            if (column.isText() && !nullable.contains(column.name())) {
-                throw new DataException(where(row, column) + " would be NULL, but V3 reads this column as a string",
+            if (targetDatabase.refusesNull(column, nullable)) {
+                throw new DataException(where(row, column) + " would be NULL, but " + targetDatabase.whyNotNull(),
                         "make the rule give a value (e.g. end the expression with ?? '') or list the column under 'nullable'", null);
             }
             return null;

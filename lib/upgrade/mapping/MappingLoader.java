@@ -20,6 +20,8 @@ import java.util.Set;
 public final class MappingLoader {
     /** The file that holds the named value maps. */
     public static final String VALUE_MAPS_FILE = "value-maps.yaml";
+    /** The file that describes the target database as a whole ({@link TargetDatabase}). */
+    public static final String TARGET_FILE = "target.yaml";
 
     private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "phase", "description", "key", "after",
             "write", "target_key", "only", "refuse", "require", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export",
@@ -37,10 +39,12 @@ public final class MappingLoader {
         var valueMaps = new LinkedHashMap<String, ValueMap>();
         files.files().stream().filter(f -> f.name().equals(VALUE_MAPS_FILE))
                 .forEach(f -> valueMaps.putAll(valueMaps(YamlNode.parse(f.name(), f.text()))));
+        var target = files.files().stream().filter(f -> f.name().equals(TARGET_FILE)).findFirst()
+                .map(f -> targetDatabase(YamlNode.parse(f.name(), f.text()))).orElse(TargetDatabase.UNDECLARED);
         var rules = new RuleParser(expressions, valueMaps);
         var mappings = new ArrayList<Mapping>();
         for (var file : files.files()) {
-            if (!file.name().equals(VALUE_MAPS_FILE)) {
+            if (!file.name().equals(VALUE_MAPS_FILE) && !file.name().equals(TARGET_FILE)) {
                 var root = YamlNode.parse(file.name(), file.text());
                 var keys = new HashMap<String, Where>();
                 root.entries().forEach(e -> keys.put(e.getKey(), e.getValue().keyWhere(e.getKey(), root)));
@@ -51,7 +55,23 @@ public final class MappingLoader {
         if (mappings.isEmpty()) {
             throw new MappingException(new Where(files.origin(), 0, 0), "holds no mapping files", "");
         }
-        return MappingSet.ordered(files.origin(), mappings, valueMaps);
+        return MappingSet.ordered(files.origin(), mappings, valueMaps, target);
+    }
+
+    private static TargetDatabase targetDatabase(YamlNode root) {
+        root.onlyKeys(List.of("target"), TARGET_FILE);
+        var node = root.require("target", "describe the target database under 'target:', e.g. target: {name: V3, text_not_null: true}");
+        node.onlyKeys(TargetDatabase.KEYS, "target");
+        var name = node.get("name").map(YamlNode::text).orElse(TargetDatabase.UNDECLARED.name());
+        var textNotNull = node.get("text_not_null").map(n -> flag(n, "text_not_null")).orElse(false);
+        return new TargetDatabase(name, textNotNull);
+    }
+
+    private static boolean flag(YamlNode node, String key) {
+        if (!node.json().isBoolean()) {
+            throw new MappingException(node.where(), "'" + key + "' is true or false, not '" + node.text() + "'", "write " + key + ": true");
+        }
+        return node.json().asBoolean();
     }
 
     private static Map<String, ValueMap> valueMaps(YamlNode root) {
@@ -223,13 +243,19 @@ public final class MappingLoader {
 
     private List<Condition> conditions(YamlNode root, String key, String textKey) {
         var list = new ArrayList<Condition>();
+        var designed = !key.equals("only"); // passing a row on to another mapping drops nothing
         root.get(key).ifPresent(node -> node.items().forEach(item -> {
-            item.onlyKeys(List.of("when", textKey), "an item of '" + key + "'");
+            item.onlyKeys(designed ? List.of("when", textKey, "by_design") : List.of("when", textKey), "an item of '" + key + "'");
             var when = item.require("when", "give the condition as an expression, e.g. when: \"row.owner == 0\"");
             var text = item.require(textKey, "say in words why, e.g. " + textKey + ": \"...\"");
+            var byDesign = item.get("by_design").map(n -> flag(n, "by_design")).orElse(false);
             // Only texts with ${...} parts are templates: plain ones stay exactly as written (and cost nothing per row).
-            list.add(new Condition(expressions.compile(when.text(), when.where()), oneLine(text.text()),
-                    text.text().contains("${") ? template(text) : null));
+            var template = text.text().contains("${") ? template(text) : null;
+            if (byDesign && template != null) {
+                throw new MappingException(item.get("by_design").get().where(), "a " + textKey + " by design is counted under its text, so it must be plain text",
+                        "write the " + textKey + " without ${...}, or leave out by_design");
+            }
+            list.add(new Condition(expressions.compile(when.text(), when.where()), oneLine(text.text()), template, byDesign));
         }));
         return list;
     }

@@ -11,12 +11,12 @@ import java.util.zip.CRC32;
 
 /**
  * All mappings of a run, in the order they must run (each after the ones it names in
- * {@code after}; otherwise in file-name order), with the named value maps they share and one
- * checksum over all files.
+ * {@code after}; otherwise in file-name order), with the named value maps they share, what is
+ * declared about the database they write, and one checksum over all files.
  */
-public record MappingSet(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long checksum) {
+public record MappingSet(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long checksum, TargetDatabase target) {
 
-    static MappingSet ordered(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps) {
+    static MappingSet ordered(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, TargetDatabase target) {
         var byName = new LinkedHashMap<String, Mapping>();
         for (var mapping : mappings) {
             var earlier = byName.put(mapping.name(), mapping);
@@ -42,7 +42,7 @@ public record MappingSet(String origin, List<Mapping> mappings, Map<String, Valu
         }
         var crc = new CRC32();
         ordered.forEach(m -> crc.update(Long.toString(m.origin().checksum()).getBytes()));
-        return new MappingSet(origin, List.copyOf(ordered), Map.copyOf(valueMaps), crc.getValue());
+        return new MappingSet(origin, List.copyOf(ordered), Map.copyOf(valueMaps), crc.getValue(), target);
     }
 
     private static void visit(Mapping mapping, Map<String, Mapping> byName, LinkedHashSet<Mapping> done, List<String> path) {

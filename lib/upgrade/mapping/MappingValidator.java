@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks mappings against the live schemas before any row is read: every table, column and
- * lookup a mapping names must exist, and every text column of a target table must get a value.
+ * lookup a mapping names must exist, and every text column of a target table must get a value
+ * when the target declares that text must not be NULL.
  * Identifiers reach SQL only after passing here, so a mapping file cannot inject SQL.
  */
 public final class MappingValidator {
@@ -35,7 +36,7 @@ public final class MappingValidator {
     public void validate(MappingSet set) {
         for (var mapping : set.mappings()) {
             if (mapping instanceof RowMapping rows) {
-                validate(rows);
+                validate(rows, set.target());
             } else if (mapping instanceof KeyValueMapping keyValue) {
                 validate(keyValue);
             } else if (mapping instanceof FileMapping files) {
@@ -51,12 +52,12 @@ public final class MappingValidator {
     public void validateVerify(MappingSet set) {
         for (var mapping : set.mappings()) {
             if (mapping instanceof RowMapping rows && rows.phase() == Phase.VERIFY) {
-                validate(rows);
+                validate(rows, set.target());
             }
         }
     }
 
-    private void validate(RowMapping mapping) {
+    private void validate(RowMapping mapping, TargetDatabase targetDatabase) {
         var origin = mapping.origin();
         var from = mapping.source() == null ? null
                 : table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
@@ -107,15 +108,7 @@ public final class MappingValidator {
         if (mapping.export() != null) {
             mapping.export().columns().values().forEach(rule -> rule(rule, from, mapping.lookups(), computed));
         }
-        // An update leaves the columns it does not name as they are; inserted rows must fill every text column.
-        for (var column : mapping.write() == WriteMode.UPDATE ? List.<Column>of() : into.columns()) {
-            var covered = mapping.columns().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
-            if (column.isText() && !covered && !mapping.nullable().contains(column.name())) {
-                throw new MappingException(mapping.columnsAt(), "nothing fills the text column '" + into.name() + "." + column.name()
-                        + "', which V3 reads as a string (it would be NULL)",
-                        "add a rule such as '" + column.name() + ": {value: \"\"}' under columns, or list it under 'nullable' if NULL is right");
-            }
-        }
+        targetDatabase.requireTextFilled(mapping, into);
     }
 
     private void onConflict(RowMapping.Rename rename, RowMapping mapping, Table into, Table from, List<String> computed) {
