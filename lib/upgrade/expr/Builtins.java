@@ -60,8 +60,8 @@ public final class Builtins {
 
     /**
      * As {@link #time(Object)}, and null for an instant outside {@code earliest}..{@code latest}
-     * (instants such as {@code '2038-01-19T03:14:07Z'}): the range the target's time columns hold,
-     * which the mapping declares, e.g. {@code fn:time(row.date, '1970-01-01T00:00:01Z', '2038-01-19T03:14:07Z')}.
+     * (instants such as {@code '2000-01-01T00:00:00Z'}): the range the target's time columns hold,
+     * which the mapping declares, e.g. {@code fn:time(row.date, '1900-01-01T00:00:00Z', '2100-01-01T00:00:00Z')}.
      */
     public Instant time(Object wallClock, Object earliest, Object latest) {
         var instant = time(wallClock);
@@ -76,7 +76,7 @@ public final class Builtins {
         try {
             return Instant.parse(String.valueOf(bound).trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the time range bound '" + bound + "' is not an instant such as '2038-01-19T03:14:07Z'");
+            throw new IllegalArgumentException("the time range bound '" + bound + "' is not an instant such as '2000-01-01T00:00:00Z'");
         }
     }
 
