@@ -50,4 +50,15 @@ class MappingSchemaTest {
         assertThat(schema.validate(YAML.readTree("kind: files\nsource: users\nfiles:\n  - from: x\n"))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("disabled: true\n"))).isEmpty();
     }
+
+    @Test
+    void theTargetFileAndByDesignHaveTheirShapes() throws IOException {
+        var schema = schema();
+        assertThat(schema.validate(YAML.readTree("target: {name: CRM, text_not_null: true}\n"))).isEmpty();
+        assertThat(schema.validate(YAML.readTree("target: {name: CRM, text_not_nul: true}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("target: {text_not_null: 'yes'}\n"))).isNotEmpty();
+        var skip = "source: task\nwrite: none\nskip:\n  - when: 'true'\n    reason: dropped\n    by_design: true\n";
+        assertThat(schema.validate(YAML.readTree(skip))).isEmpty();
+        assertThat(schema.validate(YAML.readTree(skip.replace("skip:", "only:")))).isNotEmpty();
+    }
 }
