@@ -16,6 +16,7 @@ import upgrade.demo.DemoCli;
  */
 class demo {
     public static void main(String... args) {
+        upgrade.installFunctionPacks();
         System.exit(DemoCli.execute(args));
     }
 }

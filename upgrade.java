@@ -17,13 +17,26 @@
 //DEPS org.ini4j:ini4j:0.5.4
 //DEPS org.slf4j:slf4j-simple:2.0.17
 //SOURCES lib/upgrade/**.java
+//SOURCES cloudreve/src/upgrade/cloudreve/*.java
 //FILES mappings/=mappings/*.yaml
 
 import upgrade.cli.UpgradeCommand;
+import upgrade.cloudreve.CloudreveFunctions;
+import upgrade.expr.FunctionPacks;
 
-/** The entry script: {@code jbang upgrade.java run|check|plan|verify|help}. All the work is in lib/upgrade. */
+/**
+ * The entry script: {@code jbang upgrade.java run|check|plan|verify|help}. The engine is in lib/upgrade
+ * and knows nothing of Cloudreve; the Cloudreve rules are the bundled mappings/, and what they call
+ * that no general function gives is the cloudreve function pack, installed here.
+ */
 class upgrade {
     public static void main(String... args) {
+        installFunctionPacks();
         System.exit(UpgradeCommand.execute(args));
+    }
+
+    /** The function packs the bundled mappings call; every script that runs them (demo, tests, benchmarks) calls this first. */
+    static void installFunctionPacks() {
+        FunctionPacks.install(new CloudreveFunctions());
     }
 }

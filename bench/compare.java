@@ -84,6 +84,7 @@ class compare implements Callable<Integer> {
 
     public static void main(String... args) {
         UpgradeCommand.commandLine(); // quiet library logging, as the CLI has it
+        upgrade.installFunctionPacks(); // the bundled mappings call the cloudreve functions
         System.exit(new CommandLine(new compare()).execute(args));
     }
 

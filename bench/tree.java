@@ -26,6 +26,7 @@ import upgrade.demo.MariaDbServer;
 class tree {
     public static void main(String... args) throws Exception {
         UpgradeCommand.commandLine(); // quiet library logging, as the CLI has it
+        upgrade.installFunctionPacks(); // the bundled mappings call the cloudreve functions
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int perUser = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int topLevel = Math.min(10, perUser);

@@ -26,6 +26,7 @@ import upgrade.demo.MariaDbServer;
 class users {
     public static void main(String... args) throws Exception {
         UpgradeCommand.commandLine(); // quiet library logging, as the CLI has it
+        upgrade.installFunctionPacks(); // the bundled mappings call the cloudreve functions
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         try (var server = MariaDbServer.embedded()) {
             DemoSite.createV2(server, "bench_v2", false);

@@ -31,6 +31,7 @@ import upgrade.cli.UpgradeCommand;
 class run {
     public static void main(String... args) {
         UpgradeCommand.commandLine(); // sets the quiet library logging the CLI uses
+        upgrade.installFunctionPacks(); // as upgrade.java does: the bundled mappings call the cloudreve functions
         var request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectPackage("upgrade"))
                 .filters(ClassNameFilter.includeClassNamePatterns(args.length == 0 ? ".*Test"

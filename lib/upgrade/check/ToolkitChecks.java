@@ -2,6 +2,7 @@ package upgrade.check;
 
 import upgrade.db.Database;
 import upgrade.db.Table;
+import upgrade.mapping.TargetDatabase;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,14 +12,16 @@ import java.util.Set;
 /**
  * The checks the engine itself needs, whatever the mappings say: the tables it writes must be
  * transactional (each page is committed with its progress, and a page that fails is rolled back)
- * and able to hold any text (4-byte characters), and no text column V3 reads as a string may hold NULL.
+ * and able to hold any text (4-byte characters); and, where the target declares that text must not
+ * be NULL ({@link TargetDatabase#textNotNull()}), no text column of the tables written holds NULL.
+ * Their titles name the target as it declares itself ("the V3 tables").
  */
 public final class ToolkitChecks {
     private static final String ORIGIN = "toolkit";
 
     private ToolkitChecks() {}
 
-    public static CheckResult transactional(Database target, Collection<Table> tables) {
+    public static CheckResult transactional(Database target, Collection<Table> tables, TargetDatabase declared) {
         var failures = new ArrayList<String>();
         for (var table : tables) {
             var engine = target.engineOf(table);
@@ -26,11 +29,11 @@ public final class ToolkitChecks {
                 failures.add(table.name() + " uses " + engine + ", which has no transactions");
             }
         }
-        return new CheckResult("the V3 tables are transactional (InnoDB)", ORIGIN, failures,
-                "convert each table named: ALTER TABLE `NAME` ENGINE=InnoDB; V3 creates InnoDB tables itself, so this is a V3 database made another way");
+        return new CheckResult("the " + declared.name() + " tables are transactional (InnoDB)", ORIGIN, failures,
+                "convert each table named: ALTER TABLE `NAME` ENGINE=InnoDB; a table made without transactions cannot be written page by page");
     }
 
-    public static CheckResult fourByteText(Database target, Collection<Table> tables) {
+    public static CheckResult fourByteText(Database target, Collection<Table> tables, TargetDatabase declared) {
         var failures = new ArrayList<String>();
         for (var table : tables) {
             var columns = target.textColumnsWithoutFourByteCharacters(table);
@@ -38,19 +41,20 @@ public final class ToolkitChecks {
                 failures.add(table.name() + ": " + String.join(", ", columns));
             }
         }
-        return new CheckResult("the V3 text columns can hold every character (utf8mb4)", ORIGIN, failures,
-                "V3 made its tables in the database's default character set; convert each table named: "
-                        + "ALTER TABLE `NAME` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci (and set [Database] Charset = utf8mb4 in V3's conf.ini)");
+        return new CheckResult("the " + declared.name() + " text columns can hold every character (utf8mb4)", ORIGIN, failures,
+                "the tables were made in the database's default character set; convert each table named: "
+                        + "ALTER TABLE `NAME` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci, and have "
+                        + declared.name() + " make its tables in utf8mb4 from then on");
     }
 
-    /** Text columns holding NULL where the mappings do not allow it. */
-    public static CheckResult noNullText(Database target, Map<Table, Set<String>> nullableByTable) {
+    /** Text columns holding NULL where the target declares that text must not be NULL and no mapping allows it. */
+    public static CheckResult noNullText(Database target, Map<Table, Set<String>> nullableByTable, TargetDatabase declared) {
         var failures = new ArrayList<String>();
         for (var entry : nullableByTable.entrySet()) {
             var table = entry.getKey();
             var dialect = target.dialect();
             for (var column : table.columns()) {
-                if (column.isText() && !entry.getValue().contains(column.name())) {
+                if (declared.refusesNull(column, entry.getValue())) {
                     var count = target.handle().createQuery("SELECT COUNT(*) FROM " + dialect.quote(table.name()) + " WHERE "
                             + dialect.quote(column.name()) + " IS NULL").mapTo(Long.class).one();
                     if (count > 0) {
@@ -59,8 +63,8 @@ public final class ToolkitChecks {
                 }
             }
         }
-        return new CheckResult("no NULL where V3 reads a string", ORIGIN, failures,
-                "V3 reads these columns as plain strings; the rows named were not written by this upgrade (or a mapping lists the column as nullable)");
+        return new CheckResult("no NULL where " + declared.name() + " reads a string", ORIGIN, failures,
+                declared.name() + " reads these columns as plain strings; the rows named were not written by this upgrade"
+                        + " (or a mapping lists the column as nullable)");
     }
-
 }

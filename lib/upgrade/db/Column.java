@@ -5,7 +5,7 @@ import java.sql.Types;
 /** One column of a live table, as the database describes it. */
 public record Column(String name, int jdbcType, String typeName, int size, boolean nullable, boolean autoIncrement) {
 
-    /** Text columns: V3 reads these as plain Go strings, so they must never receive NULL by accident. */
+    /** Text columns: where the target declares that text must not be NULL (target.yaml), these are the ones. */
     public boolean isText() {
         return switch (jdbcType) {
             case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,

@@ -1,6 +1,7 @@
 package upgrade.engine;
 
 import upgrade.expr.Expression;
+import upgrade.mapping.Condition;
 import upgrade.mapping.FileMapping;
 import upgrade.report.StepCounter;
 import upgrade.report.StepReport;
@@ -45,7 +46,8 @@ public final class FileStep {
     public StepReport run() {
         var database = run.database(mapping.sourceSide());
         var source = database.table(mapping.source());
-        var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), "files in " + v3Directory);
+        var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), "files in " + v3Directory,
+                Condition.textsByDesign(mapping.skip()));
         run.listener().stepStarted(mapping.name(), source.name(), v3Directory.toString(), database.count(source));
         try {
             for (var page : new RowReader(database, source, mapping.key(), run.batchSize())) {

@@ -130,7 +130,7 @@ public final class RowStep {
         var writes = mapping.write() != WriteMode.NONE;
         var target = writes ? run.target().table(mapping.target()) : null;
         var targetName = writes ? target.name() : "(nothing written)";
-        var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), targetName);
+        var counter = new StepCounter(mapping.name(), mapping.origin().file(), source.name(), targetName, Condition.textsByDesign(mapping.skip(), mapping.notes()));
         var ledger = run.checkpoints().ledger();
         var earlier = ledger == null ? Optional.<Ledger.StepState>empty() : ledger.step(mapping.name());
         earlier.ifPresent(state -> counter.restore(Ledger.read(state.counts(), StepCounter.State.class)));
@@ -138,7 +138,7 @@ public final class RowStep {
             return counter.report(); // finished before the run was interrupted
         }
         run.listener().stepStarted(mapping.name(), source.name(), targetName, database.count(source));
-        var writer = writes ? new RowWriter(run.target(), target, mapping, run.ids(), run.batchSize(), counter, exporter(), this::renamed, run.created()) : null;
+        var writer = writes ? new RowWriter(run.target(), target, mapping, run.targetDatabase(), run.ids(), run.batchSize(), counter, exporter(), this::renamed, run.created()) : null;
         Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
         try {
             for (var page : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey)) {

@@ -6,6 +6,7 @@ import upgrade.db.Database;
 import upgrade.db.Table;
 import upgrade.mapping.Fit;
 import upgrade.mapping.RowMapping;
+import upgrade.mapping.TargetDatabase;
 import upgrade.mapping.WriteMode;
 import upgrade.report.StepCounter;
 
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * noted), or else left out and reported; any other failure stops the run. Before a batch is
  * written, a value that another table of {@code on_conflict.also_unique_in} holds is changed the
  * same way, since no unique key would stop it. A text longer than its column is cut to fit and
- * noted, unless the rule's {@code fit} says it must not be cut.
+ * noted, unless the rule's {@code fit} says it must not be cut. A NULL where the target declares
+ * that text must not be NULL ({@link TargetDatabase}) stops the run.
  */
 public final class RowWriter {
     /** How many names {@code on_conflict} tries before the row is left out. */
@@ -64,6 +66,7 @@ public final class RowWriter {
     private final List<Column> columns;
     private final List<Column> keyColumns;
     private final Set<String> nullable;
+    private final TargetDatabase targetDatabase;
     private final Map<String, Fit> fits = new HashMap<>();
     private final Renames renames;
     /** Where the renamed column's value stands in a row; -1 without on_conflict. */
@@ -75,12 +78,13 @@ public final class RowWriter {
     private final List<Outcome.Write> pending = new ArrayList<>();
 
     /**
+     * @param targetDatabase what is declared about the target as a whole (whether text may be NULL)
      * @param ids       gives ids to new rows when the mapping has no rule for the table's auto-increment column
      * @param onWritten hears about every row that reached the table
      * @param renamer   evaluates the mapping's {@code on_conflict} expression, when it has one
      * @param created   rows created by ensure rules (they may take a value in an also_unique_in table)
      */
-    public RowWriter(Database database, Table table, RowMapping mapping, IdAllocator ids, int batchSize,
+    public RowWriter(Database database, Table table, RowMapping mapping, TargetDatabase targetDatabase, IdAllocator ids, int batchSize,
                      StepCounter counter, Consumer<Outcome.Write> onWritten, Renamer renamer, WriteCount created) {
         this.database = database;
         this.table = table;
@@ -93,6 +97,7 @@ public final class RowWriter {
         this.columns = names.stream().map(c -> table.column(c).orElseThrow()).toList();
         this.keyColumns = mapping.targetKey().stream().map(c -> table.column(c).orElseThrow()).toList();
         this.nullable = mapping.nullable();
+        this.targetDatabase = targetDatabase;
         this.renames = mapping.onConflict() == null ? null
                 : new Renames(database, table, mapping.onConflict(), renamer, fits.get(table.column(mapping.onConflict().column()).orElseThrow().name()),
                 columns, created);
@@ -296,8 +301,8 @@ public final class RowWriter {
 
     private Object convert(Outcome.Write row, Column column, Object value, List<Map.Entry<String, String>> cuts) {
         if (value == null) {
-            if (column.isText() && !nullable.contains(column.name())) {
-                throw new DataException(where(row, column) + " would be NULL, but V3 reads this column as a string",
+            if (targetDatabase.refusesNull(column, nullable)) {
+                throw new DataException(where(row, column) + " would be NULL, but " + targetDatabase.whyNotNull(),
                         "make the rule give a value (e.g. end the expression with ?? '') or list the column under 'nullable'", null);
             }
             return null;

@@ -2,15 +2,17 @@ package upgrade.engine;
 
 import upgrade.db.Database;
 import upgrade.mapping.Side;
+import upgrade.mapping.TargetDatabase;
 
 import java.util.Map;
 
 /**
- * What every step of a run shares: both databases, the run parameters expressions see as
- * {@code param.*}, the page/batch size, the id allocator for rows the run creates, the export
- * files, the listener that hears about progress, and where the run commits.
+ * What every step of a run shares: both databases, what the mappings declare about the target
+ * as a whole, the run parameters expressions see as {@code param.*}, the page/batch size, the id
+ * allocator for rows the run creates, the export files, the listener that hears about progress,
+ * and where the run commits.
  */
-public record RunContext(Database source, Database target, Map<String, Object> params, int batchSize,
+public record RunContext(Database source, Database target, TargetDatabase targetDatabase, Map<String, Object> params, int batchSize,
                          IdAllocator ids, Exports exports, RunListener listener, WriteCount created, Checkpoints checkpoints) {
 
     /** The database on {@code side}. */

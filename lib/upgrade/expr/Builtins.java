@@ -14,18 +14,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The named functions mapping expressions may call as {@code fn:NAME(...)}. Each is small, total
  * (bad input gives null or an empty list rather than an exception, so mappings can fall back with
- * {@code ??}) and documented in docs/mapping-reference.md.
+ * {@code ??}), general (what is true of one application only belongs in a {@link FunctionPack})
+ * and documented in docs/mapping-reference.md.
  */
 public final class Builtins {
     /** The names offered to mapping authors; kept in step with the public methods below. */
     public static final List<String> NAMES = List.of(
-            "time", "now", "json", "jsonValue", "ids", "number", "extensions", "truncate", "md5", "trimSlashes", "blank",
+            "time", "now", "json", "jsonValue", "ids", "number", "truncate", "md5", "trimSlashes", "blank",
             "origin", "host", "fitName", "lastSegment", "slashes", "hashid", "isJson", "jsonList", "fileExists", "plusAddress");
 
     private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
@@ -38,14 +38,9 @@ public final class Builtins {
         this.runStarted = runStarted;
     }
 
-    /** The range of a MySQL TIMESTAMP column, where V3 keeps its times. */
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:01Z");
-    private static final Instant LATEST = Instant.parse("2038-01-19T03:14:07Z");
-
     /**
-     * A V2 wall-clock time ({@code 2019-03-17 10:00:00}, written in the zone of V2's PHP config)
-     * as an instant; null for empty, zero ({@code 0000-00-00 ...}) or unreadable values, and for
-     * times V3's timestamp columns cannot hold (before 1970 or after 2038-01-19).
+     * A wall-clock time ({@code 2019-03-17 10:00:00}, or a date), read in the source's zone, as an
+     * instant; null for empty, zero ({@code 0000-00-00 ...}) or unreadable values.
      */
     public Instant time(Object wallClock) {
         if (wallClock == null) {
@@ -57,10 +52,31 @@ public final class Builtins {
         }
         try {
             var local = text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text, WALL_CLOCK);
-            var instant = local.atZone(sourceZone).toInstant();
-            return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
+            return local.atZone(sourceZone).toInstant();
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /**
+     * As {@link #time(Object)}, and null for an instant outside {@code earliest}..{@code latest}
+     * (instants such as {@code '2000-01-01T00:00:00Z'}): the range the target's time columns hold,
+     * which the mapping declares, e.g. {@code fn:time(row.date, '1900-01-01T00:00:00Z', '2100-01-01T00:00:00Z')}.
+     */
+    public Instant time(Object wallClock, Object earliest, Object latest) {
+        var instant = time(wallClock);
+        return instant == null || instant.isBefore(instant(earliest)) || instant.isAfter(instant(latest)) ? null : instant;
+    }
+
+    /** A bound of a time range, as the mapping wrote it; a bound that is no instant is the mapping's mistake, named. */
+    private static Instant instant(Object bound) {
+        if (bound instanceof Instant instant) {
+            return instant;
+        }
+        try {
+            return Instant.parse(String.valueOf(bound).trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("the time range bound '" + bound + "' is not an instant such as '2000-01-01T00:00:00Z'");
         }
     }
 
@@ -69,7 +85,7 @@ public final class Builtins {
         return runStarted;
     }
 
-    /** A map or list as compact JSON text, the form V3 keeps in its options and policies columns. */
+    /** A map or list as compact JSON text. */
     public String json(Object value) {
         return JsonText.write(value);
     }
@@ -97,7 +113,7 @@ public final class Builtins {
         return path != null && !path.toString().isEmpty() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path.toString()));
     }
 
-    /** True when the text is valid JSON (V3 fails to load a row whose JSON column does not parse). */
+    /** True when the text is valid JSON. */
     public boolean isJson(Object text) {
         return JsonText.readOrNull(text) != null;
     }
@@ -177,14 +193,22 @@ public final class Builtins {
     }
 
     /**
-     * The hash id V3 shows in its links for {@code id} of the given type (0 share, 1 user, 2 file,
-     * 3 folder), with V3's {@code HashIDSalt}; empty when the salt is not known.
+     * The Hashids (hashids.org) encoding of the numbers with {@code salt} and the default alphabet
+     * and length: {@code fn:hashid(salt, 7, 0)}. Empty when the salt is empty, or a number is not one.
      */
-    public String hashid(Object salt, Object id, Object type) {
-        if (salt == null || salt.toString().isEmpty() || number(id) == null || number(type) == null) {
+    public String hashid(Object salt, Object... numbers) {
+        if (salt == null || salt.toString().isEmpty() || numbers.length == 0) {
             return "";
         }
-        return new org.hashids.Hashids(salt.toString()).encode(number(id), number(type));
+        var values = new long[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            var number = number(numbers[i]);
+            if (number == null || number < 0) {
+                return "";
+            }
+            values[i] = number;
+        }
+        return new org.hashids.Hashids(salt.toString()).encode(values);
     }
 
     private static java.net.URI uri(Object url) {
@@ -209,31 +233,11 @@ public final class Builtins {
                         ids.add(id);
                     }
                 } catch (NumberFormatException ignored) {
-                    // not an id: V2 wrote free text here, nothing to carry over
+                    // not an id: free text, nothing to carry over
                 }
             }
         }
         return new ArrayList<>(ids);
-    }
-
-    /**
-     * File extensions from a V2 policy's {@code filetype} JSON ({@code [{"ext":"jpg,png","title":"default"}]}):
-     * lower case, without dots, without MIME-like pseudo entries such as {@code image/*}.
-     */
-    public List<String> extensions(Object v2FileType) {
-        var node = JsonText.readOrNull(v2FileType);
-        var extensions = new LinkedHashSet<String>();
-        if (node != null && node.isArray()) {
-            for (var item : node) {
-                for (var ext : item.path("ext").asText("").split(",")) {
-                    var clean = ext.trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.+", "");
-                    if (!clean.isEmpty() && !clean.contains("/") && !clean.contains("*")) {
-                        extensions.add(clean);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(extensions);
     }
 
     /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Compact JSON text, the form V3 keeps in its JSON columns, and lenient reading of V2's JSON text. */
+/** Compact JSON text, as JSON columns keep it, and lenient reading of JSON kept as text. */
 public final class JsonText {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

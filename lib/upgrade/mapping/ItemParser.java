@@ -30,13 +30,19 @@ final class ItemParser {
 
     List<Condition> conditions(YamlNode root, String key, String textKey) {
         var list = new ArrayList<Condition>();
+        var designed = !key.equals("only"); // passing a row on to another mapping drops nothing
         root.get(key).ifPresent(node -> node.items().forEach(item -> {
-            item.onlyKeys(List.of("when", textKey), "an item of '" + key + "'");
+            item.onlyKeys(designed ? List.of("when", textKey, "by_design") : List.of("when", textKey), "an item of '" + key + "'");
             var when = item.require("when", "give the condition as an expression, e.g. when: \"row.owner == 0\"");
             var text = item.require(textKey, "say in words why, e.g. " + textKey + ": \"...\"");
+            var byDesign = item.get("by_design").map(n -> MappingLoader.flag(n, "by_design")).orElse(false);
             // Only texts with ${...} parts are templates: plain ones stay exactly as written (and cost nothing per row).
-            list.add(new Condition(scope.compile(when.text(), when.where()), MappingLoader.oneLine(text.text()),
-                    text.text().contains("${") ? template(text) : null));
+            var template = text.text().contains("${") ? template(text) : null;
+            if (byDesign && template != null) {
+                throw new MappingException(item.get("by_design").get().where(), "a " + textKey + " by design is counted under its text, so it must be plain text",
+                        "write the " + textKey + " without ${...}, or leave out by_design");
+            }
+            list.add(new Condition(scope.compile(when.text(), when.where()), MappingLoader.oneLine(text.text()), template, byDesign));
         }));
         return list;
     }

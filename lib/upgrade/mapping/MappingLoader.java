@@ -19,6 +19,8 @@ import java.util.Set;
 public final class MappingLoader {
     /** The file that holds the named value maps. */
     public static final String VALUE_MAPS_FILE = Shared.VALUE_MAPS_FILE;
+    /** The file that describes the target database as a whole ({@link TargetDatabase}). */
+    public static final String TARGET_FILE = Shared.TARGET_FILE;
 
     private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "phase", "description", "key", "after",
             "write", "target_key", "only", "refuse", "require", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export",
@@ -47,7 +49,15 @@ public final class MappingLoader {
         if (mappings.isEmpty()) {
             throw new MappingException(new Where(files.origin(), 0, 0), "holds no mapping files", "");
         }
-        return MappingSet.ordered(files.origin(), mappings, shared.valueMaps(), shared.checksum());
+        return MappingSet.ordered(files.origin(), mappings, shared.valueMaps(), shared.checksum(), shared.target());
+    }
+
+    /** A yes/no key: true or false, nothing else. */
+    static boolean flag(YamlNode node, String key) {
+        if (!node.json().isBoolean()) {
+            throw new MappingException(node.where(), "'" + key + "' is true or false, not '" + node.text() + "'", "write " + key + ": true");
+        }
+        return node.json().asBoolean();
     }
 
     private Mapping mapping(YamlNode root, Mapping.Origin origin, Shared shared) {

@@ -11,13 +11,17 @@ import java.util.zip.CRC32;
 
 /**
  * All mappings of a run, in the order they must run (each after the ones it names in
- * {@code after}; otherwise in file-name order), with the named value maps they share and one
- * checksum over all files (the mappings, each merged onto the one it extends, and the shared files).
+ * {@code after}; otherwise in file-name order), with the named value maps they share, what is
+ * declared about the database they write (target.yaml), and one checksum over all files (the
+ * mappings, each merged onto the one it extends, and the shared files).
  */
-public record MappingSet(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long checksum) {
+public record MappingSet(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long checksum, TargetDatabase target) {
 
-    /** @param shared the checksum of the files the mappings share (value maps, lookups, rules) */
-    static MappingSet ordered(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long shared) {
+    /**
+     * @param shared the checksum of the files the mappings share (value maps, lookups, rules, target)
+     * @param target what target.yaml declares about the database the mappings write
+     */
+    static MappingSet ordered(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long shared, TargetDatabase target) {
         var byName = new LinkedHashMap<String, Mapping>();
         for (var mapping : mappings) {
             var earlier = byName.put(mapping.name(), mapping);
@@ -44,7 +48,7 @@ public record MappingSet(String origin, List<Mapping> mappings, Map<String, Valu
         var crc = new CRC32();
         ordered.forEach(m -> crc.update(Long.toString(m.origin().checksum()).getBytes()));
         crc.update(Long.toString(shared).getBytes());
-        return new MappingSet(origin, List.copyOf(ordered), Map.copyOf(valueMaps), crc.getValue());
+        return new MappingSet(origin, List.copyOf(ordered), Map.copyOf(valueMaps), crc.getValue(), target);
     }
 
     private static void visit(Mapping mapping, Map<String, Mapping> byName, LinkedHashSet<Mapping> done, List<String> path) {

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Checks mappings against the live schemas before any row is read: every table, column and
- * lookup a mapping names must exist, and every text column of a target table must get a value.
+ * lookup a mapping names must exist, and every text column of a target table must get a value
+ * when the target declares that text must not be NULL ({@link TargetDatabase}).
  * Identifiers reach SQL only after passing here, so a mapping file cannot inject SQL. One public
  * method per mapping kind, called by the kind ({@code upgrade.plan.MappingKind#validate}); a rule's
  * {@code fit} is checked by {@link FitCheck}.
@@ -24,15 +25,18 @@ public final class MappingValidator {
     private final Database source;
     private final Database target;
     private final Set<String> params;
+    private final TargetDatabase declared;
 
     /**
-     * @param source the V2 database; null to check only mappings that read V3 alone ({@code phase: verify}):
-     *               {@code verify} opens only the V3 database, since V2's may be gone after the upgrade
+     * @param source   the V2 database; null to check only mappings that read V3 alone ({@code phase: verify}):
+     *                 {@code verify} opens only the V3 database, since V2's may be gone after the upgrade
+     * @param declared what the mappings declare about the target as a whole (target.yaml)
      */
-    public MappingValidator(Database source, Database target, Set<String> params) {
+    public MappingValidator(Database source, Database target, Set<String> params, TargetDatabase declared) {
         this.source = source;
         this.target = target;
         this.params = params;
+        this.declared = declared;
     }
 
     /** A {@code kind: rows} mapping. */
@@ -88,15 +92,7 @@ public final class MappingValidator {
         if (mapping.export() != null) {
             mapping.export().columns().values().forEach(rule -> rule(rule, from, mapping.lookups(), computed));
         }
-        // An update leaves the columns it does not name as they are; inserted rows must fill every text column.
-        for (var column : mapping.write() == WriteMode.UPDATE ? List.<Column>of() : into.columns()) {
-            var covered = mapping.columns().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
-            if (column.isText() && !covered && !mapping.nullable().contains(column.name())) {
-                throw new MappingException(mapping.columnsAt(), "nothing fills the text column '" + into.name() + "." + column.name()
-                        + "', which V3 reads as a string (it would be NULL)",
-                        "add a rule such as '" + column.name() + ": {value: \"\"}' under columns, or list it under 'nullable' if NULL is right");
-            }
-        }
+        declared.requireTextFilled(mapping, into);
     }
 
     private void onConflict(RowMapping.Rename rename, RowMapping mapping, Table into, Table from, List<String> computed) {

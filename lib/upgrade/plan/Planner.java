@@ -58,7 +58,7 @@ public final class Planner {
         var steps = draft.mappings().mappings().stream()
                 .<PlannedStep<?>>map(mapping -> MappingKinds.step(mapping, draft.states().getOrDefault(mapping.name(), StepState.PENDING)))
                 .toList();
-        var validator = new MappingValidator(scope == Plan.Scope.FULL ? source : null, target, options.params().keySet());
+        var validator = new MappingValidator(scope == Plan.Scope.FULL ? source : null, target, options.params().keySet(), draft.mappings().target());
         steps.stream().filter(step -> scope == Plan.Scope.FULL || step.phase() == Phase.VERIFY).forEach(step -> step.validate(validator));
         return new Plan(scope, draft.mappings(), steps, draft.recorded(), draft.started());
     }

@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * The machine-readable report of a run: the checks, every step's counts with the keys of rows
- * left out, passed on and noted, what was dropped by design, the verification, the files
- * written, and the drift between V2 and the mappings (V2 data no mapping reads). The same data as
- * the printed summary.
+ * left out, passed on and noted, what was dropped by design (the reasons and notes the mappings
+ * declare {@code by_design}), the verification, the files written, and the drift between the
+ * source and the mappings (source data no mapping reads). The same data as the printed summary.
  */
 public record JsonReport(String tool, Instant finished, boolean committed, String mappingChecksum, double seconds,
                          List<CheckResult> preflight, List<Step> steps, Map<String, Long> droppedByDesign,
@@ -38,20 +38,19 @@ public record JsonReport(String tool, Instant finished, boolean committed, Strin
                 reasons(step.notes(), step.noteKeys()), step.elapsed().toMillis() / 1000.0)).toList();
         var dropped = new LinkedHashMap<String, Long>();
         for (var step : run.steps()) {
-            step.skipped().forEach((reason, rows) -> {
-                if (reason.startsWith("dropped")) {
-                    dropped.merge(step.source() + ": " + reason, rows, Long::sum);
-                }
-            });
-            step.notes().forEach((note, rows) -> {
-                if (note.contains("dropped by design")) {
-                    dropped.merge(step.source() + ": " + note, rows, Long::sum);
-                }
-            });
+            step.skipped().forEach((reason, rows) -> byDesign(step, reason, rows, dropped));
+            step.notes().forEach((note, rows) -> byDesign(step, note, rows, dropped));
         }
         return new JsonReport(tool, Instant.now(), run.committed(), String.format("%08x", run.mappingChecksum()),
                 run.elapsed().toMillis() / 1000.0, preflight == null ? List.of() : preflight.results(), steps, dropped,
                 verify == null ? List.of() : verify.results(), run.exports().stream().map(Path::toString).toList(), List.of());
+    }
+
+    /** Counts the rows under {@code text} when the mapping declares it by design. */
+    private static void byDesign(StepReport step, String text, long rows, Map<String, Long> dropped) {
+        if (step.byDesign().contains(text)) {
+            dropped.merge(step.source() + ": " + text, rows, Long::sum);
+        }
     }
 
     /** The same report with the drift found before the run. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Counts one step's rows while it runs; {@link #report()} freezes them into a {@link StepReport}. */
 public final class StepCounter {
@@ -17,6 +18,7 @@ public final class StepCounter {
     private final String file;
     private final String source;
     private final String target;
+    private final Set<String> byDesign;
     private Instant started = Instant.now();
     private long earlierMillis;
     private long read;
@@ -29,10 +31,16 @@ public final class StepCounter {
     private final Map<String, List<String>> noteKeys = new LinkedHashMap<>();
 
     public StepCounter(String name, String file, String source, String target) {
+        this(name, file, source, target, Set.of());
+    }
+
+    /** @param byDesign the reasons and notes the mapping declares by design (see {@link StepReport#byDesign()}) */
+    public StepCounter(String name, String file, String source, String target, Set<String> byDesign) {
         this.name = name;
         this.file = file;
         this.source = source;
         this.target = target;
+        this.byDesign = Set.copyOf(byDesign);
     }
 
     public void read(long rows) {
@@ -96,7 +104,7 @@ public final class StepCounter {
 
     public StepReport report() {
         return new StepReport(name, file, source, target, read, written, targetRows, frozen(passedOver), frozen(skipped),
-                frozenLists(skippedKeys), frozen(notes), frozenLists(noteKeys),
+                frozenLists(skippedKeys), frozen(notes), frozenLists(noteKeys), byDesign,
                 Duration.ofMillis(earlierMillis).plus(Duration.between(started, Instant.now())));
     }
 

@@ -84,7 +84,7 @@ public record Session(Database source, Database target, UpgradeOptions options) 
         var params = new HashMap<>(options.params());
         params.put("resuming", resuming);
         var kept = plan.steps().stream().map(PlannedStep::keptIds).flatMap(Optional::stream).toList();
-        return new RunContext(source, target, Map.copyOf(params), options.batchSize(), new IdAllocator(source, target, kept),
+        return new RunContext(source, target, plan.mappings().target(), Map.copyOf(params), options.batchSize(), new IdAllocator(source, target, kept),
                 exports, listener, new WriteCount(), checkpoints == null ? new Checkpoints(null, target.handle()) : checkpoints);
     }
 

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The fn: functions of mapping expressions, called directly. */
 class BuiltinsTest {
     private static final Instant RUN_STARTED = Instant.parse("2024-05-01T12:00:00Z");
     private final Builtins fn = new Builtins(ZoneId.of("Asia/Shanghai"), RUN_STARTED);
+    /** The range of V3's timestamp columns, as the bundled mappings give it to fn:time. */
+    private static final String V3_EARLIEST = "1970-01-01T00:00:01Z";
+    private static final String V3_LATEST = "2038-01-19T03:14:07Z";
 
     @Test
     void namesListExactlyThePublicInstanceMethods() {
@@ -61,6 +65,23 @@ class BuiltinsTest {
         var utc = new Builtins(ZoneId.of("UTC"), RUN_STARTED);
         assertThat(utc.time("2019-03-17 09:12:45")).isEqualTo(Instant.parse("2019-03-17T09:12:45Z"));
         assertThat(utc.time("2019-03-17")).isEqualTo(Instant.parse("2019-03-17T00:00:00Z"));
+    }
+
+    @Test
+    void timeWithARangeIsNullOutsideIt() {
+        assertThat(fn.time("2019-03-17 09:12:45", V3_EARLIEST, V3_LATEST)).isEqualTo(Instant.parse("2019-03-17T01:12:45Z"));
+        assertThat(fn.time("2038-01-19 11:14:07", V3_EARLIEST, V3_LATEST)).as("the last second, in Shanghai").isEqualTo(Instant.parse(V3_LATEST));
+        assertThat(fn.time("2038-01-19 11:14:08", V3_EARLIEST, V3_LATEST)).isNull();
+        assertThat(fn.time("0000-00-00 00:00:00", V3_EARLIEST, V3_LATEST)).isNull();
+        assertThat(fn.time("2099-01-01 00:00:00", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))).isNotNull();
+        assertThatThrownBy(() -> fn.time("2019-03-17", "2019", V3_LATEST)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the time range bound '2019' is not an instant such as '2000-01-01T00:00:00Z'");
+    }
+
+    @Test
+    void timeWithoutARangeReadsAnyYear() {
+        assertThat(fn.time("2099-01-01 00:00:00")).isEqualTo(Instant.parse("2098-12-31T16:00:00Z"));
+        assertThat(fn.time("1969-12-31 23:00:00")).isEqualTo(Instant.parse("1969-12-31T15:00:00Z"));
     }
 
     @Test
@@ -131,28 +152,6 @@ class BuiltinsTest {
         assertThat(fn.number("")).isNull();
         assertThat(fn.number("1.5")).isNull();
         assertThat(fn.number("abc")).isNull();
-    }
-
-    @Test
-    void extensionsAreLowerCaseWithoutDotsAndPseudoEntries() {
-        assertThat(fn.extensions("[{\"ext\":\"jpg,png,gif,image/*,MP4,.txt\",\"title\":\"default\"}]"))
-                .containsExactly("jpg", "png", "gif", "mp4", "txt");
-    }
-
-    @Test
-    void extensionsOfSeveralEntriesAreMergedWithoutDuplicates() {
-        assertThat(fn.extensions("[{\"ext\":\"jpg,png\",\"title\":\"a\"},{\"ext\":\"PNG, zip ,*\",\"title\":\"b\"},{\"title\":\"c\"}]"))
-                .containsExactly("jpg", "png", "zip");
-    }
-
-    @Test
-    void extensionsOfEmptyOrNonListValuesAreEmpty() {
-        assertThat(fn.extensions("[]")).isEmpty();
-        assertThat(fn.extensions("0")).isEmpty();
-        assertThat(fn.extensions("")).isEmpty();
-        assertThat(fn.extensions(null)).isEmpty();
-        assertThat(fn.extensions("{\"ext\":\"jpg\"}")).isEmpty();
-        assertThat(fn.extensions("not json")).isEmpty();
     }
 
     @Test
@@ -254,6 +253,9 @@ class BuiltinsTest {
         // a V3 share link hashes [id, 0]
         assertThat(fn.hashid("this is my salt", 1, 0)).isEqualTo(new org.hashids.Hashids("this is my salt").encode(1, 0)).isNotEmpty();
         assertThat(fn.hashid("", 1, 0)).isEmpty();
+        assertThat(fn.hashid("this is my salt", 45, 434, 1313, 99)).isEqualTo("7nnhzEsDkiYa");
+        assertThat(fn.hashid("this is my salt", "x", 0)).isEmpty();
+        assertThat(fn.hashid("this is my salt")).isEmpty();
         assertThat(fn.hashid(null, 1, 0)).isEmpty();
     }
 
@@ -265,7 +267,7 @@ class BuiltinsTest {
         assertThat(fn.lastSegment("/photos/2019")).isEqualTo("2019");
         assertThat(fn.lastSegment("/")).isEmpty();
         assertThat(fn.slashes("a\\b\\c.txt")).isEqualTo("a/b/c.txt");
-        assertThat(fn.time("2099-01-01 00:00:00")).as("after 2038: not a V3 timestamp").isNull();
-        assertThat(fn.time("1969-12-31 23:00:00")).as("before 1970").isNull();
+        assertThat(fn.time("2099-01-01 00:00:00", V3_EARLIEST, V3_LATEST)).as("after 2038: not a V3 timestamp").isNull();
+        assertThat(fn.time("1969-12-31 23:00:00", V3_EARLIEST, V3_LATEST)).as("before 1970").isNull();
     }
 }

@@ -193,6 +193,29 @@ class ExpressionsTest {
                 .satisfies(e -> assertThat(((Expression.ExpressionFailure) e).expression()).isSameAs(expression));
     }
 
+    @Test
+    void aFunctionOfAPackThatIsNotInstalledFailsAtCompileWithItsPlace() {
+        var bare = new Expressions(new Builtins(ZoneId.of("UTC"), RUN_STARTED), List.of());
+        var thrown = catchThrowable(() -> bare.compile("row.id > 1 ? acme:shout(row.user_nick) : ''", WHERE));
+        assertThat(thrown).isInstanceOf(MappingException.class)
+                .hasMessage("users.yaml:12:9: unknown function 'acme:shout': no function pack 'acme' is installed");
+        assertThat(((MappingException) thrown).hint()).startsWith("functions are fn:NAME;");
+    }
+
+    @Test
+    void aTernaryOrAQuotedColonIsNoFunctionCall() {
+        assertThat(eval("row.id == 3 ? row.id : size(row.user_nick)")).isEqualTo(9);
+        assertThat(eval("row.id==2?row.speed:size(row.user_nick)")).isEqualTo("512");
+        assertThat(eval("'see acme:shout(' + fn:blank(row.nothing) + \")\"")).isEqualTo("see acme:shout(true)");
+    }
+
+    @Test
+    void theBuiltInNamespaceIsNoPacksToTake() {
+        FunctionPack takesFn = () -> Expressions.BUILT_INS;
+        assertThatThrownBy(() -> FunctionPacks.install(takesFn)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a name other than 'fn'");
+    }
+
     /** The expression must fail, at compile or at evaluation, and never hand back an object of {@code forbidden}. */
     private void assertNeverReturns(String text, Class<?> forbidden) {
         Expression expression;

@@ -655,7 +655,7 @@ class MappingLoaderTest {
                   nick: {expr: "fn:truncat(row.user_nick, 50)"}
                 """);
         assertThat(e).hasMessage("users.yaml:4:10: unknown function 'fn:truncat'");
-        assertThat(e.hint()).startsWith("did you mean 'fn:truncate'? functions: blank, extensions, fileExists,");
+        assertThat(e.hint()).startsWith("did you mean 'fn:truncate'? functions: blank, fileExists, fitName,");
     }
 
     @Test
@@ -771,5 +771,56 @@ class MappingLoaderTest {
         assertThat(mapping.skip().get(1).template()).isNull();
         assertThat(mapping.skip().get(1).text(new org.apache.commons.jexl3.MapContext())).isEqualTo("empty, costs $0");
         assertThat(mapping.skip().get(0).rowColumns()).containsExactly("size");
+    }
+
+    // --- what the mappings declare rather than the engine ---------------------------------------
+
+    @Test
+    void skipReasonsAndNotesMayBeDeclaredByDesign() {
+        var mapping = (RowMapping) load("tasks.yaml", """
+                source: task
+                write: none
+                skip:
+                  - when: "row.status == 'todo'"
+                    reason: "not carried over: the queue starts empty"
+                    by_design: true
+                  - when: "row.status == 'broken'"
+                    reason: "dropped, but by accident"
+                """).find("tasks").orElseThrow();
+        assertThat(mapping.skip()).extracting(Condition::byDesign).containsExactly(true, false);
+        assertThat(Condition.textsByDesign(mapping.skip(), mapping.notes())).containsExactly("not carried over: the queue starts empty");
+    }
+
+    @Test
+    void byDesignTakesPlainTextAndIsNoKeyOfOnly() {
+        assertThat(failure("tasks.yaml", """
+                source: task
+                write: none
+                skip:
+                  - when: "true"
+                    reason: "a ${row.type} task"
+                    by_design: true
+                """)).hasMessage("tasks.yaml:6:5: a reason by design is counted under its text, so it must be plain text");
+        assertThat(failure("tasks.yaml", """
+                source: task
+                write: none
+                only:
+                  - when: "true"
+                    reason: "every task"
+                    by_design: true
+                """)).hasMessageStartingWith("tasks.yaml:6:5: unknown key 'by_design' in an item of 'only'");
+    }
+
+    @Test
+    void theTargetFileDeclaresTheTargetsNameAndItsTextRule() {
+        assertThat(load("groups.yaml", GROUPS).target()).isEqualTo(TargetDatabase.UNDECLARED);
+        var declared = load("target.yaml", "target: {name: CRM, text_not_null: true}\n", "groups.yaml", GROUPS);
+        assertThat(declared.target()).isEqualTo(new TargetDatabase("CRM", true));
+        assertThat(declared.mappings()).extracting(Mapping::name).containsExactly("groups");
+        assertThat(loader.load(MappingFiles.bundled()).target()).isEqualTo(new TargetDatabase("V3", true));
+        assertThat(failure("target.yaml", "target: {name: CRM, text_not_nul: true}\n", "groups.yaml", GROUPS))
+                .hasMessageStartingWith("target.yaml:1:21: unknown key 'text_not_nul' in target");
+        assertThat(failure("target.yaml", "target:\n  text_not_null: 'yes'\n", "groups.yaml", GROUPS))
+                .hasMessage("target.yaml:2:3: 'text_not_null' is true or false, not 'yes'");
     }
 }

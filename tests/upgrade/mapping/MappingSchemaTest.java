@@ -75,4 +75,15 @@ class MappingSchemaTest {
         assertThat(schema.validate(YAML.readTree("lookups: {v3_user: {target: users, kee: id}}\n"))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree("rules: {r: {ensure: folders, match: {}, note: x}}\n"))).isEmpty();
     }
+
+    @Test
+    void theTargetFileAndByDesignHaveTheirShapes() throws IOException {
+        var schema = schema();
+        assertThat(schema.validate(YAML.readTree("target: {name: CRM, text_not_null: true}\n"))).isEmpty();
+        assertThat(schema.validate(YAML.readTree("target: {name: CRM, text_not_nul: true}\n"))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree("target: {text_not_null: 'yes'}\n"))).isNotEmpty();
+        var skip = "source: task\nwrite: none\nskip:\n  - when: 'true'\n    reason: dropped\n    by_design: true\n";
+        assertThat(schema.validate(YAML.readTree(skip))).isEmpty();
+        assertThat(schema.validate(YAML.readTree(skip.replace("skip:", "only:")))).isNotEmpty();
+    }
 }
