@@ -356,6 +356,11 @@ public final class Upgrade implements AutoCloseable {
             handle.rollback(); // the pages committed so far stay, with their progress, for the next run
             throw e;
         } catch (RuntimeException e) {
+            var interrupted = Database.interruption(e, target, source);
+            if (interrupted.isPresent()) {
+                target.rollbackQuietly(); // a lost connection or a lock conflict is no row's fault: the committed pages stay for the next run
+                throw interrupted.get();
+            }
             handle.rollback();
             if (!dryRun) {
                 ledger.reset();
