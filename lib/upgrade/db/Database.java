@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,33 +161,12 @@ public final class Database implements AutoCloseable {
      */
     public List<UniqueKey> uniqueKeys(Table table) {
         return uniqueKeys.computeIfAbsent(table.name(), name -> {
-            var byName = new LinkedHashMap<String, TreeMap<Integer, String>>();
             try {
-                var meta = handle.getConnection().getMetaData();
-                try (var rs = meta.getIndexInfo(handle.getConnection().getCatalog(), null, name, true, false)) {
-                    while (rs.next()) {
-                        if (rs.getString("INDEX_NAME") != null && rs.getString("COLUMN_NAME") != null) {
-                            byName.computeIfAbsent(rs.getString("INDEX_NAME"), n -> new TreeMap<>())
-                                    .put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
-                        }
-                    }
-                }
+                return UniqueKey.read(handle.getConnection(), table);
             } catch (SQLException e) {
-                throw failure("cannot read the unique keys of '" + name + "'", e);
+                throw new DatabaseException(spec.label() + ": cannot read the unique keys of '" + name + "': " + e.getMessage(), "", e);
             }
-            var keys = new ArrayList<UniqueKey>();
-            byName.forEach((index, columns) -> keys.add(new UniqueKey(index, List.copyOf(columns.values()),
-                    sameColumns(List.copyOf(columns.values()), table.primaryKey()))));
-            if (!table.primaryKey().isEmpty() && keys.stream().noneMatch(UniqueKey::primary)) {
-                keys.add(new UniqueKey("PRIMARY", table.primaryKey(), true));
-            }
-            keys.sort(java.util.Comparator.comparing(key -> !key.primary()));
-            return List.copyOf(keys);
         });
-    }
-
-    private static boolean sameColumns(List<String> a, List<String> b) {
-        return a.size() == b.size() && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> a.get(i).equalsIgnoreCase(b.get(i)));
     }
 
     /**
@@ -244,10 +222,6 @@ public final class Database implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private DatabaseException failure(String what, SQLException e) {
-        return new DatabaseException(spec.label() + ": " + what + ": " + e.getMessage(), "", e);
     }
 
     private List<String> primaryKeyOf(String physical) {

@@ -77,6 +77,19 @@ class DialectTest {
     }
 
     @Test
+    void aFailureIsBlamedOnTheDatabaseWhoseConnectionWasLost() {
+        try (var source = Database.open(new ConnectionSpec("V2 database", "--from", server.url(name), null), Database.Role.SOURCE, "")) {
+            var id = source.handle().createQuery("SELECT CONNECTION_ID()").mapTo(Long.class).one();
+            server.execute(null, "KILL CONNECTION " + id);
+            var failure = catchThrowableOfType(RuntimeException.class, () -> source.handle().createQuery("SELECT COUNT(*) FROM t").mapTo(Long.class).one());
+            var interrupted = Database.interruption(failure, database, source);
+            assertThat(interrupted).isPresent();
+            assertThat(interrupted.get().getMessage()).startsWith("the connection to the V2 database was lost while the upgrade read it");
+            assertThat(Database.interruption(new IllegalStateException("a bug"), database, source)).isEmpty();
+        }
+    }
+
+    @Test
     void aLockWaitTimeoutIsNoRowsFault() throws SQLException {
         try (var other = server.connect(name)) {
             other.setAutoCommit(false);
