@@ -356,11 +356,7 @@ public final class Upgrade implements AutoCloseable {
             handle.rollback(); // the pages committed so far stay, with their progress, for the next run
             throw e;
         } catch (RuntimeException e) {
-            var interrupted = Database.interruption(e, target, source);
-            if (interrupted.isPresent()) {
-                target.rollbackQuietly(); // a lost connection or a lock conflict is no row's fault: the committed pages stay for the next run
-                throw interrupted.get();
-            }
+            throwIfInterrupted(e);
             handle.rollback();
             if (!dryRun) {
                 ledger.reset();
@@ -382,11 +378,12 @@ public final class Upgrade implements AutoCloseable {
         var handle = target.handle();
         var written = exports.writeFiles();
         context.listener().exportsWritten(written);
-        handle.begin();
         try {
+            handle.begin(); // inside: a connection lost before it is told as such
             reports.addAll(files(set, context, false));
             handle.commit();
         } catch (RuntimeException e) {
+            throwIfInterrupted(e);
             handle.rollback();
             if (e instanceof DataException d) {
                 throw new DataException(d.getMessage() + "\n  Every row of the upgrade is committed and kept; fix the cause and run the same"
@@ -395,6 +392,18 @@ public final class Upgrade implements AutoCloseable {
             throw e;
         }
         return new RunReport(List.copyOf(reports), set.checksum(), Duration.between(began, Instant.now()), true, written);
+    }
+
+    /**
+     * A lost connection or a lock conflict is no row's fault: it is thrown as such, and nothing is
+     * put back (the pages committed so far stay for the next run); a dead connection is not rolled back.
+     */
+    private void throwIfInterrupted(RuntimeException e) {
+        var interrupted = Database.interruption(e, target, source);
+        if (interrupted.isPresent()) {
+            target.rollbackQuietly();
+            throw interrupted.get();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package upgrade.db;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,8 @@ public final class MariaDbDialect implements Dialect {
      * these with SQLState class 08 too.
      */
     private static final Set<Integer> CONNECTION_LOST = Set.of(1053, 1927, 1317, 2006, 2013);
+    /** ER_UNKNOWN_CHARACTER_SET, ER_COLLATION_CHARSET_MISMATCH, ER_UNKNOWN_COLLATION. */
+    private static final Set<Integer> UNKNOWN_COLLATION = Set.of(1115, 1253, 1273);
     /** Leading characters of each key column a stage's index holds: enough to narrow a path down, within InnoDB's key length. */
     private static final int STAGE_INDEXED_CHARS = 180;
     private static final String EXACT = "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
@@ -132,8 +134,18 @@ public final class MariaDbDialect implements Dialect {
      */
     @Override
     public void createStage(Handle target, StageTable stage) {
-        var known = new HashSet<>(target.createQuery("SELECT CONCAT(CHARACTER_SET_NAME, ' ', COLLATION_NAME) FROM information_schema.COLLATIONS")
-                .mapTo(String.class).list());
+        try {
+            target.execute(stageDdl(stage, true));
+        } catch (StatementException e) {
+            var sql = e.getCause() instanceof SQLException cause ? cause : null;
+            if (sql == null || !UNKNOWN_COLLATION.contains(sql.getErrorCode())) {
+                throw e;
+            }
+            target.execute(stageDdl(stage, false));
+        }
+    }
+
+    private String stageDdl(StageTable stage, boolean sourceCollations) {
         var prefix = Math.max(16, STAGE_INDEXED_CHARS / Math.max(1, stage.keyColumns()));
         var definitions = new ArrayList<String>(List.of("seq BIGINT NOT NULL",
                 "k CHAR(" + StageTable.DIGEST_CHARS + ") CHARACTER SET ascii NOT NULL PRIMARY KEY"));
@@ -141,8 +153,7 @@ public final class MariaDbDialect implements Dialect {
         for (int c = 0; c < stage.comparisons().size(); c++) {
             var comparison = stage.comparisons().get(c);
             var collation = comparison.isEmpty() ? EXACT
-                    : known.contains(comparison.get().charset() + " " + comparison.get().collation())
-                    ? "CHARACTER SET " + comparison.get().charset() + " COLLATE " + comparison.get().collation()
+                    : sourceCollations ? "CHARACTER SET " + comparison.get().charset() + " COLLATE " + comparison.get().collation()
                     : "CHARACTER SET utf8mb4";
             definitions.add("c" + c + " TEXT " + collation);
             if (c < stage.keyColumns()) {
@@ -153,7 +164,7 @@ public final class MariaDbDialect implements Dialect {
         if (!indexed.isEmpty()) {
             definitions.add("KEY (" + String.join(", ", indexed) + ")");
         }
-        target.execute("CREATE TEMPORARY TABLE " + quote(stage.name()) + " (" + String.join(", ", definitions) + ")");
+        return "CREATE TEMPORARY TABLE " + quote(stage.name()) + " (" + String.join(", ", definitions) + ")";
     }
 
     @Override

@@ -22,13 +22,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Writes rows into a target table in batches: one multi-row INSERT per batch (measured faster than
- * a JDBC batch of one-row INSERTs, see bench/batching.java). When a batch is refused for its
- * values, its rows are retried one by one so the failing row is named; a lost connection or a lock
- * conflict is no row's fault and stops the run ({@link upgrade.db.DatabaseInterruptedException}). A row that collides with a unique
- * key already in the target is given another value by the mapping's {@code on_conflict} rule (and
- * noted), or else left out and reported; any other failure stops the run. A text longer than its
- * column is cut to fit and noted, unless the rule's {@code fit} says it must not be cut.
+ * Writes rows into a target table in batches: one multi-row INSERT per batch (faster than a JDBC
+ * batch of one-row INSERTs, see bench/batching.java). When a batch is refused for its values, its
+ * rows are retried one by one so the failing row is named; a lost connection or a lock conflict
+ * is no row's fault and stops the run ({@link upgrade.db.DatabaseInterruptedException}). A row
+ * that collides with a unique key already in the target is given another value by the mapping's
+ * {@code on_conflict} rule (and noted), or else left out and reported; any other failure stops the
+ * run. A text longer than its column is cut to fit and noted, unless its {@code fit} says not to.
  */
 public final class RowWriter {
     /** How many names {@code on_conflict} tries before the row is left out. */

@@ -177,6 +177,26 @@ class InterruptedRunsTest {
         }
     }
 
+    @Test
+    void aV3ConnectionLostAfterTheCommitKeepsEveryRowAndIsVerifiedAgain() throws IOException {
+        try (var site = TestSite.sample("cd_")) {
+            var root = FakeV2Root.create(site);
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
+                var e = catchThrowable(() -> upgrade.run(new RunListener() {
+                    @Override
+                    public void exportsWritten(List<Path> files) {
+                        killV3Sessions(site); // every row is committed; the files on disk follow
+                    }
+                }));
+                assertThat(e).isInstanceOf(DatabaseInterruptedException.class)
+                        .hasMessageStartingWith("the connection to the V3 database was lost while the upgrade wrote it");
+            }
+            var run = execute(args("run", site, root));
+            assertThat(run.out()).containsPattern("The upgrade finished on [-0-9: ]+; verifying again");
+            endsAsUninterrupted(run, site, root);
+        }
+    }
+
     /** Ends every session on the site's V3 database from outside, as a server restart or an administrator's KILL does. */
     private static void killV3Sessions(TestSite site) {
         for (var session : site.rows("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")) {

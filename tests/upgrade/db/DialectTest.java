@@ -9,6 +9,7 @@ import upgrade.support.TestServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -114,14 +115,15 @@ class DialectTest {
             database.handle().execute("UPDATE t SET v = 1 WHERE id = 1");
             other.createStatement().execute("UPDATE t SET v = 1 WHERE id = 2");
             // the other session waits for row 1; then this one asks for row 2: each waits on the other
-            var waiting = CompletableFuture.supplyAsync(() -> {
+            var waiting = new CompletableFuture<SQLException>();
+            new Thread(() -> { // a thread of its own: the common pool may be busy (one thread on two cores)
                 try {
                     other.createStatement().execute("UPDATE t SET v = 2 WHERE id = 1");
-                    return (SQLException) null;
+                    waiting.complete(null);
                 } catch (SQLException e) {
-                    return e;
+                    waiting.complete(e);
                 }
-            });
+            }).start();
             awaitLockWait(otherId);
             SqlError here = null;
             try {
@@ -150,7 +152,7 @@ class DialectTest {
 
     /** Until the session {@code id} waits for a row lock. */
     private void awaitLockWait(long id) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) {
             var waits = database.handle().createQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'"
                     + " AND trx_mysql_thread_id = :id").bind("id", id).mapTo(Long.class).one();
             if (waits > 0) {
@@ -173,6 +175,23 @@ class DialectTest {
         assertThatThrownBy(() -> database.handle().createUpdate(dialect.insertKeepingFirst("t", List.of("id", "email", "v"), 1))
                 .bind(0, 5).bind(1, "a-much-too-long-address@example.com").bind(2, 1).execute())
                 .satisfies(e -> assertThat(database.refusal((RuntimeException) e)).isEqualTo(SqlError.REFUSED));
+    }
+
+    @Test
+    void aStageComparesAsTheSourceColumnOrByTheDefaultWhenTheTargetDoesNotKnowItsCollation() {
+        var dialect = database.dialect();
+        var known = new StageTable("stage_known", List.of(Optional.of(new TextComparison("utf8mb3", "utf8mb3_general_ci")), Optional.empty()), 1, true);
+        var unknown = new StageTable("stage_unknown", List.of(Optional.of(new TextComparison("utf8mb4", "utf8mb4_0900_ai_ci"))), 1, false);
+        dialect.createStage(database.handle(), known);
+        dialect.createStage(database.handle(), unknown); // MySQL 8's collation, which MariaDB does not have
+        assertThat(showCreate("stage_known")).contains("`c0` text CHARACTER SET utf8mb3 COLLATE utf8mb3_general_ci", "`c1` text CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        assertThat(showCreate("stage_unknown")).containsPattern("`c0` text( CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci)?( DEFAULT NULL)?,").contains("`v` longtext");
+        database.handle().execute(dialect.dropStage("stage_known"));
+        database.handle().execute(dialect.dropStage("stage_unknown"));
+    }
+
+    private String showCreate(String table) {
+        return database.handle().createQuery("SHOW CREATE TABLE " + table).map((rs, ctx) -> rs.getString(2)).one();
     }
 
     @Test
