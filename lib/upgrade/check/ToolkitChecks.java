@@ -24,10 +24,7 @@ public final class ToolkitChecks {
     public static CheckResult transactional(Database target, Collection<Table> tables, TargetDatabase declared) {
         var failures = new ArrayList<String>();
         for (var table : tables) {
-            var engine = target.engineOf(table);
-            if (!engine.equalsIgnoreCase("InnoDB")) {
-                failures.add(table.name() + " uses " + engine + ", which has no transactions");
-            }
+            target.notTransactional(table).ifPresent(why -> failures.add(table.name() + " " + why));
         }
         return new CheckResult("the " + declared.name() + " tables are transactional (InnoDB)", ORIGIN, failures,
                 "convert each table named: ALTER TABLE `NAME` ENGINE=InnoDB; a table made without transactions cannot be written page by page");
@@ -52,11 +49,9 @@ public final class ToolkitChecks {
         var failures = new ArrayList<String>();
         for (var entry : nullableByTable.entrySet()) {
             var table = entry.getKey();
-            var dialect = target.dialect();
             for (var column : table.columns()) {
                 if (declared.refusesNull(column, entry.getValue())) {
-                    var count = target.handle().createQuery("SELECT COUNT(*) FROM " + dialect.quote(table.name()) + " WHERE "
-                            + dialect.quote(column.name()) + " IS NULL").mapTo(Long.class).one();
+                    var count = target.handle().createQuery(target.sql().countNull(table.name(), column.name())).mapTo(Long.class).one();
                     if (count > 0) {
                         failures.add(table.name() + "." + column.name() + " is NULL in " + count + " row(s)");
                     }

@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -22,13 +25,17 @@ public final class Database implements AutoCloseable {
     private final ConnectionSpec spec;
     private final Role role;
     private final String prefix;
-    private final Dialect dialect = new MariaDbDialect();
+    private final Dialect dialect;
+    private final Sql sql;
     private final Handle handle;
+    private final Map<String, List<UniqueKey>> uniqueKeys = new HashMap<>();
 
-    private Database(ConnectionSpec spec, Role role, String prefix, Handle handle) {
+    private Database(ConnectionSpec spec, Role role, String prefix, Dialect dialect, Handle handle) {
         this.spec = spec;
         this.role = role;
         this.prefix = prefix;
+        this.dialect = dialect;
+        this.sql = new Sql(dialect);
         this.handle = handle;
     }
 
@@ -44,31 +51,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException(spec.label() + ": cannot connect to " + spec.shown() + ": " + e.getMessage(), spec.connectionHint(), e);
         }
+        var dialect = Dialect.of(spec);
         try {
-            prepareSession(connection, role);
+            dialect.prepareSession(connection, role);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new DatabaseException(spec.label() + ": cannot prepare the session: " + e.getMessage(), "", e);
         }
-        return new Database(spec, role, prefix == null ? "" : prefix, Jdbi.create(connection).open());
-    }
-
-    private static void prepareSession(Connection connection, Role role) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute("SET NAMES utf8mb4");
-            switch (role) {
-                case SOURCE -> {
-                    // Enforced, not just unused: the server itself rejects any write in this session.
-                    connection.setReadOnly(true);
-                    statement.execute("SET SESSION TRANSACTION READ ONLY");
-                }
-                case TARGET -> {
-                    // Instants are written as UTC text; strict mode turns silent truncation into an error.
-                    statement.execute("SET time_zone = '+00:00'");
-                    statement.execute("SET SESSION sql_mode = CONCAT_WS(',', @@SESSION.sql_mode, 'STRICT_ALL_TABLES')");
-                }
-            }
-        }
+        return new Database(spec, role, prefix == null ? "" : prefix, dialect, Jdbi.create(connection).open());
     }
 
     public Handle handle() {
@@ -77,6 +67,11 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** The statements in plain SQL, built with this database's dialect. */
+    public Sql sql() {
+        return sql;
     }
 
     public String prefix() {
@@ -147,21 +142,86 @@ public final class Database implements AutoCloseable {
 
     /** How many rows a table has (for progress; MyISAM knows it at once). */
     public long count(Table table) {
-        return handle.createQuery("SELECT COUNT(*) FROM " + dialect.quote(table.name())).mapTo(Long.class).one();
+        return handle.createQuery(sql.count(table.name())).mapTo(Long.class).one();
     }
 
-    /** The storage engine of a table (InnoDB, MyISAM, ...). */
-    public String engineOf(Table table) {
-        return handle.createQuery("SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = :t")
-                .bind("t", table.name()).mapTo(String.class).findOne().orElse("?");
+    /** Why a table cannot roll back a failed page; empty when it can. */
+    public Optional<String> notTransactional(Table table) {
+        return dialect.notTransactional(handle, table.name());
     }
 
-    /** Text columns of a table whose character set is not utf8mb4, with their character set. */
+    /** Text columns of a table that cannot hold every character (not utf8mb4), with their character set. */
     public List<String> textColumnsWithoutFourByteCharacters(Table table) {
-        return handle.createQuery("SELECT CONCAT(COLUMN_NAME, ' (', CHARACTER_SET_NAME, ')') FROM information_schema.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = :t AND CHARACTER_SET_NAME IS NOT NULL"
-                        + " AND CHARACTER_SET_NAME NOT LIKE 'utf8mb4%' ORDER BY ORDINAL_POSITION")
-                .bind("t", table.name()).mapTo(String.class).list();
+        return dialect.textColumnsNotHoldingEveryCharacter(handle, table.name());
+    }
+
+    /**
+     * The primary key and unique keys of a table, the primary key first, from the driver's
+     * metadata (a table whose primary key is no index of its own, as SQLite's rowid, still gets it).
+     */
+    public List<UniqueKey> uniqueKeys(Table table) {
+        return uniqueKeys.computeIfAbsent(table.name(), name -> {
+            try {
+                return UniqueKey.read(handle.getConnection(), table);
+            } catch (SQLException e) {
+                throw new DatabaseException(spec.label() + ": cannot read the unique keys of '" + name + "': " + e.getMessage(), "", e);
+            }
+        });
+    }
+
+    /**
+     * Why the database refused a statement on this connection: {@link SqlError#DUPLICATE_KEY} or
+     * {@link SqlError#REFUSED} (the row's fault). A lost connection or a lock conflict is no row's
+     * fault: it is thrown as a {@link DatabaseInterruptedException} instead.
+     */
+    public SqlError refusal(RuntimeException e) {
+        var cause = sqlCause(e);
+        var error = cause == null ? SqlError.REFUSED : dialect.classify(cause);
+        if (error.interruption()) {
+            throw DatabaseInterruptedException.of(error, spec, role, cause, e);
+        }
+        return error;
+    }
+
+    /**
+     * The failure {@code e} as an interruption by one of {@code databases} (a lost connection, a
+     * lock conflict), naming the one whose connection is gone (else the first); empty when it is
+     * something else.
+     */
+    public static Optional<DatabaseInterruptedException> interruption(Throwable e, Database... databases) {
+        if (e instanceof DatabaseInterruptedException interrupted) {
+            return Optional.of(interrupted);
+        }
+        var cause = sqlCause(e);
+        var present = java.util.Arrays.stream(databases).filter(java.util.Objects::nonNull).toList();
+        if (cause == null || present.isEmpty()) {
+            return Optional.empty();
+        }
+        var error = present.get(0).dialect.classify(cause);
+        if (!error.interruption()) {
+            return Optional.empty();
+        }
+        var culprit = error == SqlError.CONNECTION_LOST
+                ? present.stream().filter(database -> !database.connected()).findFirst().orElse(present.get(0)) : present.get(0);
+        return Optional.of(DatabaseInterruptedException.of(error, culprit.spec, culprit.role, cause, e));
+    }
+
+    /** Whether the connection still answers. */
+    private boolean connected() {
+        try {
+            return handle.getConnection().isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private List<String> primaryKeyOf(String physical) {
@@ -189,11 +249,26 @@ public final class Database implements AutoCloseable {
         closed = true;
         // A Jdbi made from one connection leaves that connection open when its handle closes.
         var connection = handle.getConnection();
-        if (handle.isInTransaction()) {
-            handle.rollback(); // whatever was not committed is not wanted (a run that died on the way out)
+        try {
+            if (connected() && handle.isInTransaction()) {
+                handle.rollback(); // whatever was not committed is not wanted (a run that died on the way out)
+            }
+            handle.close();
+        } catch (RuntimeException e) {
+            // a connection that was lost has nothing to roll back or close; the failure that lost it is reported
         }
-        handle.close();
         closeQuietly(connection);
+    }
+
+    /** Rolls back what is not committed, when the connection is still there (after a failure, which is what gets reported). */
+    public void rollbackQuietly() {
+        try {
+            if (connected()) {
+                handle.rollback();
+            }
+        } catch (RuntimeException e) {
+            // the connection went away meanwhile: the server rolled the transaction back itself
+        }
     }
 
     private static void closeQuietly(Connection connection) {

@@ -1,50 +1,102 @@
 package upgrade.db;
 
+import org.jdbi.v3.core.Handle;
+
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * What differs between database products: quoting, paging and multi-row inserts,
- * how a point in time is written, and how a duplicate-key error is recognised.
+ * What differs between database products, and only that. Every statement the engine sends either
+ * comes from here or is built by {@link Sql} in plain SQL (SELECT, INSERT, UPDATE, DELETE, LIMIT)
+ * from these pieces, so a second database product (SQLite, say) is one more class implementing
+ * this interface, plus its case in {@link #of}.
  */
 public sealed interface Dialect permits MariaDbDialect {
+
+    /** The dialect of the database {@code spec} names. */
+    static Dialect of(ConnectionSpec spec) {
+        return new MariaDbDialect(); // ConnectionSpec accepts jdbc:mysql and jdbc:mariadb URLs only, so far
+    }
+
+    // ---- names and values ---------------------------------------------------------------------
 
     /** Quotes an identifier that was already checked against the live schema. */
     String quote(String identifier);
 
-    /** One keyset page: rows with {@code key > :after}, in key order, at most {@code :limit} rows. */
-    default String keysetPage(Table table, String key) {
-        return selectAll(table) + " WHERE " + quote(key) + " > :after ORDER BY " + quote(key) + " LIMIT :limit";
-    }
-
-    /** The first keyset page, where there is no previous key yet. */
-    default String firstPage(Table table, String key) {
-        return selectAll(table) + " ORDER BY " + quote(key) + " LIMIT :limit";
-    }
-
-    /** The one row whose {@code key} is {@code :key}. */
-    default String rowWithKey(Table table, String key) {
-        return selectAll(table) + " WHERE " + quote(key) + " = :key";
-    }
-
-    /** Every column by name, in the table's order (the readers map them by position). */
-    private String selectAll(Table table) {
-        return "SELECT " + String.join(", ", table.columnNames().stream().map(this::quote).toList()) + " FROM " + quote(table.name());
-    }
-
-    /** {@code INSERT INTO t (a, b) VALUES (?, ?), (?, ?) ...} for {@code rows} rows. */
-    default String multiRowInsert(Table table, List<String> columns, int rows) {
-        var names = String.join(", ", columns.stream().map(this::quote).toList());
-        var one = "(" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-        return "INSERT INTO " + quote(table.name()) + " (" + names + ") VALUES "
-                + String.join(", ", Collections.nCopies(rows, one));
-    }
+    /**
+     * A condition true when both sides are equal or both NULL ({@code a <=> b}, {@code a IS b}),
+     * compared by the left side's collation when it is a column, as the table's unique keys compare.
+     */
+    String nullSafeEquals(String left, String right);
 
     /** The value to bind for a point in time, in the form the target's time columns expect. */
     Object timeValue(Instant instant);
 
-    /** True when the statement failed only because a UNIQUE or PRIMARY key already holds the value. */
-    boolean isDuplicateKey(SQLException e);
+    /** The most values one statement may bind; longer inserts are split. */
+    int maxBoundValues();
+
+    // ---- the session --------------------------------------------------------------------------
+
+    /**
+     * Prepares a new connection for its role: a source session refuses every write (enforced by
+     * the server where it can be), a target session writes instants as {@link #timeValue} gives
+     * them and refuses to truncate silently.
+     */
+    void prepareSession(Connection connection, Database.Role role) throws SQLException;
+
+    // ---- statements whose form differs --------------------------------------------------------
+
+    /**
+     * Inserts {@code rows} rows of {@code columns}; a row whose primary or unique key a row
+     * already holds (one inserted before, or earlier in the same statement) is left out, so the
+     * first stays. Any other error is still an error.
+     */
+    String insertKeepingFirst(String table, List<String> columns, int rows);
+
+    /** Inserts one row of {@code columns}, or replaces the row that holds its primary or unique key. */
+    String insertOrReplace(String table, List<String> columns);
+
+    // ---- tables the toolkit makes beside the target's -----------------------------------------
+
+    /** The column type to declare for a value of this kind in a table the toolkit creates. */
+    String columnType(ColumnType type);
+
+    /** Creates a table the toolkit keeps (its ledger), transactional, from column definitions such as {@code "name TYPE NOT NULL"}. */
+    String createTable(String table, List<String> definitions);
+
+    /** Creates {@code copy} with {@code table}'s columns and fills it with {@code table}'s rows. */
+    List<String> copyTable(String table, String copy);
+
+    /** Lets the next row inserted without an id get the one after the highest id in {@code table} (after its rows were put back). */
+    List<String> restartIds(String table);
+
+    /** Creates the indexed temporary table of a staged lookup (see {@link StageTable}) on the target. */
+    void createStage(Handle target, StageTable stage);
+
+    /** Drops a staged lookup's temporary table. */
+    String dropStage(String name);
+
+    // ---- what the database says about itself --------------------------------------------------
+
+    /** Why {@code table} cannot roll back a failed page (e.g. "uses MyISAM, which has no transactions"); empty when it can. */
+    Optional<String> notTransactional(Handle handle, String table);
+
+    /** Text columns of {@code table} that cannot hold every Unicode character, each with its character set. */
+    List<String> textColumnsNotHoldingEveryCharacter(Handle handle, String table);
+
+    /** How each text column of {@code table} compares its values, by column name. */
+    Map<String, TextComparison> textComparisons(Handle handle, String table);
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    /**
+     * What a refused statement means: a duplicate key, a lost connection, a lock conflict, or
+     * another refusal (the row's fault). Read from error codes and SQLStates of {@code e} and of
+     * its causes, never from the message text.
+     */
+    SqlError classify(SQLException e);
 }

@@ -1,5 +1,7 @@
 package upgrade.engine;
 
+import upgrade.db.Dialect;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,11 +38,11 @@ final class AskedKeys {
         return arguments;
     }
 
-    /** {@code t.c0 <=> q.k0 AND t.c1 <=> q.k1 ...} for the given (quoted, qualified) columns. */
-    static String joined(List<String> columns) {
+    /** {@code t.c0 <=> q.k0 AND t.c1 <=> q.k1 ...} (the dialect's NULL-safe form) for the given (quoted, qualified) columns. */
+    static String joined(List<String> columns, Dialect dialect) {
         var on = new ArrayList<String>();
         for (int k = 0; k < columns.size(); k++) {
-            on.add(columns.get(k) + " <=> q.k" + k);
+            on.add(dialect.nullSafeEquals(columns.get(k), "q.k" + k));
         }
         return String.join(" AND ", on);
     }

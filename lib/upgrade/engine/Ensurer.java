@@ -104,18 +104,16 @@ final class Ensurer {
     }
 
     private Object find(Table table, Map<String, Object> match, String valueColumn) {
-        var dialect = target.dialect();
-        var conditions = match.keySet().stream().map(c -> dialect.quote(column(table, c)) + " <=> ?").toList();
-        var query = target.handle().createQuery("SELECT " + dialect.quote(column(table, valueColumn)) + " FROM " + dialect.quote(table.name())
-                + " WHERE " + String.join(" AND ", conditions) + " LIMIT 1");
-        Arguments.bind(query, new ArrayList<>(match.values()), dialect);
+        var columns = match.keySet().stream().map(c -> column(table, c)).toList();
+        var query = target.handle().createQuery(target.sql().selectFirst(table.name(), List.of(column(table, valueColumn)), columns));
+        Arguments.bind(query, new ArrayList<>(match.values()), target.dialect());
         return query.map((rs, ctx) -> rs.getObject(1)).findFirst().orElse(null);
     }
 
     private void insert(Table table, Map<String, Object> row) {
         var dialect = target.dialect();
         var columns = row.keySet().stream().map(c -> column(table, c)).toList();
-        Arguments.bind(target.handle().createUpdate(dialect.multiRowInsert(table, columns, 1)), new ArrayList<>(row.values()), dialect)
+        Arguments.bind(target.handle().createUpdate(target.sql().insert(table.name(), columns, 1)), new ArrayList<>(row.values()), dialect)
                 .execute();
     }
 

@@ -54,9 +54,8 @@ public final class IdAllocator {
     }
 
     private static long max(Database database, Table table, String column) {
-        var dialect = database.dialect();
-        var max = database.handle().createQuery("SELECT MAX(" + dialect.quote(table.column(column).orElseThrow().name()) + ") FROM "
-                + dialect.quote(table.name())).mapTo(Long.class).findOne();
+        var max = database.handle().createQuery(database.sql().max(table.name(), table.column(column).orElseThrow().name()))
+                .mapTo(Long.class).findOne();
         return max.orElse(0L);
     }
 }

@@ -130,12 +130,13 @@ public final class KeyValueStep {
     }
 
     private void write(Table target, KeyValueMapping.Entry entry, String value, StepCounter counter) {
-        var dialect = run.target().dialect();
+        var sql = run.target().sql();
         var handle = run.target().handle();
-        var name = quote(target, mapping.targetName());
-        var valueColumn = quote(target, mapping.targetValue());
-        var updated = handle.createUpdate("UPDATE " + dialect.quote(target.name()) + " SET " + valueColumn + " = :value WHERE " + name + " = :name")
-                .bind("value", value).bind("name", entry.name()).execute();
+        var name = column(target, mapping.targetName());
+        var valueColumn = column(target, mapping.targetValue());
+        // A NULL name is no setting: NULL-safe here is the same as '='.
+        var updated = handle.createUpdate(sql.updateByKey(target.name(), List.of(valueColumn), List.of(name)))
+                .bind(0, value).bind(1, entry.name()).execute();
         if (updated > 0) {
             counter.written(0, 1);
             return;
@@ -144,14 +145,13 @@ public final class KeyValueStep {
             counter.note(entry.name(), "not in this V3 database, and the mapping gives no type to create it");
             return;
         }
-        handle.createUpdate("INSERT INTO " + dialect.quote(target.name()) + " (" + name + ", " + valueColumn + ", "
-                        + quote(target, mapping.targetType()) + ") VALUES (:name, :value, :type)")
-                .bind("name", entry.name()).bind("value", value).bind("type", entry.type()).execute();
+        handle.createUpdate(sql.insert(target.name(), List.of(name, valueColumn, column(target, mapping.targetType())), 1))
+                .bind(0, entry.name()).bind(1, value).bind(2, entry.type()).execute();
         counter.written(0, 1);
         counter.note(entry.name(), "not in this V3 database (older V3); created with its type");
     }
 
-    private String quote(Table table, String column) {
-        return run.target().dialect().quote(table.column(column).orElseThrow().name());
+    private static String column(Table table, String column) {
+        return table.column(column).orElseThrow().name();
     }
 }

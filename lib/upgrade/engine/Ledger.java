@@ -3,6 +3,7 @@ package upgrade.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import upgrade.db.ColumnType;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
 import upgrade.db.Table;
@@ -98,20 +99,21 @@ public final class Ledger {
         }
         discard();
         var handle = target.handle();
-        handle.execute("CREATE TABLE " + q(run) + " (checksum BIGINT NOT NULL, started BIGINT NOT NULL, stage VARCHAR(16) NOT NULL,"
-                + " finished BIGINT NULL, verified BIGINT NULL, failed_checks INT NOT NULL DEFAULT 0) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
-        handle.createUpdate("INSERT INTO " + q(run) + " (checksum, started, stage) VALUES (:c, :s, :stage)")
-                .bind("c", checksum).bind("s", started.toEpochMilli()).bind("stage", Stage.PREPARING.name()).execute();
+        var dialect = target.dialect();
+        handle.execute(dialect.createTable(run, List.of("checksum " + type(ColumnType.BIGINT) + " NOT NULL",
+                "started " + type(ColumnType.BIGINT) + " NOT NULL", "stage " + type(ColumnType.KEY_TEXT) + " NOT NULL",
+                "finished " + type(ColumnType.BIGINT) + " NULL", "verified " + type(ColumnType.BIGINT) + " NULL",
+                "failed_checks " + type(ColumnType.INT) + " NOT NULL DEFAULT 0")));
+        handle.createUpdate(target.sql().insert(run, List.of("checksum", "started", "stage"), 1))
+                .bind(0, checksum).bind(1, started.toEpochMilli()).bind(2, Stage.PREPARING.name()).execute();
         for (var table : written) {
-            var snapshot = snapshotOf(table.name());
-            handle.execute("CREATE TABLE " + q(snapshot) + " LIKE " + q(table.name()));
-            handle.execute("INSERT INTO " + q(snapshot) + " SELECT * FROM " + q(table.name()));
+            dialect.copyTable(table.name(), snapshotOf(table.name())).forEach(handle::execute);
             snapshotTaken.accept(table.name());
         }
-        handle.execute("CREATE TABLE " + q(step) + " (name VARCHAR(191) PRIMARY KEY, last_key VARCHAR(191), counts LONGTEXT, done BOOLEAN NOT NULL)"
-                + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
-        handle.execute("CREATE TABLE " + q(export) + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, file VARCHAR(191) NOT NULL, line LONGTEXT NOT NULL)"
-                + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        handle.execute(dialect.createTable(step, List.of("name " + type(ColumnType.KEY_TEXT) + " PRIMARY KEY", "last_key " + type(ColumnType.KEY_TEXT),
+                "counts " + type(ColumnType.LONG_TEXT), "done " + type(ColumnType.BOOLEAN) + " NOT NULL")));
+        handle.execute(dialect.createTable(export, List.of("id " + type(ColumnType.AUTO_ID), "file " + type(ColumnType.KEY_TEXT) + " NOT NULL",
+                "line " + type(ColumnType.LONG_TEXT) + " NOT NULL")));
         stage(Stage.RUNNING);
     }
 
@@ -126,13 +128,13 @@ public final class Ledger {
 
     /** Records a mapping's progress; call it inside the transaction that wrote the rows. */
     public void save(String name, Object lastKey, Object counts, boolean done) {
-        target.handle().createUpdate("REPLACE INTO " + q(step) + " (name, last_key, counts, done) VALUES (:n, :k, :c, :d)")
-                .bind("n", name).bind("k", lastKey == null ? null : lastKey.toString()).bind("c", json(counts)).bind("d", done).execute();
+        target.handle().createUpdate(target.dialect().insertOrReplace(step, List.of("name", "last_key", "counts", "done")))
+                .bind(0, name).bind(1, lastKey == null ? null : lastKey.toString()).bind(2, json(counts)).bind(3, done).execute();
     }
 
     /** One line of an export file, committed with the row it describes. */
     public void exportLine(String file, List<Object> line) {
-        target.handle().createUpdate("INSERT INTO " + q(export) + " (file, line) VALUES (:f, :l)").bind("f", file).bind("l", json(line)).execute();
+        target.handle().createUpdate(target.sql().insert(export, List.of("file", "line"), 1)).bind(0, file).bind(1, json(line)).execute();
     }
 
     /** Every line of an export file, in the order they were written. */
@@ -189,18 +191,19 @@ public final class Ledger {
         stage(Stage.RESETTING);
         var restored = new ArrayList<String>();
         var handle = target.handle();
+        var sql = target.sql();
         handle.useTransaction(h -> {
             for (var snapshot : snapshots) {
                 var table = snapshot.substring((target.prefix() + "upgrade_first_").length());
                 var name = target.prefix() + table;
-                h.execute("DELETE FROM " + q(name));
-                h.execute("INSERT INTO " + q(name) + " SELECT * FROM " + q(snapshot));
+                h.execute(sql.deleteAll(name));
+                h.execute(sql.copyRows(snapshot, name));
                 restored.add(name);
             }
         });
         for (var name : restored) {
-            // rows V3 inserts later get the ids they would have had after its first start (InnoDB takes max(id) + 1)
-            handle.execute("ALTER TABLE " + q(name) + " AUTO_INCREMENT = 1");
+            // rows V3 inserts later get the ids they would have had after its first start
+            target.dialect().restartIds(name).forEach(handle::execute);
         }
         discard();
         return restored;
@@ -210,10 +213,10 @@ public final class Ledger {
     private void discard() {
         var handle = target.handle();
         for (var snapshot : snapshots()) {
-            handle.execute("DROP TABLE " + q(snapshot));
+            handle.execute(target.sql().dropTable(snapshot));
         }
         for (var table : List.of(step, export, run)) {
-            handle.execute("DROP TABLE IF EXISTS " + q(table));
+            handle.execute(target.sql().dropTable(table));
         }
     }
 
@@ -227,6 +230,10 @@ public final class Ledger {
 
     private String q(String name) {
         return target.dialect().quote(name);
+    }
+
+    private String type(ColumnType type) {
+        return target.dialect().columnType(type);
     }
 
     static String json(Object value) {

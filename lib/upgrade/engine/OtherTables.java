@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The other tables a renamed column must be unique in ({@code on_conflict.also_unique_in}, and an
  * ensure rule's {@code avoid}), where no unique key stops a collision (a file and a folder of one
- * name in one folder). Whether a value
- * is taken there is asked of the database ({@code <=>}, so by the column's collation: equal but for
+ * name in one folder). Whether a value is taken there is asked of the database (through a
+ * {@link SqlLookup}: the dialect's NULL-safe equality, so by the column's collation: equal but for
  * case, trailing spaces or accents is taken, exactly where the unique keys would say so), never
  * decided in Java. A page's own values are asked in one query per table; each new value a rename
  * tries, in a query of its own. Answers are cached like a lookup's: a miss is forgotten when an

@@ -6,12 +6,9 @@ import upgrade.db.Table;
 import upgrade.mapping.Fit;
 import upgrade.mapping.RowMapping;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A mapping's {@code on_conflict} rule at work: the n-th other value for a row whose value collides
@@ -33,7 +30,6 @@ final class Renames {
     private final RowWriter.Renamer renamer;
     private final Fit fit;
     private final OtherTables others;
-    private final Map<String, List<Column>> uniqueKeys = new HashMap<>();
 
     /**
      * @param fit     what the renamed column's rule says of texts longer than the column
@@ -164,13 +160,10 @@ final class Renames {
         if (key.isEmpty() || !columns.containsAll(key)) {
             return null;
         }
-        var dialect = database.dialect();
         var shown = rename.takenBy().stream().map(c -> table.column(c).orElseThrow()).toList();
-        var sql = "SELECT " + String.join(", ", shown.stream().map(c -> dialect.quote(c.name())).toList())
-                + " FROM " + dialect.quote(table.name())
-                + " WHERE " + String.join(" AND ", key.stream().map(c -> dialect.quote(c.name()) + " = ?").toList()) + " LIMIT 1";
+        var sql = database.sql().selectFirstEqual(table.name(), shown.stream().map(Column::name).toList(), key.stream().map(Column::name).toList());
         var arguments = key.stream().map(c -> values.get(columns.indexOf(c))).toList();
-        var found = Arguments.bind(database.handle().createQuery(sql), arguments, dialect).mapToMap().findFirst();
+        var found = Arguments.bind(database.handle().createQuery(sql), arguments, database.dialect()).mapToMap().findFirst();
         if (found.isEmpty()) {
             return null;
         }
@@ -183,28 +176,9 @@ final class Renames {
         return String.join(", ", parts);
     }
 
-    /** The columns of a unique index of the table, in index order, from the database's metadata. */
+    /** The columns of a unique index of the table, in index order, from the database's metadata; empty when there is none of that name. */
     private List<Column> uniqueKey(String name) {
-        var known = uniqueKeys.get(name);
-        if (known != null) {
-            return known;
-        }
-        var ordered = new TreeMap<Integer, Column>();
-        try {
-            var connection = database.handle().getConnection();
-            try (var rs = connection.getMetaData().getIndexInfo(connection.getCatalog(), null, table.name(), true, false)) {
-                while (rs.next()) {
-                    if (name.equals(rs.getString("INDEX_NAME"))) {
-                        int position = rs.getShort("ORDINAL_POSITION");
-                        table.column(rs.getString("COLUMN_NAME")).ifPresent(column -> ordered.put(position, column));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            ordered.clear(); // the listing then names no row; the write itself goes on
-        }
-        var key = List.copyOf(ordered.values());
-        uniqueKeys.put(name, key);
-        return key;
+        return database.uniqueKeys(table).stream().filter(key -> key.name().equals(name)).findFirst()
+                .map(key -> key.columns().stream().map(column -> table.column(column).orElseThrow()).toList()).orElse(List.of());
     }
 }

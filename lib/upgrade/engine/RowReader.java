@@ -61,8 +61,8 @@ public final class RowReader implements Iterable<List<Map<String, Object>>> {
     }
 
     private List<Map<String, Object>> fetch(Object after, boolean first) {
-        var dialect = database.dialect();
-        var query = database.handle().createQuery(first ? dialect.firstPage(table, key) : dialect.keysetPage(table, key))
+        var sql = database.sql();
+        var query = database.handle().createQuery(first ? sql.firstPage(table, key) : sql.keysetPage(table, key))
                 .bind("limit", pageSize);
         if (!first) {
             query.bindByType("after", after, after.getClass());
@@ -72,7 +72,7 @@ public final class RowReader implements Iterable<List<Map<String, Object>>> {
 
     /** The row whose key is {@code value}, read as the pages read it; null when there is none. */
     public Map<String, Object> rowWithKey(Object value) {
-        return database.handle().createQuery(database.dialect().rowWithKey(table, key)).bind("key", value)
+        return database.handle().createQuery(database.sql().rowWithKey(table, key)).bind("key", value)
                 .map((rs, ctx) -> row(rs)).findFirst().orElse(null);
     }
 

@@ -3,7 +3,9 @@ package upgrade.engine;
 import org.jdbi.v3.core.statement.StatementException;
 import upgrade.db.Column;
 import upgrade.db.Database;
+import upgrade.db.SqlError;
 import upgrade.db.Table;
+import upgrade.db.UniqueKey;
 import upgrade.mapping.Fit;
 import upgrade.mapping.RowMapping;
 import upgrade.mapping.TargetDatabase;
@@ -20,22 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
- * Writes rows into a target table in batches: one multi-row INSERT per batch. When a batch fails,
- * its rows are retried one by one so the failing row is named. A row that collides with a unique
- * key already in the target is given another value by the mapping's {@code on_conflict} rule (and
- * noted), or else left out and reported; any other failure stops the run. Before a batch is
- * written, a value that another table of {@code on_conflict.also_unique_in} holds is changed the
- * same way, since no unique key would stop it. A text longer than its column is cut to fit and
- * noted, unless the rule's {@code fit} says it must not be cut. A NULL where the target declares
+ * Writes rows into a target table in batches: one multi-row INSERT per batch (faster than a JDBC
+ * batch of one-row INSERTs, see bench/batching.java). When a batch is refused for its values, its
+ * rows are retried one by one so the failing row is named; a lost connection or a lock conflict
+ * is no row's fault and stops the run ({@link upgrade.db.DatabaseInterruptedException}). A row
+ * that collides with a unique key already in the target is given another value by the mapping's
+ * {@code on_conflict} rule (and noted), or else left out and reported; any other failure stops the
+ * run. Before a batch is written, a value that another table of {@code on_conflict.also_unique_in}
+ * holds is changed the same way, since no unique key would stop it. A text longer than its column
+ * is cut to fit and noted, unless its {@code fit} says not to. A NULL where the target declares
  * that text must not be NULL ({@link TargetDatabase}) stops the run.
  */
 public final class RowWriter {
     /** How many names {@code on_conflict} tries before the row is left out. */
     static final int RENAME_TRIES = 1000;
-    private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']+)'");
 
     /** The value an {@code on_conflict} expression gives a row at try {@code n} (2, 3, ...). */
     @FunctionalInterface
@@ -71,6 +73,7 @@ public final class RowWriter {
     private final Renames renames;
     /** Where the renamed column's value stands in a row; -1 without on_conflict. */
     private final int renamed;
+    private final DuplicateKeys duplicates;
     private final IdAllocator ids;
     private final int batchSize;
     private final StepCounter counter;
@@ -102,6 +105,7 @@ public final class RowWriter {
                 : new Renames(database, table, mapping.onConflict(), renamer, fits.get(table.column(mapping.onConflict().column()).orElseThrow().name()),
                 columns, created);
         this.renamed = renames == null ? -1 : renamedIndex(renames.column());
+        this.duplicates = new DuplicateKeys(database, table);
         this.ids = ids;
         this.batchSize = batchSize;
         this.counter = counter;
@@ -132,13 +136,16 @@ public final class RowWriter {
     }
 
     private void insert(List<Bound> batch) {
-        try {
-            execute(database.dialect().multiRowInsert(table, names(), batch.size()), flatten(batch));
-            counter.written(batch.size(), batch.size());
-            batch.forEach(this::written);
-        } catch (StatementException e) {
-            // Find the rows at fault: each row alone either goes in, collides with a unique key, or is an error.
-            batch.forEach(this::insertOne);
+        for (var part : chunks(batch, database.sql().rowsPerStatement(columns.size(), batch.size()))) {
+            try {
+                execute(database.sql().insert(table.name(), names(), part.size()), flatten(part));
+                counter.written(part.size(), part.size());
+                part.forEach(this::written);
+            } catch (StatementException e) {
+                database.refusal(e); // a lost connection or a lock conflict stops here: no row is at fault
+                // Find the rows at fault: each row alone either goes in, collides with a unique key, or is an error.
+                part.forEach(this::insertOne);
+            }
         }
     }
 
@@ -200,18 +207,17 @@ public final class RowWriter {
         var askedTakenBy = false;
         while (true) {
             try {
-                execute(database.dialect().multiRowInsert(table, names(), 1), attempt);
+                execute(database.sql().insert(table.name(), names(), 1), attempt);
                 counter.written(1, 1);
                 written(row.renamed(attempt, row.notes(), start, n, takenBy));
                 return;
             } catch (StatementException e) {
-                var sql = sqlCause(e);
-                if (sql == null || !database.dialect().isDuplicateKey(sql)) {
+                if (database.refusal(e) != SqlError.DUPLICATE_KEY) {
                     throw failure(row.row(), e);
                 }
-                var key = DUPLICATE_KEY.matcher(sql.getMessage());
-                var keyName = key.find() ? key.group(1) : "?";
-                var next = renames == null || keyName.equals("PRIMARY") ? null
+                var key = duplicates.holding(columns, attempt);
+                var keyName = key.map(UniqueKey::name).orElse("?");
+                var next = renames == null || key.filter(UniqueKey::primary).isPresent() ? null
                         : renames.next(row.row(), attempt, start, n + 1, columns.get(renamed));
                 if (next == null) {
                     counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
@@ -238,7 +244,6 @@ public final class RowWriter {
     }
 
     private void delete(List<Bound> batch) {
-        var dialect = database.dialect();
         var indexes = keyColumns.stream().map(key -> {
             var index = columns.indexOf(key);
             if (index < 0) {
@@ -247,19 +252,18 @@ public final class RowWriter {
             return index;
         }).toList();
         // NULL-safe: a target_key of [owner_id, parent_id] finds a root folder, whose parent_id is NULL.
-        var one = "(" + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " <=> ?").toList()) + ")";
-        var arguments = new ArrayList<>();
-        batch.forEach(row -> indexes.forEach(i -> arguments.add(row.values().get(i))));
-        execute("DELETE FROM " + dialect.quote(table.name()) + " WHERE " + String.join(" OR ", Collections.nCopies(batch.size(), one)),
-                arguments);
+        var keys = keyColumns.stream().map(Column::name).toList();
+        for (var part : chunks(batch, database.sql().rowsPerStatement(keys.size(), batch.size()))) {
+            var arguments = new ArrayList<>();
+            part.forEach(row -> indexes.forEach(i -> arguments.add(row.values().get(i))));
+            execute(database.sql().deleteByKeys(table.name(), keys, part.size()), arguments);
+        }
     }
 
     private void update(List<Bound> batch) {
         var dialect = database.dialect();
         var set = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
-        var sql = "UPDATE " + dialect.quote(table.name()) + " SET "
-                + String.join(", ", set.stream().map(c -> dialect.quote(c.name()) + " = ?").toList())
-                + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c.name()) + " <=> ?").toList());
+        var sql = database.sql().updateByKey(table.name(), set.stream().map(Column::name).toList(), keyColumns.stream().map(Column::name).toList());
         // One JDBC batch for the page; the counts say which rows were not there (to be inserted).
         var statement = database.handle().prepareBatch(sql);
         for (var row : batch) {
@@ -272,6 +276,7 @@ public final class RowWriter {
         try {
             counts = statement.execute();
         } catch (StatementException e) {
+            database.refusal(e); // a lost connection or a lock conflict stops here: no row is at fault
             throw failure(batch.get(0).row(), e);
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -361,6 +366,15 @@ public final class RowWriter {
 
     private List<String> names() {
         return columns.stream().map(Column::name).toList();
+    }
+
+    /** The rows in parts of at most {@code size}, each one statement (within the dialect's limit of bound values). */
+    private static List<List<Bound>> chunks(List<Bound> rows, int size) {
+        var parts = new ArrayList<List<Bound>>();
+        for (int from = 0; from < rows.size(); from += size) {
+            parts.add(rows.subList(from, Math.min(rows.size(), from + size)));
+        }
+        return parts;
     }
 
     private static List<Object> flatten(List<Bound> rows) {

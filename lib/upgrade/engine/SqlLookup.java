@@ -44,20 +44,20 @@ final class SqlLookup {
     SqlLookup(Database database, Table table, LookupSpec spec, boolean cacheMisses, WriteCount created) {
         var dialect = database.dialect();
         var keys = spec.key().stream().map(k -> "t." + dialect.quote(column(table, k))).toList();
-        var matches = spec.match().keySet().stream().map(c -> "t." + dialect.quote(column(table, c)) + " <=> ?").toList();
+        var matches = spec.match().keySet().stream().map(c -> dialect.nullSafeEquals("t." + dialect.quote(column(table, c)), "?")).toList();
         var selected = spec.count() ? "COUNT(*)"
                 : spec.sum() != null ? "COALESCE(SUM(t." + dialect.quote(column(table, spec.sum())) + "), 0)"
                 : "t." + dialect.quote(column(table, spec.value()));
         var from = " FROM " + dialect.quote(table.name()) + " t";
         var conditions = new ArrayList<String>();
-        keys.forEach(key -> conditions.add(key + " <=> ?"));
+        keys.forEach(key -> conditions.add(dialect.nullSafeEquals(key, "?")));
         conditions.addAll(matches);
         this.database = database;
         this.sql = "SELECT " + selected + from + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + (spec.aggregate() ? "" : " LIMIT 1");
         // The same comparisons against a derived table q of the asked keys (AskedKeys); match constants bound after them.
         this.prefetchHead = keys.isEmpty() ? null : "SELECT q.i, " + selected + from + " JOIN (";
-        this.prefetchTail = ") q ON " + AskedKeys.joined(keys)
+        this.prefetchTail = ") q ON " + AskedKeys.joined(keys, dialect)
                 + (matches.isEmpty() ? "" : " WHERE " + String.join(" AND ", matches)) + (spec.aggregate() ? " GROUP BY q.i" : "");
         this.keyColumns = keys.size();
         this.aggregate = spec.aggregate();

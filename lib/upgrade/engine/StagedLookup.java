@@ -1,7 +1,9 @@
 package upgrade.engine;
 
-import org.jdbi.v3.core.statement.StatementException;
+import upgrade.db.Column;
 import upgrade.db.Database;
+import upgrade.db.Dialect;
+import upgrade.db.StageTable;
 import upgrade.db.Table;
 import upgrade.mapping.LookupSpec;
 
@@ -38,9 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StagedLookup {
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    /** Leading characters of each key column the stage's index holds: enough to narrow a path down, and within any engine's key length. */
-    private static final int INDEXED_CHARS = 180;
-    private static final String EXACT = "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
 
     private final Database source;
     private final Database target;
@@ -76,11 +75,12 @@ final class StagedLookup {
         var arguments = new ArrayList<>(texts(key));
         arguments.addAll(matchValues);
         arguments.add(digest(key));
+        var dialect = target.dialect();
         var conditions = new ArrayList<String>();
         for (int c = 0; c < keyColumns.size() + matchColumns.size(); c++) {
-            conditions.add("c" + c + " <=> ?");
+            conditions.add(dialect.nullSafeEquals("c" + c, "?"));
         }
-        var sql = "SELECT v FROM " + target.dialect().quote(stage) + " WHERE " + String.join(" AND ", conditions)
+        var sql = "SELECT v FROM " + dialect.quote(stage) + " WHERE " + String.join(" AND ", conditions)
                 + " ORDER BY k = ? DESC, seq LIMIT 1";
         var found = Arguments.bind(target.handle().createQuery(sql), arguments, target.dialect())
                 .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1))).findFirst().flatMap(o -> o);
@@ -134,10 +134,10 @@ final class StagedLookup {
         }
         var matches = new ArrayList<String>();
         for (int m = 0; m < matchColumns.size(); m++) {
-            matches.add("s.c" + (keyColumns.size() + m) + " <=> ?");
+            matches.add(target.dialect().nullSafeEquals("s.c" + (keyColumns.size() + m), "?"));
         }
         var sql = "SELECT q.i, s.v FROM " + target.dialect().quote(stage) + " s JOIN (" + AskedKeys.table(wanted.size(), keyColumns.size())
-                + ") q ON " + AskedKeys.joined(stagedKeys) + (matches.isEmpty() ? "" : " WHERE " + String.join(" AND ", matches))
+                + ") q ON " + AskedKeys.joined(stagedKeys, target.dialect()) + (matches.isEmpty() ? "" : " WHERE " + String.join(" AND ", matches))
                 + " ORDER BY q.i, s.seq";
         var answers = new HashMap<Integer, Optional<Object>>();
         Arguments.bind(target.handle().createQuery(sql), arguments, target.dialect())
@@ -161,81 +161,40 @@ final class StagedLookup {
             names.add("c" + c);
         }
         names.add("v");
-        var insert = "INSERT INTO " + target.dialect().quote(stage) + " (" + String.join(", ", names) + ") VALUES ";
-        var one = "(" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
-        // The first row of each exact key (and values of the match columns) stays, in the source's key order; any other error is one.
-        var keepFirst = " ON DUPLICATE KEY UPDATE k = k";
+        var sql = target.sql();
+        var rowsPerStatement = sql.rowsPerStatement(names.size(), pageSize);
         long seq = 0;
         for (var page : new RowReader(source, table, sourceKey, pageSize)) {
-            var arguments = new ArrayList<>();
-            for (var row : page) {
-                arguments.add(seq++);
-                arguments.add(digestOf(columns.stream().map(row::get).toList()));
-                columns.forEach(column -> arguments.add(text(row.get(column))));
-                arguments.add(row.get(valueColumn));
+            for (int from = 0; from < page.size(); from += rowsPerStatement) {
+                var rows = page.subList(from, Math.min(page.size(), from + rowsPerStatement));
+                var arguments = new ArrayList<>();
+                for (var row : rows) {
+                    arguments.add(seq++);
+                    arguments.add(digestOf(columns.stream().map(row::get).toList()));
+                    columns.forEach(column -> arguments.add(text(row.get(column))));
+                    arguments.add(row.get(valueColumn));
+                }
+                // The first row of each exact key (and values of the match columns) stays, in the source's key order.
+                Arguments.bind(target.handle().createUpdate(target.dialect().insertKeepingFirst(stage, names, rows.size())),
+                        arguments, target.dialect()).execute();
             }
-            Arguments.bind(target.handle().createUpdate(insert + String.join(", ", Collections.nCopies(page.size(), one)) + keepFirst),
-                    arguments, target.dialect()).execute();
         }
         staged = true;
     }
 
-    /**
-     * The stage, its text columns in V2's character set and collation. A V3 server that does not
-     * know V2's collation (say, V2 on MySQL 8 with utf8mb4_0900_ai_ci, V3 on MariaDB) compares
-     * with its default utf8mb4 collation instead.
-     */
+    /** The stage, its text columns compared as V2 compares them (see {@link Dialect#createStage}); other columns exactly. */
     private void createStage(List<String> columns) {
-        var collations = collationsOfSource();
-        var prefix = Math.max(16, INDEXED_CHARS / Math.max(1, keyColumns.size()));
+        var comparisons = source.dialect().textComparisons(source.handle(), table.name());
+        var staged = columns.stream().map(column -> table.column(column).filter(Column::isText)
+                .map(text -> comparisons.get(text.name()))).toList();
         var valueIsInteger = table.column(spec.value()).orElseThrow().isInteger();
-        try {
-            target.handle().execute(stageDdl(columns, collations, prefix, valueIsInteger));
-        } catch (StatementException unknownCollation) {
-            var fallback = new HashMap<String, String>();
-            collations.forEach((column, collation) -> fallback.put(column, "CHARACTER SET utf8mb4"));
-            target.handle().execute(stageDdl(columns, fallback, prefix, valueIsInteger));
-        }
-    }
-
-    private String stageDdl(List<String> columns, Map<String, String> collations, int prefix, boolean valueIsInteger) {
-        var definitions = new ArrayList<String>(List.of("seq BIGINT NOT NULL", "k CHAR(32) CHARACTER SET ascii NOT NULL PRIMARY KEY"));
-        var indexed = new ArrayList<String>();
-        for (int c = 0; c < columns.size(); c++) {
-            definitions.add("c" + c + " TEXT " + collations.getOrDefault(columns.get(c), EXACT));
-            if (c < keyColumns.size()) {
-                indexed.add("c" + c + "(" + prefix + ")");
-            }
-        }
-        definitions.add("v " + (valueIsInteger ? "BIGINT" : "LONGTEXT"));
-        definitions.add("KEY (" + String.join(", ", indexed) + ")");
-        return "CREATE TEMPORARY TABLE " + target.dialect().quote(stage) + " (" + String.join(", ", definitions) + ")";
-    }
-
-    /** {@code CHARACTER SET x COLLATE y} of each text column of the V2 table, as V2's server reports it. */
-    private Map<String, String> collationsOfSource() {
-        var collations = new HashMap<String, String>();
-        source.handle().createQuery("SELECT COLUMN_NAME, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = :t AND COLLATION_NAME IS NOT NULL")
-                .bind("t", table.name())
-                .map((rs, ctx) -> Map.entry(rs.getString(1), "CHARACTER SET " + identifier(rs.getString(2)) + " COLLATE " + identifier(rs.getString(3))))
-                .forEach(entry -> table.column(entry.getKey()).filter(column -> column.isText())
-                        .ifPresent(column -> collations.put(column.name(), entry.getValue())));
-        return collations;
-    }
-
-    /** A character set or collation name from the server, checked before it goes into SQL. */
-    private static String identifier(String name) {
-        if (!name.matches("[A-Za-z0-9_]+")) {
-            throw new IllegalStateException("unexpected character set or collation name from the V2 server: " + name);
-        }
-        return name;
+        target.dialect().createStage(target.handle(), new StageTable(stage, staged, keyColumns.size(), valueIsInteger));
     }
 
     /** Drops the temporary table (it would vanish with the connection anyway). */
     void close() {
         if (staged) {
-            target.handle().execute("DROP TEMPORARY TABLE IF EXISTS " + target.dialect().quote(stage));
+            target.handle().execute(target.dialect().dropStage(stage));
         }
     }
 

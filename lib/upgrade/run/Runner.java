@@ -4,6 +4,7 @@ import upgrade.UpgradeException;
 import upgrade.check.CheckReport;
 import upgrade.check.CheckResult;
 import upgrade.check.ChecksFailedException;
+import upgrade.db.Database;
 import upgrade.db.DatabaseException;
 import upgrade.engine.CancelledException;
 import upgrade.engine.Checkpoints;
@@ -177,6 +178,7 @@ public final class Runner {
             handle.rollback(); // the pages committed so far stay, with their progress, for the next run
             throw e;
         } catch (RuntimeException e) {
+            throwIfInterrupted(e);
             handle.rollback();
             if (!dryRun) {
                 ledger.reset();
@@ -198,11 +200,12 @@ public final class Runner {
         var handle = session.target().handle();
         var written = exports.writeFiles();
         context.listener().exportsWritten(written);
-        handle.begin();
         try {
+            handle.begin(); // inside: a connection lost before it is told as such
             reports.addAll(FilesOnDisk.steps(session, plan, context, false));
             handle.commit();
         } catch (RuntimeException e) {
+            throwIfInterrupted(e);
             handle.rollback();
             if (e instanceof DataException d) {
                 throw new DataException(d.getMessage() + "\n  Every row of the upgrade is committed and kept; fix the cause and run the same"
@@ -211,5 +214,17 @@ public final class Runner {
             throw e;
         }
         return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), true, written);
+    }
+
+    /**
+     * A lost connection or a lock conflict is no row's fault: it is thrown as such, and nothing is
+     * put back (the pages committed so far stay for the next run); a dead connection is not rolled back.
+     */
+    private void throwIfInterrupted(RuntimeException e) {
+        var interrupted = Database.interruption(e, session.target(), session.source());
+        if (interrupted.isPresent()) {
+            session.target().rollbackQuietly();
+            throw interrupted.get();
+        }
     }
 }

@@ -4,9 +4,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import upgrade.Upgrade;
 import upgrade.UpgradeOptions;
+import upgrade.db.DatabaseInterruptedException;
 import upgrade.engine.CancelledException;
 import upgrade.engine.RunListener;
 import upgrade.support.FakeV2Root;
+import upgrade.support.TestServer;
 import upgrade.support.TestSite;
 
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static upgrade.cli.UpgradeCommandTest.execute;
 
@@ -145,6 +148,59 @@ class InterruptedRunsTest {
             var run = execute(args("run", site, root));
             assertThat(run.out()).containsPattern("Continuing the interrupted run of [-0-9: ]+ from step 'files' after key 3 \\(steps done: ");
             endsAsUninterrupted(run, site, root);
+        }
+    }
+
+    @Test
+    void aRunWhoseV3ConnectionIsLostKeepsItsCommittedPagesAndContinues() throws IOException {
+        try (var site = TestSite.sample("cd_")) {
+            var root = FakeV2Root.create(site);
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
+                var e = catchThrowable(() -> upgrade.run(new RunListener() {
+                    @Override
+                    public void progress(String name, long rowsRead) {
+                        if (name.equals("files") && rowsRead > BATCH) {
+                            killV3Sessions(site); // the second page of files is written but not committed
+                        }
+                    }
+                }));
+                assertThat(e).isInstanceOf(DatabaseInterruptedException.class)
+                        .hasMessageStartingWith("the connection to the V3 database was lost while the upgrade wrote it");
+                assertThat(((DatabaseInterruptedException) e).exitCode()).isEqualTo(ExitCodes.DATABASE);
+            }
+            var check = execute(args("check", site, root));
+            assertThat(check.out()).as("nothing was put back: the committed pages stay").contains(
+                    "steps done: policies, groups, users, roots, missing-roots, folders; step 'files' committed up to key 3).");
+            var run = execute(args("run", site, root));
+            assertThat(run.out()).containsPattern("Continuing the interrupted run of [-0-9: ]+ from step 'files' after key 3 \\(steps done: ");
+            endsAsUninterrupted(run, site, root);
+        }
+    }
+
+    @Test
+    void aV3ConnectionLostAfterTheCommitKeepsEveryRowAndIsVerifiedAgain() throws IOException {
+        try (var site = TestSite.sample("cd_")) {
+            var root = FakeV2Root.create(site);
+            try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
+                var e = catchThrowable(() -> upgrade.run(new RunListener() {
+                    @Override
+                    public void exportsWritten(List<Path> files) {
+                        killV3Sessions(site); // every row is committed; the files on disk follow
+                    }
+                }));
+                assertThat(e).isInstanceOf(DatabaseInterruptedException.class)
+                        .hasMessageStartingWith("the connection to the V3 database was lost while the upgrade wrote it");
+            }
+            var run = execute(args("run", site, root));
+            assertThat(run.out()).containsPattern("The upgrade finished on [-0-9: ]+; verifying again");
+            endsAsUninterrupted(run, site, root);
+        }
+    }
+
+    /** Ends every session on the site's V3 database from outside, as a server restart or an administrator's KILL does. */
+    private static void killV3Sessions(TestSite site) {
+        for (var session : site.rows("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")) {
+            TestServer.get().execute(null, "KILL CONNECTION " + session.get("ID"));
         }
     }
 
