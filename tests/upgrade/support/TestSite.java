@@ -122,20 +122,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     private List<Map<String, Object>> query(String database, String sql) {
-        try (var connection = server.connect(database); var rs = connection.createStatement().executeQuery(sql)) {
-            var rows = new ArrayList<Map<String, Object>>();
-            var meta = rs.getMetaData();
-            while (rs.next()) {
-                var row = new LinkedHashMap<String, Object>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage() + " in: " + sql, e);
-        }
+        return server.query(database, sql);
     }
 
     @Override
