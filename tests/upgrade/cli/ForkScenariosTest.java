@@ -30,7 +30,7 @@ class ForkScenariosTest {
             """;
 
     private static String bundled(String name) {
-        return MappingFiles.bundled().files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().text();
+        return upgrade.support.EditedMappings.bundledText(name);
     }
 
     @Test

@@ -23,7 +23,7 @@ class VerificationFailedTest {
 
     /** An operator's users.yaml that forgets the md5: form of the passwords. */
     private static Path brokenPasswords(TestSite site) throws IOException {
-        var users = MappingFiles.bundled().files().stream().filter(f -> f.name().equals("users.yaml")).findFirst().orElseThrow().text();
+        var users = upgrade.support.EditedMappings.bundledText("users.yaml");
         var rule = "password: {expr: \"'md5:' + row.user_pass + ':' + param.salt\", fit: stop}";
         assertThat(users).contains(rule);
         var directory = Files.createDirectories(site.exports().resolve("my-mappings"));

@@ -1,5 +1,6 @@
 package upgrade.e2e;
 
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import upgrade.support.TestSite;
 import java.util.ArrayList;
 import java.util.Map;
 
+import static upgrade.support.EditedMappings.bundledWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,19 +48,6 @@ class FailuresLeaveNothingWrittenTest {
         }
     }
 
-    /** The bundled mapping files with one file's text changed. */
-    private static MappingFiles bundledWith(String file, String from, String to) {
-        var files = new ArrayList<MappingFiles.File>();
-        for (var f : MappingFiles.bundled().files()) {
-            if (f.name().equals(file)) {
-                assertThat(f.text()).contains(from);
-                files.add(new MappingFiles.File(f.name(), f.text().replace(from, to)));
-            } else {
-                files.add(f);
-            }
-        }
-        return new MappingFiles("edited mappings", files);
-    }
 
     private static int lineOf(String file, String text) {
         var content = MappingFiles.bundled().files().stream().filter(f -> f.name().equals(file)).findFirst().orElseThrow().text();

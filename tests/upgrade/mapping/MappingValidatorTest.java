@@ -1,5 +1,7 @@
 package upgrade.mapping;
 
+import upgrade.support.EditedMappings;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,22 +35,13 @@ class MappingValidatorTest {
 
     /** Validates the bundled mapping files with one file's text changed. */
     private MappingSet validate(String file, String from, String to) {
-        var files = new ArrayList<MappingFiles.File>();
-        for (var f : MappingFiles.bundled().files()) {
-            if (f.name().equals(file)) {
-                assertThat(f.text()).contains(from);
-                files.add(new MappingFiles.File(f.name(), f.text().replace(from, to)));
-            } else {
-                files.add(f);
-            }
-        }
-        try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(new MappingFiles("edited", files)))) {
+        try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), site.options().withMappings(EditedMappings.bundledWith(file, from, to)))) {
             return upgrade.mappings();
         }
     }
 
     private static int lineOf(String file, String text) {
-        var content = MappingFiles.bundled().files().stream().filter(f -> f.name().equals(file)).findFirst().orElseThrow().text();
+        var content = EditedMappings.bundledText(file);
         return (int) content.substring(0, content.indexOf(text)).chars().filter(c -> c == '\n').count() + 1;
     }
 
