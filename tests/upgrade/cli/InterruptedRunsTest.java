@@ -197,6 +197,65 @@ class InterruptedRunsTest {
         }
     }
 
+    /**
+     * Ctrl-C for real: SIGINT to a separate JVM running 'run', sent while that run waits in the middle
+     * of its first page of shares (a gap lock this test holds on V3's empty shares table blocks the
+     * insert, so the moment is certain, not a matter of timing). The run finishes that page, says
+     * what V3 keeps and how to go on, and exits 130; the same command then finishes the upgrade.
+     */
+    @Test
+    void ctrlCStopsAfterThePageBeingWrittenAndTheSameCommandContinues() throws Exception {
+        try (var site = TestSite.sample("cd_")) {
+            var root = FakeV2Root.create(site);
+            var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "upgrade"));
+            command.addAll(List.of(args("run", site, root)));
+            command.set(command.indexOf("--batch-size") + 1, "1");
+            var output = Files.createTempFile("upgrade-ctrl-c-", ".txt");
+            try (var blocker = site.connectV3()) {
+                blocker.setAutoCommit(false);
+                // a locking read of the empty table locks the gap above its last row: other sessions
+                // may still read and copy the table, but an insert into it waits until this ends
+                blocker.createStatement().executeQuery("SELECT id FROM cd_shares FOR UPDATE").close();
+                var run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                try {
+                    awaitInsertWaitingOn(blocker, "cd_shares", run);
+                    new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).inheritIO().start().waitFor();
+                    Thread.sleep(500); // the shutdown hook asks the run to stop before the page can go on
+                    blocker.rollback();
+                    assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the run ended").isTrue();
+                } finally {
+                    run.destroyForcibly();
+                }
+                var printed = Files.readString(output);
+                assertThat(run.exitValue()).as(printed).isEqualTo(130);
+                assertThat(printed).contains("Stopped on request. Kept in V3, each page committed with its progress: ",
+                        "step 'shares' committed up to key 1");
+            }
+            var check = execute(args("check", site, root));
+            assertThat(check.out()).contains("step 'shares' committed up to key 1)");
+            var again = execute(args("run", site, root));
+            assertThat(again.out()).containsPattern("Continuing the interrupted run of [-0-9: ]+ from step 'shares' after key 1 \\(steps done: ");
+            endsAsUninterrupted(again, site, root);
+        }
+    }
+
+    /** Until a session other than {@code holder} waits to insert into {@code table}; fails if {@code run} ends first. */
+    private static void awaitInsertWaitingOn(java.sql.Connection holder, String table, Process run) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            try (var rs = holder.createStatement().executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                    + " WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%" + table + "%' AND trx_mysql_thread_id <> CONNECTION_ID()")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            assertThat(run.isAlive()).as("the run still works when it reaches the shares").isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run never reached the insert into " + table);
+    }
+
     /** Ends every session on the site's V3 database from outside, as a server restart or an administrator's KILL does. */
     private static void killV3Sessions(TestSite site) {
         for (var session : site.rows("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")) {

@@ -63,6 +63,11 @@ public final class TestSite implements AutoCloseable {
         return server.url(v3);
     }
 
+    /** A connection of its own to the V3 database, e.g. to hold a lock while a run works. */
+    public java.sql.Connection connectV3() throws java.sql.SQLException {
+        return server.connect(v3);
+    }
+
     public String v3Prefix() {
         return v3Prefix;
     }
