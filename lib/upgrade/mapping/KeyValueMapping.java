@@ -1,5 +1,6 @@
 package upgrade.mapping;
 
+import upgrade.rules.ColumnRule;
 import upgrade.expr.Expression;
 
 import java.util.LinkedHashMap;

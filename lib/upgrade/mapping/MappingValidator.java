@@ -1,11 +1,12 @@
 package upgrade.mapping;
 
-import upgrade.db.Column;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
 import upgrade.db.Table;
 import upgrade.expr.Expression;
 import upgrade.expr.Template;
+import upgrade.rules.ColumnRule;
+import upgrade.rules.RuleCheck;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +19,8 @@ import java.util.Set;
  * lookup a mapping names must exist, and every text column of a target table must get a value
  * when the target declares that text must not be NULL ({@link TargetDatabase}).
  * Identifiers reach SQL only after passing here, so a mapping file cannot inject SQL. One public
- * method per mapping kind, called by the kind ({@code upgrade.plan.MappingKind#validate}); a rule's
- * {@code fit} is checked by {@link FitCheck}.
+ * method per mapping kind, called by the kind ({@code upgrade.plan.MappingKind#validate}); each column
+ * rule checks itself ({@link ColumnRule#check}) with what this gives it, and its {@code fit} is checked by {@link FitCheck}.
  */
 public final class MappingValidator {
     private final Database source;
@@ -74,11 +75,7 @@ public final class MappingValidator {
         for (var entry : mapping.columns().entrySet()) {
             var rule = entry.getValue();
             column(into, entry.getKey(), rule.where(), "a target column");
-            if (rule instanceof ColumnRule.Constant constant && constant.value() instanceof String text
-                    && into.column(entry.getKey()).orElseThrow().isInteger() && !text.matches("-?[0-9]+")) {
-                throw new MappingException(rule.where(), "the value '" + text + "' for " + into.name() + "." + entry.getKey()
-                        + " is text, but the column holds whole numbers", "write a number, e.g. {value: 0}");
-            }
+            rule.checkTarget(into, entry.getKey());
             rule(rule, from, mapping.lookups(), computed);
             FitCheck.check(mapping, into, entry.getKey(), rule, from);
             computed.add(entry.getKey());
@@ -175,60 +172,34 @@ public final class MappingValidator {
     }
 
     private void rule(ColumnRule rule, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
-        if (rule instanceof ColumnRule.Copy copy) {
-            sourceColumn(from, copy.column(), copy.where());
-        } else if (rule instanceof ColumnRule.MapValues map) {
-            sourceColumn(from, map.column(), map.where());
-        } else if (rule instanceof ColumnRule.Expr expr) {
-            expression(expr.expression(), from, lookups, computed);
-        } else if (rule instanceof ColumnRule.Lookup lookup) {
-            if (!lookups.containsKey(lookup.lookup())) {
-                throw unknownLookup(lookup.lookup(), lookup.where(), lookups);
+        rule.check(new RuleCheck() {
+            @Override
+            public void sourceColumn(String column, Where where) {
+                MappingValidator.sourceColumn(from, column, where);
             }
-            rule(lookup.key(), from, lookups, computed);
-        } else if (rule instanceof ColumnRule.Json json) {
-            json.fieldRules().values().forEach(r -> rule(r, from, lookups, computed));
-        } else if (rule instanceof ColumnRule.First first) {
-            first.alternatives().forEach(r -> rule(r, from, lookups, computed));
-        } else if (rule instanceof ColumnRule.Ensure ensure) {
-            var table = table(target, ensure.table(), ensure.where());
-            for (var entry : concat(List.copyOf(ensure.match().entrySet()), List.copyOf(ensure.set().entrySet()))) {
-                column(table, entry.getKey(), entry.getValue().where(), "a column of " + table.name());
-                rule(entry.getValue(), from, lookups, computed);
-            }
-            column(table, ensure.value(), ensure.where(), "ensure value");
-            if (ensure.avoid() != null) {
-                avoid(ensure, table);
-            }
-        }
-    }
 
-    /** An ensure rule's {@code avoid}: it numbers a text column of its match, in other V3 tables matched on its match columns. */
-    private void avoid(ColumnRule.Ensure ensure, Table table) {
-        var avoid = ensure.avoid();
-        if (!ensure.match().containsKey(avoid.rename())) {
-            throw new MappingException(avoid.where(), "avoid renames '" + avoid.rename() + "', which is not a column under this ensure's 'match'",
-                    "name one of: " + String.join(", ", ensure.match().keySet()));
-        }
-        if (!table.column(avoid.rename()).orElseThrow().isText()) {
-            throw new MappingException(avoid.where(), "avoid renames " + table.name() + "." + avoid.rename() + ", which is not a text column",
-                    "number a name column, e.g. rename: name");
-        }
-        for (var other : avoid.alsoUniqueIn()) {
-            var theirs = table(target, other.table(), other.where());
-            if (theirs.name().equals(table.name())) {
-                throw new MappingException(other.where(), "avoid names " + table.name() + ", the table this ensure finds its row in",
-                        "a row there with the name is the row itself; name another table that shares the namespace, e.g. table: files");
+            @Override
+            public void expression(Expression expression) {
+                MappingValidator.this.expression(expression, from, lookups, computed);
             }
-            column(theirs, other.column(), other.where(), "the column of " + theirs.name() + " compared with the numbered value");
-            other.match().forEach((their, ours) -> {
-                column(theirs, their, other.where(), "a match column of " + theirs.name());
-                if (!ensure.match().containsKey(ours)) {
-                    throw new MappingException(other.where(), "avoid matches " + theirs.name() + "." + their + " with '" + ours
-                            + "', which is not a column under this ensure's 'match'", "name one of: " + String.join(", ", ensure.match().keySet()));
+
+            @Override
+            public void lookup(String name, Where where) {
+                if (!lookups.containsKey(name)) {
+                    throw unknownLookup(name, where, lookups);
                 }
-            });
-        }
+            }
+
+            @Override
+            public Table targetTable(String name, Where where) {
+                return table(target, name, where);
+            }
+
+            @Override
+            public void column(Table table, String column, Where where, String role) {
+                MappingValidator.column(table, column, where, role);
+            }
+        });
     }
 
     private void expression(Expression expression, Table from, Map<String, LookupSpec> lookups, List<String> computed) {

@@ -1,5 +1,6 @@
 package upgrade.mapping;
 
+import upgrade.rules.ColumnRule;
 import upgrade.expr.Expression;
 
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public record RowMapping(Origin origin, Phase phase, String target, String sourc
         if (explicit != null) {
             return explicit;
         }
-        return columns.get(column) instanceof ColumnRule.Json ? Fit.STOP : Fit.CUT;
+        return columns.containsKey(column) && columns.get(column).breaksWhenCut() ? Fit.STOP : Fit.CUT;
     }
 
     /**
