@@ -5,6 +5,7 @@ import upgrade.engine.Exports;
 import upgrade.engine.IdAllocator;
 import upgrade.engine.RowStep;
 import upgrade.mapping.LookupSpec;
+import upgrade.mapping.MappingKeys;
 import upgrade.mapping.MappingValidator;
 import upgrade.mapping.Phase;
 import upgrade.mapping.RowMapping;
@@ -24,6 +25,11 @@ final class RowsKind implements MappingKind<RowMapping> {
     @Override
     public String name() {
         return "rows";
+    }
+
+    @Override
+    public List<String> keys() {
+        return MappingKeys.ROWS;
     }
 
     @Override
