@@ -1,7 +1,7 @@
 package upgrade.mapping;
 
-import upgrade.rules.ColumnRule;
 import upgrade.expr.Expressions;
+import upgrade.rules.ColumnRule;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package upgrade.mapping;
 
-import upgrade.rules.ColumnRule;
 import upgrade.expr.Expression;
+import upgrade.rules.ColumnRule;
 
 import java.util.LinkedHashMap;
 import java.util.List;

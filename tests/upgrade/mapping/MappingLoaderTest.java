@@ -1,11 +1,11 @@
 package upgrade.mapping;
 
-import upgrade.rules.CopyRule;
-import upgrade.rules.EnsureRule;
-import upgrade.rules.ValueRule;
 import org.junit.jupiter.api.Test;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
+import upgrade.rules.CopyRule;
+import upgrade.rules.EnsureRule;
+import upgrade.rules.ValueRule;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,14 +1,14 @@
 package upgrade.mapping;
 
-import upgrade.rules.EnsureRule;
-import upgrade.rules.ExprRule;
-import upgrade.rules.FirstRule;
 import org.apache.commons.jexl3.MapContext;
 import org.junit.jupiter.api.Test;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
 import upgrade.expr.LetValues;
 import upgrade.expr.LookupTable;
+import upgrade.rules.EnsureRule;
+import upgrade.rules.ExprRule;
+import upgrade.rules.FirstRule;
 
 import java.time.Instant;
 import java.time.ZoneId;
