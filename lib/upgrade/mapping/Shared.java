@@ -65,7 +65,7 @@ record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, 
         for (var entry : root.require("value_maps", "").entries()) {
             var node = entry.getValue();
             node.onlyKeys(List.of("description", "values", "otherwise"), "value map '" + entry.getKey() + "'");
-            maps.put(entry.getKey(), RuleParser.parseValueMap(entry.getKey(), node.where(),
+            maps.put(entry.getKey(), ValueMap.parse(entry.getKey(), node.where(),
                     node.require("values", "list the translations as 'from: to' lines"), node.get("otherwise").orElse(null)));
         }
         return maps;
