@@ -178,7 +178,7 @@ public final class Database implements AutoCloseable {
         var cause = sqlCause(e);
         var error = cause == null ? SqlError.REFUSED : dialect.classify(cause);
         if (error.interruption()) {
-            throw DatabaseInterruptedException.of(error, spec, role, cause, e);
+            throw DatabaseInterruptedException.of(error, spec, role == Role.TARGET, cause, e);
         }
         return error;
     }
@@ -189,6 +189,14 @@ public final class Database implements AutoCloseable {
      * something else.
      */
     public static Optional<DatabaseInterruptedException> interruption(Throwable e, Database... databases) {
+        return interruption(e, true, databases);
+    }
+
+    /**
+     * As {@link #interruption(Throwable, Database...)}, for work that {@code writes} the target or
+     * only reads it (verify, check): the message says which.
+     */
+    public static Optional<DatabaseInterruptedException> interruption(Throwable e, boolean writes, Database... databases) {
         if (e instanceof DatabaseInterruptedException interrupted) {
             return Optional.of(interrupted);
         }
@@ -203,7 +211,7 @@ public final class Database implements AutoCloseable {
         }
         var culprit = error == SqlError.CONNECTION_LOST
                 ? present.stream().filter(database -> !database.connected()).findFirst().orElse(present.get(0)) : present.get(0);
-        return Optional.of(DatabaseInterruptedException.of(error, culprit.spec, culprit.role, cause, e));
+        return Optional.of(DatabaseInterruptedException.of(error, culprit.spec, writes && culprit.role == Role.TARGET, cause, e));
     }
 
     /** Whether the connection still answers. */

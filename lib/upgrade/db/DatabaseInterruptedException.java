@@ -26,14 +26,17 @@ public final class DatabaseInterruptedException extends UpgradeException {
         this.kind = kind;
     }
 
-    /** The interruption {@code error} ({@link SqlError#interruption()}) of {@code database}, caused by {@code cause}. */
-    static DatabaseInterruptedException of(SqlError error, ConnectionSpec database, Database.Role role, SQLException sql, Throwable cause) {
+    /**
+     * The interruption {@code error} ({@link SqlError#interruption()}) of {@code database}, caused by
+     * {@code cause}; {@code writing}: the toolkit was writing that database, not only reading it.
+     */
+    static DatabaseInterruptedException of(SqlError error, ConnectionSpec database, boolean writing, SQLException sql, Throwable cause) {
         var again = "then run the same command again: a run continues after the last page it committed"
                 + " ('reset' puts V3 back as at its first start instead)";
         var detail = sql == null ? "" : ": " + sql.getMessage();
         return switch (error) {
             case CONNECTION_LOST -> new DatabaseInterruptedException(error, "the connection to the " + database.label()
-                    + " was lost" + (role == Database.Role.TARGET ? " while the upgrade wrote it" : " while the upgrade read it") + detail,
+                    + " was lost" + (writing ? " while the upgrade wrote it" : " while the upgrade read it") + detail,
                     "check that the server at " + database.shown() + " is running and reachable, and that nothing ends its sessions"
                             + " (a restart, KILL, a proxy's idle timeout); " + again, cause);
             case LOCK_CONFLICT -> new DatabaseInterruptedException(error, "the " + database.label() + " stopped a statement of the upgrade"
