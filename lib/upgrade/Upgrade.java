@@ -19,6 +19,7 @@ import upgrade.run.Preflight;
 import upgrade.run.Runner;
 import upgrade.run.Session;
 import upgrade.run.Verification;
+import upgrade.site.SiteProfiles;
 
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,9 @@ public final class Upgrade implements AutoCloseable {
         this.runner = new Runner(session, planner);
     }
 
-    /** Connects with the default options (prefixes sd_ and none, salt sdshare, V2 times in Asia/Shanghai). */
+    /** Connects with the installed site profile's default options (for Cloudreve: {@code CloudreveSite.defaults()}). */
     public static Upgrade open(String v2Url, String v3Url) {
-        return open(v2Url, v3Url, UpgradeOptions.defaults());
+        return open(v2Url, v3Url, SiteProfiles.current().defaultOptions());
     }
 
     public static Upgrade open(String v2Url, String v3Url, UpgradeOptions options) {

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import upgrade.Upgrade;
-import upgrade.UpgradeOptions;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
 import upgrade.mapping.MappingException;
@@ -17,6 +16,7 @@ import upgrade.mapping.RowMapping;
 import upgrade.mapping.Where;
 import upgrade.plan.MappingKinds;
 import upgrade.report.DriftPrinter;
+import upgrade.site.SiteProfiles;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ public final class MappingsCommand {
 
     /** Parsed only (no databases here); the time zone does not matter for listing. */
     static MappingSet load(MappingFiles files) {
-        return new MappingLoader(new Expressions(new Builtins(UpgradeOptions.defaults().v2TimeZone(), Instant.now()))).load(files);
+        return new MappingLoader(new Expressions(new Builtins(SiteProfiles.current().defaultOptions().v2TimeZone(), Instant.now()))).load(files);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the mappings in the order they run, with what each reads and writes.")

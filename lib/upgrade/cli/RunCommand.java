@@ -17,6 +17,7 @@ import upgrade.report.PlanPrinter;
 import upgrade.report.ReportPrinter;
 import upgrade.report.RunReport;
 import upgrade.report.VerificationPrinter;
+import upgrade.site.SiteProfiles;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -104,10 +105,13 @@ public final class RunCommand extends DatabaseCommand {
             return ExitCodes.VERIFY_FAILED;
         }
         out.println();
-        out.println("Next steps:");
-        out.println("  1. Run Cloudreve V3 in V2's web root and keep V2's public/ directory: V3 reads the local files from public/uploads/.");
-        out.println("  2. Before starting V3 3.8 or later that ran before, remove its temp/cache_persist.bin (it caches old settings).");
-        report.exports().forEach(file -> out.println("  3. Redirect old share links with " + file + " (V2 key -> V3 share and link)."));
+        var steps = SiteProfiles.current().nextSteps(report.exports());
+        if (!steps.isEmpty()) {
+            out.println("Next steps:");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            out.println("  " + (i + 1) + ". " + steps.get(i));
+        }
         out.flush();
         return ExitCodes.OK;
     }

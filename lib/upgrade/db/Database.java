@@ -2,6 +2,7 @@ package upgrade.db;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import upgrade.site.SiteProfiles;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,7 +113,7 @@ public final class Database implements AutoCloseable {
                     .map(n -> "'" + n.substring(0, n.length() - logicalName.length()) + "'").distinct().toList();
             var hint = guesses.isEmpty()
                     ? (role == Role.TARGET
-                        ? "start Cloudreve V3 once against this database so that it creates its tables, then stop it"
+                        ? "start " + SiteProfiles.current().targetApplication() + " once against this database so that it creates its tables, then stop it"
                         : "check that " + spec.option() + " names the V2 site's database")
                     : "this database has it under the prefix " + String.join(" or ", guesses)
                         + "; pass " + (role == Role.SOURCE ? "--v2-prefix" : "--v3-prefix") + " accordingly";

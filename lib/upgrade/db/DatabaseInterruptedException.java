@@ -1,6 +1,7 @@
 package upgrade.db;
 
 import upgrade.UpgradeException;
+import upgrade.site.SiteProfiles;
 
 import java.sql.SQLException;
 
@@ -13,7 +14,7 @@ import java.sql.SQLException;
  * <p>A page is not retried on a deadlock or a lock wait timeout. A deadlock rolls back the whole
  * transaction, so a retry would have to redo the page from its first row, while the lookups and
  * {@code ensure} rules still remember rows the rollback took away (and ids given out); and the
- * upgrade expects V3 to itself (Cloudreve V3 stopped), so a lock held by another session means
+ * upgrade expects the target database to itself (its application stopped), so a lock held by another session means
  * something else is writing V3, which the operator must stop: a retry would only hide it.
  */
 public final class DatabaseInterruptedException extends UpgradeException {
@@ -41,7 +42,7 @@ public final class DatabaseInterruptedException extends UpgradeException {
                             + " (a restart, KILL, a proxy's idle timeout); " + again, cause);
             case LOCK_CONFLICT -> new DatabaseInterruptedException(error, "the " + database.label() + " stopped a statement of the upgrade"
                     + " because another session held rows or tables it writes (lock wait timeout or deadlock)" + detail,
-                    "stop Cloudreve V3 and anything else that writes this database while the upgrade runs"
+                    "stop " + SiteProfiles.current().targetApplication() + " and anything else that writes this database while the upgrade runs"
                             + " (SHOW PROCESSLIST lists the sessions); " + again, cause);
             default -> throw new IllegalArgumentException(error + " is a row's fault, not an interruption");
         };
