@@ -115,16 +115,18 @@ public final class MappingsCommand {
 
         @Override
         protected int run(Upgrade upgrade, PrintWriter out) {
-            var findings = upgrade.drift();
-            new DriftPrinter(out).print(findings);
+            var draft = upgrade.draft();
+            var findings = upgrade.drift(draft);
+            var source = draft.mappings().source().name();
+            new DriftPrinter(out, source).print(findings);
             if (!findings.isEmpty()) {
-                out.println(findings.size() + " difference(s) between V2 and the mappings: map what nothing migrates, or list it under 'ignored'"
-                        + " with the reason; correct or remove what the mappings read but V2 lacks.");
+                out.println(findings.size() + " difference(s) between " + source + " and the mappings: map what nothing migrates, or list it"
+                        + " under 'ignored' with the reason; correct or remove what the mappings read but " + source + " lacks.");
             }
             out.flush();
             if (strict && !findings.isEmpty()) {
                 throw new MappingException(new Where("mappings drift --strict", 0, 0),
-                        findings.size() + " difference(s) between the V2 database and the mappings", "see the list above");
+                        findings.size() + " difference(s) between the " + source + " database and the mappings", "see the list above");
             }
             return ExitCodes.OK;
         }

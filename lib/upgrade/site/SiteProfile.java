@@ -42,6 +42,9 @@ public interface SiteProfile {
     /** Only the salt of the target's share links in its configuration file (whatever database it names); empty when none. */
     String shareSaltOf(Path file);
 
+    /** What the operator must also do before the upgrade, printed by {@code check} after the backup command. */
+    List<String> beforeUpgrade();
+
     /** What the operator does after a successful run that wrote {@code exportFiles}, one step a line (numbered when printed). */
     List<String> nextSteps(List<Path> exportFiles);
 }

@@ -81,6 +81,11 @@ public final class SiteProfiles {
         }
 
         @Override
+        public List<String> beforeUpgrade() {
+            return List.of();
+        }
+
+        @Override
         public List<String> nextSteps(List<Path> exportFiles) {
             return List.of();
         }

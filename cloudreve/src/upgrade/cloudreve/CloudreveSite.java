@@ -81,6 +81,11 @@ public final class CloudreveSite implements SiteProfile {
     }
 
     @Override
+    public List<String> beforeUpgrade() {
+        return List.of("Also stop V2's OneDrive task queue and its crontab, and leave V3 stopped until the upgrade is done.");
+    }
+
+    @Override
     public List<String> nextSteps(List<Path> exportFiles) {
         var steps = new ArrayList<>(List.of(
                 "Run Cloudreve V3 in V2's web root and keep V2's public/ directory: V3 reads the local files from public/uploads/.",
