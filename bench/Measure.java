@@ -1,7 +1,7 @@
 package bench;
 
+import upgrade.cloudreve.CloudreveSite;
 import upgrade.Upgrade;
-import upgrade.UpgradeOptions;
 import upgrade.check.CheckReport;
 import upgrade.demo.MariaDbServer;
 import upgrade.engine.RunListener;
@@ -44,7 +44,7 @@ public final class Measure {
             CheckReport verification = null;
             Duration steps;
             var verifyTime = Duration.ZERO;
-            try (var upgrade = Upgrade.open(server.url(v2), server.url(v3), UpgradeOptions.defaults().withExportDirectory(exports))) {
+            try (var upgrade = Upgrade.open(server.url(v2), server.url(v3), CloudreveSite.defaults().withExportDirectory(exports))) {
                 var runStarted = Instant.now();
                 var plan = upgrade.plan(); // loaded and checked once, for the run and its verification (timed with the run, as run() did)
                 report = upgrade.run(plan, RunListener.NONE, false);

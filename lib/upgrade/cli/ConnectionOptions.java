@@ -7,8 +7,9 @@ import upgrade.UpgradeOptions;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.mapping.MappingFiles;
-import upgrade.site.V2Site;
-import upgrade.site.V3Conf;
+import upgrade.site.SiteProfiles;
+import upgrade.site.SourceSite;
+import upgrade.site.TargetConf;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +45,7 @@ public final class ConnectionOptions {
             description = "The directory V3 runs in, where its relative paths start (thumbnails, avatars, local files). Default: V2's web root")
     Path v3Directory;
 
-    @Option(names = "--thumb-suffix", defaultValue = "._thumb", paramLabel = "SUFFIX",
+    @Option(names = "--thumb-suffix", paramLabel = "SUFFIX",
             description = "What V3 appends to a file's path for its thumbnail (thumb_file_suffix / [Thumbnail] FileSuffix). Default: ${DEFAULT-VALUE}")
     String thumbSuffix;
 
@@ -55,7 +56,7 @@ public final class ConnectionOptions {
     @Option(names = {"-y", "--yes"}, description = "Never ask: no confirmation, no prompts (nothing is asked without a terminal either).")
     boolean yes;
 
-    @Option(names = "--v2-prefix", defaultValue = "sd_", paramLabel = "PREFIX",
+    @Option(names = "--v2-prefix", paramLabel = "PREFIX",
             description = "V2's table prefix ('prefix' in application/database.php). Default: ${DEFAULT-VALUE}")
     String v2Prefix;
 
@@ -63,11 +64,11 @@ public final class ConnectionOptions {
             description = "V3's table prefix ([Database] TablePrefix in conf.ini). Default: none, as V3's own default")
     String v3Prefix;
 
-    @Option(names = "--salt", defaultValue = "sdshare", paramLabel = "SALT",
+    @Option(names = "--salt", paramLabel = "SALT",
             description = "V2's password salt ('salt' in application/config.php). Default: ${DEFAULT-VALUE}")
     String salt;
 
-    @Option(names = "--v2-timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE",
+    @Option(names = "--v2-timezone", paramLabel = "ZONE",
             description = "The zone V2 wrote its times in ('default_timezone' in application/config.php; PRC). Default: ${DEFAULT-VALUE}")
     String v2TimeZone;
 
@@ -79,7 +80,7 @@ public final class ConnectionOptions {
             description = "Rows per page read and per multi-row insert. Default: ${DEFAULT-VALUE}")
     int batchSize;
 
-    @Option(names = "--recovery-folder", defaultValue = UpgradeOptions.RECOVERY_FOLDER, paramLabel = "NAME",
+    @Option(names = "--recovery-folder", paramLabel = "NAME",
             description = "The folder, in each user's root, that receives folders and files whose V2 folder no longer exists. Default: ${DEFAULT-VALUE}")
     String recoveryFolder;
 
@@ -128,21 +129,20 @@ public final class ConnectionOptions {
         var terminal = UpgradeCommand.terminalOf(spec);
         var prompts = terminal.canAsk() && !yes ? Optional.of(new Prompts(terminal)) : Optional.<Prompts>empty();
         var sources = new ArrayList<String>();
-        var root = databases == Databases.V3_ONLY ? Optional.<V2Site>empty()
-                : v2Root != null ? Optional.of(V2Site.read(here(v2Root)))
-                : from == null ? V2Site.at(terminal.workingDirectory()) : Optional.<V2Site>empty();
-        root.ifPresent(site -> sources.add("V2: " + site.root().toAbsolutePath().normalize() + "/application ("
-                + (site.readBy().equals("php") ? "read by php" : "read without php") + ")"
-                + (site.version().isEmpty() ? "" : ", version " + site.version())));
-        var conf = Optional.ofNullable(v3Conf).map(this::here).map(V3Conf::read);
+        var profile = SiteProfiles.current();
+        var root = databases == Databases.V3_ONLY ? Optional.<SourceSite>empty()
+                : v2Root != null ? Optional.of(profile.readSource(here(v2Root)))
+                : from == null ? profile.sourceAt(terminal.workingDirectory()) : Optional.<SourceSite>empty();
+        root.ifPresent(site -> sources.add("V2: " + site.settings() + (site.version().isEmpty() ? "" : ", version " + site.version())));
+        var conf = Optional.ofNullable(v3Conf).map(this::here).map(profile::readTarget);
         conf.ifPresent(c -> sources.add("V3: " + c.file().toAbsolutePath().normalize()));
 
         ConnectionSpec v2 = null;
         if (databases == Databases.BOTH) {
             var v2Password = env(Upgrade.V2_PASSWORD_VARIABLE);
             v2 = from != null ? new ConnectionSpec("V2 database", "--from", from, v2Password.orElse(null))
-                    : root.map(site -> new ConnectionSpec("V2 database", site.root().toAbsolutePath().normalize().resolve("application/database.php")
-                            + " (or give --from)", site.url(), v2Password.orElse(site.password())))
+                    : root.map(site -> new ConnectionSpec("V2 database", site.where() + " (or give --from)", site.url(),
+                            v2Password.orElse(site.password())))
                     .orElseThrow(() -> missing("--from", "give --from JDBC_URL, or --v2-root DIR (V2's web root), or run in V2's web root"));
         }
         var wantSalt = writes == Writes.REPORT_AND_SHARE_LINKS && !given("--hashid-salt");
@@ -152,8 +152,7 @@ public final class ConnectionOptions {
         if (to != null) {
             v3 = new ConnectionSpec(Prompts.V3_LABEL, "--to", to, v3Password.orElse(null));
         } else if (conf.isPresent()) {
-            v3 = new ConnectionSpec(Prompts.V3_LABEL, conf.get().file().toAbsolutePath().normalize() + " ([Database])", conf.get().url(),
-                    v3Password.orElse(conf.get().password()));
+            v3 = new ConnectionSpec(Prompts.V3_LABEL, conf.get().where(), conf.get().url(), v3Password.orElse(conf.get().password()));
         } else if (prompts.isPresent()) {
             answers = prompts.get().v3Database(wantSalt);
             v3 = v3Password.map(answers.spec()::withPassword).orElse(answers.spec());
@@ -176,20 +175,20 @@ public final class ConnectionOptions {
             options = options.withV2Version(root.get().version());
         }
         if (!given("--v3-prefix")) {
-            options = options.withV3Prefix(answers != null ? answers.prefix() : conf.map(V3Conf::prefix).orElse(v3Prefix));
+            options = options.withV3Prefix(answers != null ? answers.prefix() : conf.map(TargetConf::prefix).orElse(v3Prefix));
         }
         if (root.isPresent()) {
             options = options.withV2Root(root.get().root());
         }
         if (!given("--hashid-salt")) {
-            options = options.withHashIdSalt(answers != null ? answers.hashIdSalt() : conf.map(V3Conf::hashIdSalt).orElse(""));
+            options = options.withHashIdSalt(answers != null ? answers.hashIdSalt() : conf.map(TargetConf::shareSalt).orElse(""));
             // Still unknown: ask, so that the share-link map gives the new links (typing V3's database asked for it already).
             var asked = answers != null && answers.conf().isEmpty();
             if (wantSalt && options.hashIdSalt().isEmpty() && !asked && prompts.isPresent()) {
                 options = options.withHashIdSalt(prompts.get().hashIdSalt());
             }
         }
-        var exports = ExportDirectory.choose(exportDirectory, terminal.workingDirectory(), root.map(V2Site::root).orElse(null));
+        var exports = ExportDirectory.choose(exportDirectory, terminal.workingDirectory(), root.map(SourceSite::root).orElse(null));
         options = options.withExportDirectory(exports.path());
         return new Resolved(v2, v3, options, List.copyOf(sources), exports);
     }
@@ -225,7 +224,7 @@ public final class ConnectionOptions {
         if (recoveryFolder.isBlank() || recoveryFolder.contains("/")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--recovery-folder must be a folder name, without '/'");
         }
-        return UpgradeOptions.defaults().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
+        return SiteProfiles.current().defaultOptions().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
                 .withV2TimeZone(zone).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
                 .withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
                 .withResumeChangedMappings(resumeChangedMappings).withV3Directory(here(v3Directory)).withThumbSuffix(thumbSuffix)
@@ -293,10 +292,10 @@ public final class ConnectionOptions {
 
     private ZoneId zone(String name) {
         try {
-            return ZoneId.of(name.equals("PRC") ? "Asia/Shanghai" : name);
+            return ZoneId.of(name); // PHP's names are the tz database's, PRC among them
         } catch (java.time.DateTimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "the time zone '" + name + "' (--v2-timezone, or default_timezone in config.php) is not one; use a name such as Asia/Shanghai or UTC");
+                    "the time zone '" + name + "' (--v2-timezone, or default_timezone in config.php) is not one; use a tz database name such as Europe/Paris or UTC");
         }
     }
 }

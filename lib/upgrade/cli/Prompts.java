@@ -3,7 +3,7 @@ package upgrade.cli;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
-import upgrade.site.V3Conf;
+import upgrade.site.SiteProfiles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +44,9 @@ final class Prompts {
                 continue;
             }
             try {
-                var conf = V3Conf.read(file);
+                var conf = SiteProfiles.current().readTarget(file);
                 return new V3Answers(new ConnectionSpec(V3_LABEL, file + " ([Database])", conf.url(), conf.password()), conf.prefix(),
-                        conf.hashIdSalt(), Optional.of(file));
+                        conf.shareSalt(), Optional.of(file));
             } catch (DatabaseException e) {
                 terminal.say("  " + e.getMessage());
             }
@@ -75,7 +75,7 @@ final class Prompts {
                 return answer;
             }
             try {
-                var salt = V3Conf.hashIdSaltOf(file);
+                var salt = SiteProfiles.current().shareSaltOf(file);
                 if (!salt.isEmpty()) {
                     return salt;
                 }

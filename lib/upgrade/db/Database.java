@@ -2,6 +2,7 @@ package upgrade.db;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import upgrade.site.SiteProfiles;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,7 +113,7 @@ public final class Database implements AutoCloseable {
                     .map(n -> "'" + n.substring(0, n.length() - logicalName.length()) + "'").distinct().toList();
             var hint = guesses.isEmpty()
                     ? (role == Role.TARGET
-                        ? "start Cloudreve V3 once against this database so that it creates its tables, then stop it"
+                        ? "start " + SiteProfiles.current().targetApplication() + " once against this database so that it creates its tables, then stop it"
                         : "check that " + spec.option() + " names the V2 site's database")
                     : "this database has it under the prefix " + String.join(" or ", guesses)
                         + "; pass " + (role == Role.SOURCE ? "--v2-prefix" : "--v3-prefix") + " accordingly";
@@ -178,7 +179,7 @@ public final class Database implements AutoCloseable {
         var cause = sqlCause(e);
         var error = cause == null ? SqlError.REFUSED : dialect.classify(cause);
         if (error.interruption()) {
-            throw DatabaseInterruptedException.of(error, spec, role, cause, e);
+            throw DatabaseInterruptedException.of(error, spec, role == Role.TARGET, cause, e);
         }
         return error;
     }
@@ -189,6 +190,14 @@ public final class Database implements AutoCloseable {
      * something else.
      */
     public static Optional<DatabaseInterruptedException> interruption(Throwable e, Database... databases) {
+        return interruption(e, true, databases);
+    }
+
+    /**
+     * As {@link #interruption(Throwable, Database...)}, for work that {@code writes} the target or
+     * only reads it (verify, check): the message says which.
+     */
+    public static Optional<DatabaseInterruptedException> interruption(Throwable e, boolean writes, Database... databases) {
         if (e instanceof DatabaseInterruptedException interrupted) {
             return Optional.of(interrupted);
         }
@@ -203,7 +212,7 @@ public final class Database implements AutoCloseable {
         }
         var culprit = error == SqlError.CONNECTION_LOST
                 ? present.stream().filter(database -> !database.connected()).findFirst().orElse(present.get(0)) : present.get(0);
-        return Optional.of(DatabaseInterruptedException.of(error, culprit.spec, culprit.role, cause, e));
+        return Optional.of(DatabaseInterruptedException.of(error, culprit.spec, writes && culprit.role == Role.TARGET, cause, e));
     }
 
     /** Whether the connection still answers. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * Found values are cached; a created row gets its id from the {@link IdAllocator}.
  *
  * <p>The database decides what matches: {@link #find} compares in SQL, by the columns'
- * collation, so a user's own folder 'recovered from v2' is found as 'Recovered from V2' (as the
+ * collation, so a user's own folder 'recovered' is found as 'Recovered' (as the
  * unique key would refuse a second one). The cache only remembers those answers under the exact
  * values asked, and never a miss: another spelling is asked of the database again.
  *

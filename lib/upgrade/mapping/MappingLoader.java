@@ -44,7 +44,7 @@ public final class MappingLoader {
         if (mappings.isEmpty()) {
             throw new MappingException(new Where(files.origin(), 0, 0), "holds no mapping files", "");
         }
-        return MappingSet.ordered(files.origin(), mappings, shared.valueMaps(), shared.checksum(), shared.target());
+        return MappingSet.ordered(files.origin(), mappings, shared.valueMaps(), shared.checksum(), shared.target(), shared.source());
     }
 
     /** A yes/no key: true or false, nothing else. */

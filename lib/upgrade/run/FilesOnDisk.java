@@ -36,7 +36,7 @@ public final class FilesOnDisk {
             }
             return new RunReport(reports, plan.checksum(), Duration.between(started, Instant.now()), !dryRun, List.of());
         } catch (RuntimeException e) {
-            handle.rollback();
+            session.target().rollbackQuietly(); // a lost connection has nothing to roll back: the failure that lost it is told
             throw e;
         }
     }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import upgrade.UpgradeOptions;
 import upgrade.report.RunReport;
 import upgrade.report.StepReport;
 import upgrade.support.TestSite;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirtySiteUpgradeTest {
-    private static final String RECOVERY = UpgradeOptions.RECOVERY_FOLDER;
+    private static final String RECOVERY = upgrade.cloudreve.CloudreveSite.RECOVERY_FOLDER;
     private TestSite site;
     private RunReport report;
     private Map<String, Object> v2Before;

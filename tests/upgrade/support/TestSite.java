@@ -73,7 +73,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     public UpgradeOptions options() {
-        return UpgradeOptions.defaults().withV3Prefix(v3Prefix).withExportDirectory(exports);
+        return upgrade.cloudreve.CloudreveSite.defaults().withV3Prefix(v3Prefix).withExportDirectory(exports);
     }
 
     public Upgrade open() {

@@ -1,7 +1,8 @@
-package upgrade.site;
+package upgrade.cloudreve;
 
 import org.ini4j.Ini;
 import upgrade.db.DatabaseException;
+import upgrade.site.TargetConf;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -12,13 +13,11 @@ import java.nio.file.Path;
 /**
  * What V3's conf.ini says (v3-database.md §1): the database in [Database] (Type, Host, Port, User,
  * Password, Name, TablePrefix) and the HashIDSalt in [System].
- *
- * @param url      a JDBC URL for V3's database (without its password)
- * @param password the database password, kept out of the URL
  */
-public record V3Conf(Path file, String url, String password, String prefix, String hashIdSalt) {
+final class V3ConfIni {
+    private V3ConfIni() {}
 
-    public static V3Conf read(Path file) {
+    static TargetConf read(Path file) {
         var ini = ini(file);
         var database = ini.get("Database");
         var type = database == null ? "" : database.getOrDefault("Type", "");
@@ -26,16 +25,19 @@ public record V3Conf(Path file, String url, String password, String prefix, Stri
             throw new DatabaseException("V3 conf.ini: " + file + " has [Database] Type '" + type + "'; this upgrade writes into MySQL or MariaDB",
                     "set V3 up on MySQL/MariaDB ([Database] Type = mysql), start it once, then run again");
         }
-        var system = ini.get("System");
         var url = "jdbc:mysql://" + database.getOrDefault("Host", "127.0.0.1") + ":" + database.getOrDefault("Port", "3306") + "/"
                 + database.getOrDefault("Name", "cloudreve") + "?user=" + URLEncoder.encode(database.getOrDefault("User", "root"), StandardCharsets.UTF_8);
-        return new V3Conf(file, url, database.getOrDefault("Password", ""), database.getOrDefault("TablePrefix", ""),
-                system == null ? "" : system.getOrDefault("HashIDSalt", ""));
+        return new TargetConf(file, url, database.getOrDefault("Password", ""), database.getOrDefault("TablePrefix", ""), hashIdSalt(ini),
+                file.toAbsolutePath().normalize() + " ([Database])");
     }
 
     /** Only the {@code [System] HashIDSalt} of a conf.ini (whatever database V3 uses); empty when it has none. */
-    public static String hashIdSaltOf(Path file) {
-        var system = ini(file).get("System");
+    static String hashIdSaltOf(Path file) {
+        return hashIdSalt(ini(file));
+    }
+
+    private static String hashIdSalt(Ini ini) {
+        var system = ini.get("System");
         return system == null ? "" : system.getOrDefault("HashIDSalt", "");
     }
 
