@@ -45,14 +45,20 @@ public final class Database implements AutoCloseable {
         if (spec.password() != null) {
             properties.setProperty("password", spec.password());
         }
+        if (spec.isSqlite()) {
+            // Take the file's write lock when a transaction begins, not at its first write: a transaction that only
+            // read cannot wait for another writer to finish (SQLite would refuse it at once), one that begins can.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+        }
         Connection connection;
         try {
             connection = DriverManager.getConnection(spec.driverUrl(), properties);
         } catch (SQLException e) {
             throw new DatabaseException(spec.label() + ": cannot connect to " + spec.shown() + ": " + e.getMessage(), spec.connectionHint(), e);
         }
-        var dialect = Dialect.of(spec);
+        Dialect dialect;
         try {
+            dialect = Dialect.of(connection);
             dialect.prepareSession(connection, role);
         } catch (SQLException e) {
             closeQuietly(connection);
