@@ -134,7 +134,7 @@ public final class Database implements AutoCloseable {
             var meta = handle.getConnection().getMetaData();
             try (var rs = meta.getColumns(handle.getConnection().getCatalog(), null, physical, "%")) {
                 while (rs.next()) {
-                    columns.add(new Column(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
+                    columns.add(new Column(rs.getString("COLUMN_NAME"), dialect.columnJdbcType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")),
                             rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"),
                             rs.getInt("NULLABLE") != java.sql.DatabaseMetaData.columnNoNulls,
                             "YES".equals(rs.getString("IS_AUTOINCREMENT"))));

@@ -98,6 +98,14 @@ public sealed interface Dialect permits MariaDbDialect, SqliteDialect {
     /** Why {@code table} cannot roll back a failed page (e.g. "uses MyISAM, which has no transactions"); empty when it can. */
     Optional<String> notTransactional(Handle handle, String table);
 
+    /**
+     * The JDBC type of a column as the driver reports it with its declared type name; a driver that
+     * reports every declared type by its storage class (SQLite: a {@code datetime} as VARCHAR) is corrected here.
+     */
+    default int columnJdbcType(int reported, String typeName) {
+        return reported;
+    }
+
     /** Text columns of {@code table} that cannot hold every Unicode character, each with its character set. */
     List<String> textColumnsNotHoldingEveryCharacter(Handle handle, String table);
 

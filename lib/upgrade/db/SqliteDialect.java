@@ -152,6 +152,23 @@ public final class SqliteDialect implements Dialect {
         return false;
     }
 
+    /**
+     * sqlite-jdbc reports a column by the affinity of its declared type, so gorm's {@code datetime}
+     * would read as text; by the declared name it is a time (kept as text, in {@link #timeValue}'s
+     * form), a {@code bool} a boolean (0 or 1).
+     */
+    @Override
+    public int columnJdbcType(int reported, String typeName) {
+        var declared = typeName == null ? "" : typeName.toLowerCase(java.util.Locale.ROOT);
+        return switch (declared) {
+            case "datetime", "timestamp" -> java.sql.Types.TIMESTAMP;
+            case "date" -> java.sql.Types.DATE;
+            case "bool", "boolean" -> java.sql.Types.BOOLEAN;
+            case "bigint" -> java.sql.Types.BIGINT;
+            default -> reported;
+        };
+    }
+
     @Override
     public Optional<String> notTransactional(Handle handle, String table) {
         return Optional.empty(); // every SQLite table is transactional

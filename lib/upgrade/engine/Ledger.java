@@ -78,12 +78,14 @@ public final class Ledger {
         }
         return target.handle().createQuery("SELECT checksum, started, stage, finished, verified, failed_checks FROM " + q(run))
                 .map((rs, ctx) -> new RunState(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), Stage.valueOf(rs.getString(3)),
-                        instant(rs.getObject(4, Long.class)), instant(rs.getObject(5, Long.class)), rs.getInt(6)))
+                        instant(rs, 4), instant(rs, 5), rs.getInt(6)))
                 .findFirst();
     }
 
-    private static Instant instant(Long millis) {
-        return millis == null ? null : Instant.ofEpochMilli(millis);
+    /** A time kept as epoch milliseconds, or null (asked with wasNull: sqlite-jdbc refuses getObject(i, Long.class) on NULL). */
+    private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        var millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     /**

@@ -1,6 +1,7 @@
 package upgrade.site;
 
 import org.ini4j.Ini;
+import upgrade.db.ConnectionSpec;
 import upgrade.db.DatabaseException;
 
 import java.io.IOException;
@@ -8,29 +9,49 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What V3's conf.ini says (v3-database.md §1): the database in [Database] (Type, Host, Port, User,
- * Password, Name, TablePrefix) and the HashIDSalt in [System].
+ * Password, Name, TablePrefix; for SQLite, DBFile) and the HashIDSalt in [System].
  *
- * @param url      a JDBC URL for V3's database (without its password)
+ * @param url      a JDBC URL for V3's database (without its password), or {@code sqlite:PATH} for its SQLite file
  * @param password the database password, kept out of the URL
  */
 public record V3Conf(Path file, String url, String password, String prefix, String hashIdSalt) {
+    /** V3 uses SQLite when [Database] has no Type (3.0.0 on; no [Database] at all is V3's default) or Type sqlite/sqlite3 (3.2.0 on). */
+    private static final Set<String> SQLITE = Set.of("", "sqlite", "sqlite3");
+    private static final String DEFAULT_SQLITE_FILE = "cloudreve.db";
 
     public static V3Conf read(Path file) {
         var ini = ini(file);
         var database = ini.get("Database");
         var type = database == null ? "" : database.getOrDefault("Type", "");
-        if (!type.equalsIgnoreCase("mysql")) {
-            throw new DatabaseException("V3 conf.ini: " + file + " has [Database] Type '" + type + "'; this upgrade writes into MySQL or MariaDB",
-                    "set V3 up on MySQL/MariaDB ([Database] Type = mysql), start it once, then run again");
-        }
         var system = ini.get("System");
+        var salt = system == null ? "" : system.getOrDefault("HashIDSalt", "");
+        if (SQLITE.contains(type.toLowerCase())) {
+            return new V3Conf(file, ConnectionSpec.sqliteUrl(sqliteFile(file, database)), "",
+                    database == null ? "" : database.getOrDefault("TablePrefix", ""), salt);
+        }
+        if (!type.equalsIgnoreCase("mysql")) {
+            throw new DatabaseException("V3 conf.ini: " + file + " has [Database] Type '" + type + "'; this upgrade writes into MySQL, MariaDB or SQLite",
+                    "set V3 up on MySQL/MariaDB ([Database] Type = mysql) or SQLite (Type = sqlite), start it once, then run again");
+        }
         var url = "jdbc:mysql://" + database.getOrDefault("Host", "127.0.0.1") + ":" + database.getOrDefault("Port", "3306") + "/"
                 + database.getOrDefault("Name", "cloudreve") + "?user=" + URLEncoder.encode(database.getOrDefault("User", "root"), StandardCharsets.UTF_8);
         return new V3Conf(file, url, database.getOrDefault("Password", ""), database.getOrDefault("TablePrefix", ""),
-                system == null ? "" : system.getOrDefault("HashIDSalt", ""));
+                salt);
+    }
+
+    /**
+     * V3's SQLite file: {@code DBFile} (default {@code cloudreve.db}); V3 takes a relative one from the
+     * directory of its executable, which is taken to be the conf.ini's (V3 writes conf.ini there).
+     */
+    private static Path sqliteFile(Path conf, Map<String, String> database) {
+        var name = database == null ? "" : database.getOrDefault("DBFile", "");
+        var parent = conf.toAbsolutePath().normalize().getParent();
+        return parent.resolve(name.isBlank() ? DEFAULT_SQLITE_FILE : name.trim()).normalize();
     }
 
     /** Only the {@code [System] HashIDSalt} of a conf.ini (whatever database V3 uses); empty when it has none. */

@@ -1,0 +1,46 @@
+package upgrade.cli;
+
+import upgrade.Upgrade;
+import upgrade.db.ConnectionSpec;
+import upgrade.site.V2Site;
+import upgrade.site.V3Conf;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The V2 and V3 databases as the options, V2's web root and V3's conf.ini name them, with passwords from the environment where set. */
+final class DatabaseSpecs {
+    private DatabaseSpecs() {}
+
+    /** V2's database: {@code --from}, else the one V2's web root names; empty when neither is known. */
+    static Optional<ConnectionSpec> v2(String from, Optional<V2Site> root) {
+        var password = env(Upgrade.V2_PASSWORD_VARIABLE);
+        if (from != null) {
+            return Optional.of(new ConnectionSpec("V2 database", "--from", from, password.orElse(null)));
+        }
+        return root.map(site -> new ConnectionSpec("V2 database", site.root().toAbsolutePath().normalize().resolve("application/database.php")
+                + " (or give --from)", site.url(), password.orElse(site.password())));
+    }
+
+    /** V3's database from {@code --to}: a JDBC URL, or {@code sqlite:PATH} (a relative path seen from {@code workingDirectory}). */
+    static ConnectionSpec v3(String to, Path workingDirectory) {
+        var given = new ConnectionSpec(Prompts.V3_LABEL, "--to", to, null);
+        var url = given.isSqlite() ? ConnectionSpec.sqliteUrl(workingDirectory.resolve(to.substring(to.indexOf("sqlite:") + "sqlite:".length()))) : to;
+        return new ConnectionSpec(Prompts.V3_LABEL, "--to", url, env(Upgrade.V3_PASSWORD_VARIABLE).orElse(null));
+    }
+
+    /** V3's database as its conf.ini names it. */
+    static ConnectionSpec v3(V3Conf conf) {
+        return new ConnectionSpec(Prompts.V3_LABEL, conf.file().toAbsolutePath().normalize() + " ([Database])", conf.url(),
+                env(Upgrade.V3_PASSWORD_VARIABLE).orElse(conf.password()));
+    }
+
+    /** The database typed at the prompts, with the environment's V3 password when it is set. */
+    static ConnectionSpec withV3Password(ConnectionSpec typed) {
+        return env(Upgrade.V3_PASSWORD_VARIABLE).map(typed::withPassword).orElse(typed);
+    }
+
+    private static Optional<String> env(String variable) {
+        return Optional.ofNullable(System.getenv(variable)).filter(v -> !v.isEmpty());
+    }
+}
