@@ -76,6 +76,11 @@ public sealed interface Dialect permits MariaDbDialect, SqliteDialect {
     /** Creates {@code copy} with {@code table}'s columns and fills it with {@code table}'s rows. */
     List<String> copyTable(String table, String copy);
 
+    /** Whether DDL (and {@link #restartIds}) takes part in a transaction (SQLite), rather than committing by itself (MySQL). */
+    default boolean transactionalDdl() {
+        return false;
+    }
+
     /** Lets the next row inserted without an id get the one after the highest id in {@code table} (after its rows were put back). */
     List<String> restartIds(String table);
 

@@ -124,6 +124,11 @@ public final class SqliteDialect implements Dialect {
                 "DELETE FROM sqlite_sequence WHERE name = " + name + " AND seq = 0");
     }
 
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
     /** A temporary table (it lives in the connection's temp schema, never in V3's file); its text columns compare as V2's did, as near as {@link MySqlCollations} gets. */
     @Override
     public void createStage(Handle target, StageTable stage) {

@@ -194,18 +194,22 @@ public final class Ledger {
         var restored = new ArrayList<String>();
         var handle = target.handle();
         var sql = target.sql();
+        var dialect = target.dialect();
         handle.useTransaction(h -> {
             for (var snapshot : snapshots) {
                 var table = snapshot.substring((target.prefix() + "upgrade_first_").length());
                 var name = target.prefix() + table;
                 h.execute(sql.deleteAll(name));
                 h.execute(sql.copyRows(snapshot, name));
+                if (dialect.transactionalDdl()) {
+                    dialect.restartIds(name).forEach(h::execute); // with the rows, where the database can
+                }
                 restored.add(name);
             }
         });
-        for (var name : restored) {
-            // rows V3 inserts later get the ids they would have had after its first start
-            target.dialect().restartIds(name).forEach(handle::execute);
+        if (!dialect.transactionalDdl()) {
+            // rows V3 inserts later get the ids they would have had after its first start (MySQL's ALTER TABLE commits by itself)
+            restored.forEach(name -> dialect.restartIds(name).forEach(handle::execute));
         }
         discard();
         return restored;

@@ -19,12 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dirty site (tests/fixtures/v2-dirty-site.sql) upgraded into V3's default install: a SQLite
- * file without table prefix, as V3 3.0.0 leaves it at its first start. The result obeys V3's rules
+ * file without table prefix, as V3 leaves it at its first start (3.0.0; {@link V3_8_3} for 3.8.3). The result obeys V3's rules
  * as V3 on SQLite compares (names byte for byte), every V2 row is written or listed with its
  * reason, and times are the text V3's SQLite drivers write.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqliteTargetUpgradeTest {
+    /** The V3 release whose first-start SQLite file is upgraded into. */
+    String version() {
+        return "3.0.0";
+    }
+
     /** Go's 2006-01-02 15:04:05.999999999-07:00 (v3-database.md §6.3). */
     static final String GO_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?[+-]\\d{2}:\\d{2}";
     private static final DateTimeFormatter GO_PARSER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]xxx");
@@ -38,7 +43,7 @@ class SqliteTargetUpgradeTest {
 
     @BeforeAll
     void upgrade() {
-        site = TestSite.sample("", TestSite.Engine.SQLITE, "3.0.0").v2Script("fixtures/v2-dirty-site.sql");
+        site = TestSite.sample("", TestSite.Engine.SQLITE, version()).v2Script("fixtures/v2-dirty-site.sql");
         v2Before = site.snapshotV2();
         started = System.currentTimeMillis() / 1000;
         try (var upgrade = site.open()) {
