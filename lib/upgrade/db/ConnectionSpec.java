@@ -85,7 +85,10 @@ public record ConnectionSpec(String label, String option, String url, String pas
                 + " (the server must be running and reachable from this machine)";
     }
 
-    /** The URL the MariaDB driver accepts: {@code jdbc:mysql:} is read as {@code jdbc:mariadb:}; a SQLite file's {@code jdbc:sqlite:PATH}. */
+    /**
+     * The URL the driver accepts: MySQL Connector/J's {@code jdbc:mysql:} (a {@code jdbc:mariadb:} URL, as the
+     * MariaDB driver takes it, is read as the same server); a SQLite file's {@code jdbc:sqlite:PATH}.
+     */
     public String driverUrl() {
         if (isSqlite()) {
             var file = sqliteFile();
@@ -105,7 +108,7 @@ public record ConnectionSpec(String label, String option, String url, String pas
             throw new DatabaseException(label + ": the URL '" + redacted() + "' names no database.",
                     "put the database name after the port, e.g. jdbc:mysql://localhost:3306/cloudreve");
         }
-        return "jdbc:mariadb:" + url.substring(url.indexOf("://"));
+        return "jdbc:mysql" + url.substring(url.indexOf("://"));
     }
 
     /** The database (schema) name in the URL; a SQLite file's path. */

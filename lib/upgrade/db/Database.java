@@ -49,6 +49,9 @@ public final class Database implements AutoCloseable {
             // Take the file's write lock when a transaction begins, not at its first write: a transaction that only
             // read cannot wait for another writer to finish (SQLite would refuse it at once), one that begins can.
             properties.setProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            // Connector/J encodes statements in this character set; the session's (SET NAMES utf8mb4) must match it
+            properties.setProperty("characterEncoding", "UTF-8");
         }
         Connection connection;
         try {
