@@ -11,7 +11,7 @@ import static upgrade.cli.UpgradeCommandTest.execute;
 
 /**
  * Every command on a V3 in a SQLite file (V3's default install): check without MySQL's engine and
- * character-set checks, a dry run that writes nothing, run, verify and reset; V3's SQLite file found
+ * character-set checks, a dry run that writes nothing, run, files, verify and reset; V3's SQLite file found
  * from --to sqlite:PATH and from conf.ini (no [Database] Type, or Type = sqlite, with DBFile).
  */
 class SqliteCommandsTest {
@@ -24,7 +24,7 @@ class SqliteCommandsTest {
     }
 
     @Test
-    void checkPlanRunVerifyAndResetWorkOnASqliteFile() {
+    void checkPlanRunFilesVerifyAndResetWorkOnASqliteFile() throws IOException {
         try (var site = TestSite.sample("", TestSite.Engine.SQLITE, "3.0.0")) {
             var firstStart = site.snapshotV3();
             var check = execute(with(site, "check"));
@@ -38,6 +38,11 @@ class SqliteCommandsTest {
             var run = execute(with(site, "run"));
             assertThat(run.code()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("The V3 database follows V3's rules.");
+            var root = upgrade.support.FakeV2Root.create(site);
+            var v3Dir = Files.createTempDirectory(site.exports(), "v3dir");
+            var files = execute("files", "--from", site.v2Url(), "--to", site.v3Url(), "--v2-root", root.toString(), "--v3-dir", v3Dir.toString());
+            assertThat(files.code()).as(files.out() + files.err()).isZero();
+            assertThat(v3Dir.resolve("avatar")).isDirectory();
             var verify = execute("verify", "--to", site.v3Url());
             assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
             assertThat(verify.out()).contains("[pass] every user has exactly one root folder (verify-users.yaml)");
