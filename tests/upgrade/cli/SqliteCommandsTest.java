@@ -11,7 +11,8 @@ import static upgrade.cli.UpgradeCommandTest.execute;
 
 /**
  * Every command on a V3 in a SQLite file (V3's default install): check without MySQL's engine and
- * character-set checks, a dry run that writes nothing, run, files, verify and reset; V3's SQLite file found
+ * character-set checks, the mappings validated against the file's schema, a dry run that writes
+ * nothing, run, files, verify and reset; V3's SQLite file found
  * from --to sqlite:PATH and from conf.ini (no [Database] Type, or Type = sqlite, with DBFile).
  */
 class SqliteCommandsTest {
@@ -30,6 +31,11 @@ class SqliteCommandsTest {
             var check = execute(with(site, "check"));
             assertThat(check.code()).as(check.out() + check.err()).isZero();
             assertThat(check.out()).doesNotContain("InnoDB", "utf8mb4", "[FAIL]").contains("mysqldump --single-transaction");
+
+            var validate = execute("mappings", "validate", "--from", site.v2Url(), "--to", site.v3Url());
+            assertThat(validate.code()).as(validate.out() + validate.err()).isZero();
+            var drift = execute("mappings", "drift", "--strict", "--from", site.v2Url(), "--to", site.v3Url());
+            assertThat(drift.code()).as(drift.out() + drift.err()).isZero();
 
             var plan = execute(with(site, "plan"));
             assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
