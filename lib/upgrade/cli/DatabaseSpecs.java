@@ -2,6 +2,7 @@ package upgrade.cli;
 
 import upgrade.Upgrade;
 import upgrade.db.ConnectionSpec;
+import upgrade.db.DatabaseException;
 import upgrade.site.V2Site;
 import upgrade.site.V3Conf;
 
@@ -16,7 +17,12 @@ final class DatabaseSpecs {
     static Optional<ConnectionSpec> v2(String from, Optional<V2Site> root) {
         var password = env(Upgrade.V2_PASSWORD_VARIABLE);
         if (from != null) {
-            return Optional.of(new ConnectionSpec("V2 database", "--from", from, password.orElse(null)));
+            var spec = new ConnectionSpec("V2 database", "--from", from, password.orElse(null));
+            if (spec.isSqlite()) {
+                throw new DatabaseException("V2 database: --from names a SQLite file, but Cloudreve V2 keeps its data in MySQL/MariaDB.",
+                        "give --from as V2's jdbc:mysql://HOST:PORT/DATABASE?user=USER (V3's SQLite file goes to --to)");
+            }
+            return Optional.of(spec);
         }
         return root.map(site -> new ConnectionSpec("V2 database", site.root().toAbsolutePath().normalize().resolve("application/database.php")
                 + " (or give --from)", site.url(), password.orElse(site.password())));

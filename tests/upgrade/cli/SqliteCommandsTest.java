@@ -37,6 +37,10 @@ class SqliteCommandsTest {
             var drift = execute("mappings", "drift", "--strict", "--from", site.v2Url(), "--to", site.v3Url());
             assertThat(drift.code()).as(drift.out() + drift.err()).isZero();
 
+            var swapped = execute("check", "--from", site.v3Url(), "--to", site.v3Url());
+            assertThat(swapped.code()).isEqualTo(ExitCodes.DATABASE);
+            assertThat(swapped.err()).contains("--from names a SQLite file, but Cloudreve V2 keeps its data in MySQL/MariaDB");
+
             var plan = execute(with(site, "plan"));
             assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
             assertThat(site.snapshotV3()).as("a dry run writes nothing").isEqualTo(firstStart);
