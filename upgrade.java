@@ -2,7 +2,7 @@
 //DESCRIPTION Cloudreve V2 (2.0.0-Alpha1) -> V3 upgrade toolkit. Try: jbang demo.java
 //JAVA 17+
 //DEPS org.jdbi:jdbi3-core:3.49.6
-//DEPS org.mariadb.jdbc:mariadb-java-client:3.5.7
+//DEPS com.mysql:mysql-connector-j:26.10.0
 //DEPS org.xerial:sqlite-jdbc:3.54.1.0
 //DEPS com.fasterxml.jackson:jackson-bom:2.21.0@pom
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml

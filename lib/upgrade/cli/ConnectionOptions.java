@@ -32,7 +32,8 @@ public final class ConnectionOptions {
     String from;
 
     @Option(names = "--to", paramLabel = "JDBC_URL",
-            description = {"The V3 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v3?user=root (password: $" + Upgrade.V3_PASSWORD_VARIABLE + ").",
+            description = {"The V3 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v3?user=root (password: $" + Upgrade.V3_PASSWORD_VARIABLE + "),",
+                    "or V3's SQLite file: sqlite:/opt/cloudreve/cloudreve.db.",
                     "Default: from --v3-conf; on a terminal it is asked for (a conf.ini path, or setting by setting)."})
     String to;
 
@@ -50,7 +51,8 @@ public final class ConnectionOptions {
     String thumbSuffix;
 
     @Option(names = "--v3-conf", paramLabel = "FILE",
-            description = "V3's conf.ini: its [Database] (MySQL/MariaDB) and [System] HashIDSalt are read. Options given explicitly win.")
+            description = {"V3's conf.ini: its [Database] (MySQL/MariaDB; SQLite: DBFile, default cloudreve.db beside conf.ini) and [System] HashIDSalt",
+                    "are read. Options given explicitly win."})
     Path v3Conf;
 
     @Option(names = {"-y", "--yes"}, description = "Never ask: no confirmation, no prompts (nothing is asked without a terminal either).")
@@ -139,23 +141,18 @@ public final class ConnectionOptions {
 
         ConnectionSpec v2 = null;
         if (databases == Databases.BOTH) {
-            var v2Password = env(Upgrade.V2_PASSWORD_VARIABLE);
-            v2 = from != null ? new ConnectionSpec("V2 database", "--from", from, v2Password.orElse(null))
-                    : root.map(site -> new ConnectionSpec("V2 database", site.where() + " (or give --from)", site.url(),
-                            v2Password.orElse(site.password())))
-                    .orElseThrow(() -> missing("--from", "give --from JDBC_URL, or --v2-root DIR (V2's web root), or run in V2's web root"));
+            v2 = DatabaseSpecs.v2(from, root).orElseThrow(() -> missing("--from", "give --from JDBC_URL, or --v2-root DIR (V2's web root), or run in V2's web root"));
         }
         var wantSalt = writes == Writes.REPORT_AND_SHARE_LINKS && !given("--hashid-salt");
-        var v3Password = env(Upgrade.V3_PASSWORD_VARIABLE);
         Prompts.V3Answers answers = null;
         ConnectionSpec v3;
         if (to != null) {
-            v3 = new ConnectionSpec(Prompts.V3_LABEL, "--to", to, v3Password.orElse(null));
+            v3 = DatabaseSpecs.v3(to, UpgradeCommand.terminalOf(spec).workingDirectory());
         } else if (conf.isPresent()) {
-            v3 = new ConnectionSpec(Prompts.V3_LABEL, conf.get().where(), conf.get().url(), v3Password.orElse(conf.get().password()));
+            v3 = DatabaseSpecs.v3(conf.get());
         } else if (prompts.isPresent()) {
             answers = prompts.get().v3Database(wantSalt);
-            v3 = v3Password.map(answers.spec()::withPassword).orElse(answers.spec());
+            v3 = DatabaseSpecs.withV3Password(answers.spec());
             answers.conf().ifPresent(file -> sources.add("V3: " + file));
         } else {
             throw missing("--to", "give --to JDBC_URL, or --v3-conf FILE (V3's conf.ini), or run on a terminal without --yes to be asked");
@@ -199,10 +196,6 @@ public final class ConnectionOptions {
 
     private CommandLine.ParameterException missing(String option, String how) {
         return new CommandLine.ParameterException(spec.commandLine(), "Missing " + option + ": " + how);
-    }
-
-    private static Optional<String> env(String variable) {
-        return Optional.ofNullable(System.getenv(variable)).filter(v -> !v.isEmpty());
     }
 
     private String checkedSalt(String value) {

@@ -36,12 +36,17 @@ final class Prompts {
      */
     V3Answers v3Database(boolean wantSalt) {
         terminal.say("The V3 database (V3 must have started on it once):");
-        for (var answer = ask("  V3's conf.ini, to read the settings from (empty: type them)", ""); !answer.isEmpty();
-             answer = ask("  V3's conf.ini (empty: type the settings)", "")) {
-            var file = file(answer);
+        for (var answer = ask("  V3's conf.ini to read the settings from, or its SQLite file (.db) (empty: type them)", ""); !answer.isEmpty();
+             answer = ask("  V3's conf.ini or SQLite file (empty: type the settings)", "")) {
+            var file = file(answer.startsWith("sqlite:") ? answer.substring(7) : answer);
             if (file == null) {
                 terminal.say("  '" + answer + "' is not a path.");
                 continue;
+            }
+            if (answer.startsWith("sqlite:") || file.getFileName().toString().endsWith(".db")) {
+                var prefix = ask("  table prefix (V3's default is none)", "");
+                return new V3Answers(new ConnectionSpec(V3_LABEL, "the answers typed", ConnectionSpec.sqliteUrl(file), null), prefix,
+                        wantSalt ? hashIdSalt() : "", Optional.empty());
             }
             try {
                 var conf = SiteProfiles.current().readTarget(file);

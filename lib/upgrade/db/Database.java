@@ -46,14 +46,23 @@ public final class Database implements AutoCloseable {
         if (spec.password() != null) {
             properties.setProperty("password", spec.password());
         }
+        if (spec.isSqlite()) {
+            // Take the file's write lock when a transaction begins, not at its first write: a transaction that only
+            // read cannot wait for another writer to finish (SQLite would refuse it at once), one that begins can.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            // Connector/J encodes statements in this character set; the session's (SET NAMES utf8mb4) must match it
+            properties.setProperty("characterEncoding", "UTF-8");
+        }
         Connection connection;
         try {
             connection = DriverManager.getConnection(spec.driverUrl(), properties);
         } catch (SQLException e) {
             throw new DatabaseException(spec.label() + ": cannot connect to " + spec.shown() + ": " + e.getMessage(), spec.connectionHint(), e);
         }
-        var dialect = Dialect.of(spec);
+        Dialect dialect;
         try {
+            dialect = Dialect.of(connection);
             dialect.prepareSession(connection, role);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -129,7 +138,7 @@ public final class Database implements AutoCloseable {
             var meta = handle.getConnection().getMetaData();
             try (var rs = meta.getColumns(handle.getConnection().getCatalog(), null, physical, "%")) {
                 while (rs.next()) {
-                    columns.add(new Column(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
+                    columns.add(new Column(rs.getString("COLUMN_NAME"), dialect.columnJdbcType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")),
                             rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"),
                             rs.getInt("NULLABLE") != java.sql.DatabaseMetaData.columnNoNulls,
                             "YES".equals(rs.getString("IS_AUTOINCREMENT"))));

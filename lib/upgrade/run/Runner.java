@@ -97,7 +97,12 @@ public final class Runner {
             throw ChecksFailedException.preflight(checks);
         }
         if (!dryRun && !resuming) {
-            ledger.begin(plan.checksum(), plan.started(), session.writtenTables(plan, Phase.UPGRADE).keySet(), listener::snapshotTaken);
+            try {
+                ledger.begin(plan.checksum(), plan.started(), session.writtenTables(plan, Phase.UPGRADE).keySet(), listener::snapshotTaken);
+            } catch (RuntimeException e) {
+                throwIfInterrupted(e); // e.g. another process writing V3's SQLite file: exit 4, and the next run starts again
+                throw e;
+            }
         }
         this.stopper = checkpoints;
         if (stopRequested) {

@@ -2,6 +2,7 @@ package upgrade.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import upgrade.Upgrade;
 import upgrade.UpgradeOptions;
 import upgrade.db.DatabaseInterruptedException;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static upgrade.cli.UpgradeCommandTest.execute;
 
 /**
@@ -31,8 +33,10 @@ import static upgrade.cli.UpgradeCommandTest.execute;
  * during the files on disk or the verification) or a reset that dies half-way is completed by
  * running the same command again, which says what it continues; the end is the same as an
  * uninterrupted run's. Deaths are simulated by an Error thrown from a listener (nothing catches it
- * on its way out), or by leaving the ledger as a death leaves it.
+ * on its way out), or by leaving the ledger as a death leaves it. V3 is on MariaDB here, in a SQLite
+ * file in {@link InterruptedRunsOnSqliteTest}, which runs the same tests.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InterruptedRunsTest {
     private static final List<String> TABLES = List.of("users", "groups", "policies", "folders", "files", "shares", "settings");
     private static final int BATCH = 3;
@@ -47,11 +51,21 @@ class InterruptedRunsTest {
     /** What an uninterrupted 'run' leaves: V3's rows (without times), the share-link map and the files it put on disk. */
     record Outcome(Map<String, List<Map<String, Object>>> rows, List<String> links, TreeSet<String> files) {}
 
-    private static Outcome uninterrupted;
+    private Outcome uninterrupted;
+
+    /** The product V3's database is on. */
+    TestSite.Engine engine() {
+        return TestSite.Engine.MARIADB;
+    }
+
+    /** The sample site and a V3 3.0.0 with the prefix cd_, on {@link #engine()}. */
+    TestSite newSite() {
+        return TestSite.sample("cd_", engine(), "3.0.0");
+    }
 
     @BeforeAll
-    static void runOnceWithoutInterruption() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+    void runOnceWithoutInterruption() throws IOException {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             var result = execute(args("run", site, root));
             assertThat(result.code()).as(result.out() + result.err()).isZero();
@@ -88,7 +102,7 @@ class InterruptedRunsTest {
     }
 
     /** The run ended well and left what an uninterrupted one leaves, with its report. */
-    private static void endsAsUninterrupted(UpgradeCommandTest.Result result, TestSite site, Path root) throws IOException {
+    private void endsAsUninterrupted(UpgradeCommandTest.Result result, TestSite site, Path root) throws IOException {
         assertThat(result.code()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).doesNotContain("[FAIL]").contains("The V3 database follows V3's rules.", "Next steps:");
         assertThat(outcome(site, root)).isEqualTo(uninterrupted);
@@ -104,7 +118,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledWhileItCopiedV3sTablesStartsAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -114,7 +128,7 @@ class InterruptedRunsTest {
                     }
                 }
             });
-            assertThat(site.rows("SHOW TABLES LIKE 'cd\\_upgrade\\_first\\_%'")).as("some tables copied").isNotEmpty();
+            assertThat(site.v3Tables()).as("some tables copied").anyMatch(table -> table.startsWith("cd_upgrade_first_"));
             var check = execute(args("check", site, root));
             assertThat(check.code()).as(check.out()).isZero();
             assertThat(check.out()).contains("A run was stopped while it copied V3's tables, before it wrote any row: 'run' starts again.");
@@ -126,7 +140,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledBetweenPagesContinuesAfterTheLastCommittedPage() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -153,7 +167,8 @@ class InterruptedRunsTest {
 
     @Test
     void aRunWhoseV3ConnectionIsLostKeepsItsCommittedPagesAndContinues() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        assumeTrue(engine() == TestSite.Engine.MARIADB, "a SQLite file has no connection to lose");
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
                 var e = catchThrowable(() -> upgrade.run(new RunListener() {
@@ -179,7 +194,8 @@ class InterruptedRunsTest {
 
     @Test
     void aV3ConnectionLostAfterTheCommitKeepsEveryRowAndIsVerifiedAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        assumeTrue(engine() == TestSite.Engine.MARIADB, "a SQLite file has no connection to lose");
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
                 var e = catchThrowable(() -> upgrade.run(new RunListener() {
@@ -265,7 +281,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledAfterItsCommitBeforeTheExportFilesIsVerifiedAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -286,7 +302,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledAfterTheExportFilesBeforeTheFilesOnDiskIsVerifiedAgainAfterThem() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -303,7 +319,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledDuringTheFilesOnDiskIsVerifiedAgainAfterThem() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -322,7 +338,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledDuringItsVerificationIsVerifiedAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
                 upgrade.run(); // what 'run' has done when it dies verifying: every row, the export files and the files on disk
@@ -336,7 +352,7 @@ class InterruptedRunsTest {
 
     @Test
     void aSecondRunOfAFinishedUpgradeSaysSoAndVerifiesAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             endsAsUninterrupted(execute(args("run", site, root)), site, root);
             var check = execute(args("check", site, root));
@@ -351,7 +367,7 @@ class InterruptedRunsTest {
 
     @Test
     void aStopFromAnotherThreadSaysWhatWasKeptAndTheCommandsThatContinueOrUndoIt() throws Exception {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             CancelledException stopped;
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
@@ -396,7 +412,7 @@ class InterruptedRunsTest {
 
     @Test
     void aStopAskedForBeforeTheFirstPageStopsAfterIt() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
                 assertThatThrownBy(() -> upgrade.run(new RunListener() {
@@ -414,7 +430,7 @@ class InterruptedRunsTest {
 
     @Test
     void aResetKilledAfterItRestoredV3IsFinishedByTheNextReset() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var firstStart = site.snapshotV3();
             var root = FakeV2Root.create(site);
             endsAsUninterrupted(execute(args("run", site, root)), site, root);
@@ -423,6 +439,10 @@ class InterruptedRunsTest {
             for (var table : TABLES) {
                 site.v3("DELETE FROM {p}" + table).v3("INSERT INTO {p}" + table + " SELECT * FROM {p}upgrade_first_" + table)
                         .v3("DROP TABLE {p}upgrade_first_" + table);
+                if (engine() == TestSite.Engine.SQLITE) { // SQLite restarts the ids in the same transaction as it restores the rows
+                    site.v3("UPDATE sqlite_sequence SET seq = COALESCE((SELECT MAX(id) FROM {p}" + table + "), 0) WHERE name = '{p}" + table + "'")
+                            .v3("DELETE FROM sqlite_sequence WHERE seq = 0");
+                }
             }
             var check = execute(args("check", site, root));
             assertThat(check.code()).as(check.out()).isZero();
@@ -436,7 +456,7 @@ class InterruptedRunsTest {
 
     @Test
     void aResetKilledBeforeItRestoredV3IsFinishedByTheNextRunBeforeItStarts() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             endsAsUninterrupted(execute(args("run", site, root)), site, root);
             site.v3("UPDATE {p}upgrade_run SET stage = 'RESETTING'"); // the first thing a reset commits

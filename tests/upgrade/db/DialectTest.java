@@ -177,6 +177,47 @@ class DialectTest {
         return database.handle().createQuery("SHOW CREATE TABLE " + table).map((rs, ctx) -> rs.getString(2)).one();
     }
 
+    /**
+     * The toolkit talks through MySQL Connector/J; the same refusals reach it alike through the
+     * MariaDB driver (an operator's jdbc:mariadb: URL is opened with Connector/J, and a library user
+     * may hand in either driver's errors): by vendor code first, then by SQLState class.
+     */
+    @Test
+    void refusalsReadTheSameThroughTheMariaDbDriver() throws SQLException {
+        var dialect = database.dialect();
+        var url = "jdbc:mariadb://" + server.hostAndPort() + "/" + name;
+        try (var mariadb = java.sql.DriverManager.getConnection(url, server.user(), server.password());
+             var other = java.sql.DriverManager.getConnection(url, server.user(), server.password())) {
+            assertThat(mariadb.getClass().getName()).startsWith("org.mariadb.jdbc");
+            var duplicate = catchThrowableOfType(SQLException.class, () -> mariadb.createStatement().execute("INSERT INTO t VALUES (3, 'alice@example.com', 0)"));
+            assertThat(dialect.classify(duplicate)).isEqualTo(SqlError.DUPLICATE_KEY);
+            var notNull = catchThrowableOfType(SQLException.class, () -> mariadb.createStatement().execute("INSERT INTO t (id, email) VALUES (3, NULL)"));
+            assertThat(dialect.classify(notNull)).isEqualTo(SqlError.REFUSED);
+            other.setAutoCommit(false);
+            other.createStatement().execute("UPDATE t SET v = 1 WHERE id = 1");
+            mariadb.createStatement().execute("SET SESSION innodb_lock_wait_timeout = 1");
+            var lockWait = catchThrowableOfType(SQLException.class, () -> mariadb.createStatement().execute("UPDATE t SET v = 2 WHERE id = 1"));
+            assertThat(dialect.classify(lockWait)).isEqualTo(SqlError.LOCK_CONFLICT);
+            other.rollback();
+            server.execute(null, "KILL CONNECTION " + connectionId(mariadb));
+            var lost = catchThrowableOfType(SQLException.class, () -> mariadb.createStatement().execute("SELECT 1"));
+            assertThat(dialect.classify(lost)).isEqualTo(SqlError.CONNECTION_LOST);
+        }
+        // a driver that gives only the SQLState
+        assertThat(dialect.classify(new SQLException("deadlock", "40001", 0))).isEqualTo(SqlError.LOCK_CONFLICT);
+        assertThat(dialect.classify(new SQLException("gone", "08S01", 0))).isEqualTo(SqlError.CONNECTION_LOST);
+        assertThat(dialect.classify(new SQLException("not null", "23000", 0))).isEqualTo(SqlError.REFUSED);
+    }
+
+    @Test
+    void aJdbcMariaDbUrlIsOpenedWithConnectorJ() throws SQLException {
+        var url = server.url(name).replace("jdbc:mysql:", "jdbc:mariadb:");
+        try (var opened = Database.open(new ConnectionSpec("V3 database", "--to", url, null), Database.Role.TARGET, "")) {
+            assertThat(opened.handle().getConnection().getClass().getName()).startsWith("com.mysql.cj");
+            assertThat(opened.table("t").columnNames()).containsExactly("id", "email", "v");
+        }
+    }
+
     @Test
     void uniqueKeysComePrimaryFirstWithTheirColumns() {
         var keys = database.uniqueKeys(database.table("t"));

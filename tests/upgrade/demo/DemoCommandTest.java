@@ -32,6 +32,30 @@ class DemoCommandTest {
     }
 
     @Test
+    void theDemoCanPutV3IntoASqliteFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var server = TestServer.get();
+        try {
+            var out = new StringWriter();
+            var err = new StringWriter();
+            var commandLine = DemoCli.commandLine();
+            commandLine.setOut(new PrintWriter(out));
+            commandLine.setErr(new PrintWriter(err));
+            var file = dir.resolve("cloudreve.db");
+            var code = commandLine.execute("demo", "--server", server.serverUrl(), "--sqlite", file.toString());
+            assertThat(err.toString()).isEmpty();
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("V3 at first start (prefix none): sqlite:" + file, "Committed in",
+                    "cloudreve.db> SELECT id, email, nick", "1 | admin@cloudreve.org | Admin | 0 | 1 | gravatar", "register_enabled | 0");
+            var again = DemoCli.commandLine();
+            again.setErr(new PrintWriter(err));
+            assertThat(again.execute("demo", "--server", server.serverUrl(), "--sqlite", file.toString())).as("an existing file is never overwritten").isNotZero();
+            assertThat(err.toString()).contains(file + " already exists");
+        } finally {
+            server.dropDatabase(DemoCommand.V2_DATABASE);
+        }
+    }
+
+    @Test
     void theDemoScriptHasEveryUpgradeCommandAndTheRealDemo() {
         var out = new StringWriter();
         var commandLine = DemoCli.commandLine();

