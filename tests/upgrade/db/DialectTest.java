@@ -223,4 +223,11 @@ class DialectTest {
         var keys = database.uniqueKeys(database.table("t"));
         assertThat(keys).containsExactly(new UniqueKey("PRIMARY", List.of("id"), true), new UniqueKey("uix_email", List.of("email"), false));
     }
+
+    private static long connectionId(Connection connection) throws SQLException {
+        try (var rs = connection.createStatement().executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }
