@@ -13,9 +13,11 @@ import java.util.zip.CRC32;
  * @param lookups  lookups any mapping may read without declaring them; one it declares itself wins
  * @param rules    rules a column rule may use by name ({@code {rule: NAME}}), parsed where used
  * @param target   the target database as target.yaml declares it; {@link TargetDatabase#UNDECLARED} without the file
+ * @param versions the target's releases the mappings support, as target.yaml declares them under {@code versions:}
  * @param checksum over the shared files' lines, so that a run resumes only with the same ones
  */
-record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, Map<String, YamlNode> rules, TargetDatabase target, long checksum) {
+record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, Map<String, YamlNode> rules, TargetDatabase target,
+              TargetVersions versions, long checksum) {
     static final String VALUE_MAPS_FILE = "value-maps.yaml";
     static final String LOOKUPS_FILE = "lookups.yaml";
     static final String RULES_FILE = "rules.yaml";
@@ -27,6 +29,7 @@ record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, 
         var lookups = new LinkedHashMap<String, LookupSpec>();
         var rules = new LinkedHashMap<String, YamlNode>();
         var target = TargetDatabase.UNDECLARED;
+        var versions = TargetVersions.UNDECLARED;
         var crc = new CRC32();
         for (var file : files.files()) {
             if (!FILES.contains(file.name())) {
@@ -40,18 +43,21 @@ record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, 
                     root.onlyKeys(List.of("lookups"), LOOKUPS_FILE);
                     lookups.putAll(LookupSpec.declared(root));
                 }
-                case TARGET_FILE -> target = targetDatabase(root);
+                case TARGET_FILE -> {
+                    target = targetDatabase(root);
+                    versions = root.get("versions").map(TargetVersions::parse).orElse(TargetVersions.UNDECLARED);
+                }
                 default -> {
                     root.onlyKeys(List.of("rules"), RULES_FILE);
                     root.require("rules", "name each rule under 'rules:'").entries().forEach(e -> rules.put(e.getKey(), e.getValue()));
                 }
             }
         }
-        return new Shared(Map.copyOf(valueMaps), Map.copyOf(lookups), Map.copyOf(rules), target, crc.getValue());
+        return new Shared(Map.copyOf(valueMaps), Map.copyOf(lookups), Map.copyOf(rules), target, versions, crc.getValue());
     }
 
     private static TargetDatabase targetDatabase(YamlNode root) {
-        root.onlyKeys(List.of("target"), TARGET_FILE);
+        root.onlyKeys(List.of("target", "versions"), TARGET_FILE);
         var node = root.require("target", "describe the target database under 'target:', e.g. target: {name: V3, text_not_null: true}");
         node.onlyKeys(TargetDatabase.KEYS, "target");
         var name = node.get("name").map(YamlNode::text).orElse(TargetDatabase.UNDECLARED.name());

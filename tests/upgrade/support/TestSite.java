@@ -27,12 +27,16 @@ public final class TestSite implements AutoCloseable {
     private final java.nio.file.Path exports;
 
     private TestSite(boolean sampleSite, String v3Prefix) {
+        this(sampleSite, v3Prefix, DemoSite.V3_DEFAULT_VERSION);
+    }
+
+    private TestSite(boolean sampleSite, String v3Prefix, String v3Version) {
         var n = ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         this.v2 = "t_v2_" + n;
         this.v3 = "t_v3_" + n;
         this.v3Prefix = v3Prefix;
         DemoSite.createV2(server, v2, sampleSite);
-        DemoSite.createV3(server, v3, v3Prefix);
+        DemoSite.createV3(server, v3, v3Prefix, v3Version);
         try {
             this.exports = java.nio.file.Files.createTempDirectory("upgrade-test-exports-");
         } catch (java.io.IOException e) {
@@ -48,6 +52,11 @@ public final class TestSite implements AutoCloseable {
     /** The sample V2 site and a V3 3.0.0 database with this table prefix. */
     public static TestSite sample(String v3Prefix) {
         return new TestSite(true, v3Prefix);
+    }
+
+    /** The sample V2 site and a V3 database of this release (one of {@link DemoSite#V3_VERSIONS}) with this table prefix. */
+    public static TestSite sample(String v3Prefix, String v3Version) {
+        return new TestSite(true, v3Prefix, v3Version);
     }
 
     /** A V2 database as the installer leaves it (admin, root folder, three groups, one policy). */
