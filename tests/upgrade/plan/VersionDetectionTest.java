@@ -14,6 +14,7 @@ import upgrade.mapping.MappingFiles;
 import upgrade.mapping.MappingLoader;
 import upgrade.mapping.TargetVersions;
 import upgrade.support.TestServer;
+import upgrade.support.V3Releases;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ class VersionDetectionTest {
     }
 
     static List<String> releases() {
-        return VERSIONS.known().stream().map(TargetVersions.Version::name).toList();
+        return V3Releases.names();
     }
 
     /** A V3 database of {@code fixture} (3.0.0 or 3.8.3), prefix cd_. */
@@ -52,18 +53,10 @@ class VersionDetectionTest {
         return name;
     }
 
-    /** The 3.8.3 fixture as release {@code name} would have made it: later releases' tables and columns dropped, its db_version. */
+    /** The 3.8.3 fixture as release {@code name} would have made it (see {@link V3Releases}). */
     private String v3As(String name) {
         var database = v3("3.8.3");
-        var index = VERSIONS.indexOf(name);
-        for (int i = VERSIONS.known().size() - 1; i > index; i--) {
-            for (var added : VERSIONS.known().get(i).adds()) {
-                var dot = added.indexOf('.');
-                TestServer.get().execute(database, dot < 0 ? "DROP TABLE `cd_" + added + "`"
-                        : "ALTER TABLE `cd_" + added.substring(0, dot) + "` DROP COLUMN `" + added.substring(dot + 1) + "`");
-            }
-        }
-        marker(database, VERSIONS.known().get(index).marker());
+        V3Releases.reduce(TestServer.get(), database, "cd_", name);
         return database;
     }
 
