@@ -159,7 +159,7 @@ public record MappingFiles(String origin, List<File> files, List<File> layers, M
             if (disables(laid)) {
                 merged.remove(file.name());
             } else {
-                merged.put(file.name(), new File(file.name(), file.text(), operator.origin(), base(laid, below)));
+                merged.put(file.name(), new File(file.name(), file.text(), operator.origin(), base(laid, withLayers(below))));
             }
         }
         var layered = new TreeMap<String, File>();
@@ -167,6 +167,17 @@ public record MappingFiles(String origin, List<File> files, List<File> layers, M
         operator.layers().forEach(layer -> layered.put(layer.name(), new File(layer.name(), layer.text(), operator.origin())));
         return new MappingFiles(origin + " with " + operator.origin() + " over them", List.copyOf(merged.values()),
                 List.copyOf(layered.values()), this, operator);
+    }
+
+    /**
+     * The files below and, under the names no file has, the layers: an operator's file may extend a
+     * release's own mapping (nodes.yaml); {@link #forVersion} lays it again over that release's files.
+     */
+    private Map<String, File> withLayers(Map<String, File> below) {
+        var all = new TreeMap<String, File>();
+        layers.forEach(layer -> all.put(layer.name(), layer));
+        all.putAll(below);
+        return all;
     }
 
     /** The file below that {@code file} extends; null when it extends none. */

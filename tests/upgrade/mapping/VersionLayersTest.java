@@ -63,6 +63,17 @@ class VersionLayersTest {
     }
 
     @Test
+    void anOperatorMayExtendAReleasesOwnMapping() {
+        var mine = new MappingFiles("my-mappings", List.of(new MappingFiles.File("nodes.yaml",
+                "extends: nodes\ncolumns:\n  aria2_options: {json: {timeout: {value: 30}}}\n")));
+        var set = loader.load(bundled.overlay(mine).forVersion(upTo("3.8.2"), versions));
+        assertThat(json(set, "nodes", "aria2_options").fields().keySet()).containsExactly("server", "token", "temp_path", "options", "interval", "timeout");
+        assertThat(json(set, "nodes", "aria2_options").fields().get("timeout")).isInstanceOf(ColumnRule.Constant.class);
+        var e = catchThrowableOfType(MappingException.class, () -> bundled.overlay(mine).forVersion(upTo("3.3.2"), versions));
+        assertThat(e.getMessage()).contains("'extends' names 'nodes', which is not one of the");
+    }
+
+    @Test
     void aLayerNamingNoListedReleaseIsRefusedAtItsSinceKey() {
         var odd = new MappingFiles("test", bundled.files(), List.of(new MappingFiles.File("odd.yaml", "since: 3.9.0\nextends: groups\n")), null, null);
         var e = catchThrowableOfType(MappingException.class, () -> odd.forVersion(upTo("3.0.0"), versions));
