@@ -27,6 +27,10 @@ class TargetReleaseCommandsTest {
             assertThat(check.out()).contains("Target: V3 3.8.2 to 3.8.3 (db_version_3.8.1), found in its database; the mappings are that release's.",
                     "[pass] the V3 database has only the master node V3 made at its first start (v3-first-start.yaml)");
 
+            var validate = execute(concat(new String[] {"mappings", "validate"}, to));
+            assertThat(validate.code()).as(validate.out() + validate.err()).isZero();
+            assertThat(validate.out()).contains("Target: V3 3.8.2 to 3.8.3 (db_version_3.8.1)", "mappings are valid against both databases");
+
             var run = execute(concat(new String[] {"run", "--yes", "--export-dir", site.exports().toString()}, to));
             assertThat(run.code()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("Target: V3 3.8.2 to 3.8.3", "[pass] node 1 is the master node (verify-nodes.yaml)");
