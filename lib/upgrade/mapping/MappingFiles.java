@@ -111,17 +111,19 @@ public record MappingFiles(String origin, List<File> files, List<File> layers, M
         }
         var files = new TreeMap<String, File>();
         bottom.files.forEach(file -> files.put(file.name(), file));
+        var names = versions.known().stream().map(TargetVersions.Version::name).toList();
+        for (var layer : layers) {
+            var since = layer.since().orElseThrow();
+            if (!names.contains(since.text())) {
+                throw new MappingException(since.where(), "'since' names '" + since.text() + "', which is not a release target.yaml lists",
+                        YamlNode.didYouMean(since.text(), names).map(s -> "did you mean '" + s + "'? ").orElse("")
+                                + "releases: " + String.join(", ", names));
+            }
+        }
         var used = new ArrayList<String>();
         for (var release : active) {
             for (var layer : layers) {
-                var since = layer.since().orElseThrow();
-                if (versions.indexOf(since.text()) < 0) {
-                    throw new MappingException(since.where(), "'since' names '" + since.text() + "', which is not a release target.yaml lists",
-                            YamlNode.didYouMean(since.text(), versions.known().stream().map(TargetVersions.Version::name).toList())
-                                    .map(s -> "did you mean '" + s + "'? ").orElse("")
-                                    + "releases: " + String.join(", ", versions.known().stream().map(TargetVersions.Version::name).toList()));
-                }
-                if (since.text().equals(release)) {
+                if (layer.since().orElseThrow().text().equals(release)) {
                     lay(layer, files);
                     used.add(layer.label());
                 }
