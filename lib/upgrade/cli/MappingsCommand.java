@@ -100,6 +100,7 @@ public final class MappingsCommand {
         @Override
         protected int run(Upgrade upgrade, PrintWriter out) {
             var set = upgrade.mappings();
+            set.version().ifPresent(version -> out.println("Target: " + version.describe() + ", found in its database; the mappings are that release's."));
             out.printf("The %d mappings are valid against both databases (checksum %08x).%n", set.mappings().size(), set.checksum());
             return ExitCodes.OK;
         }

@@ -53,6 +53,8 @@ public final class RunCommand extends DatabaseCommand {
         var plan = drift.plan(upgrade, out, "run");
         if (dryRun) {
             new PlanPrinter(out).print(plan);
+        } else if (plan.targetRelease() != null) {
+            out.println("Target: " + plan.targetRelease() + ", found in its database.");
         }
         var recorded = dryRun ? Optional.<RunStatus>empty() : plan.status();
         var source = plan.mappings().source().name();

@@ -29,6 +29,16 @@ public final class MappingLoader {
         this.expressions = expressions;
     }
 
+    /** What target.yaml among {@code files} declares about the target database; nothing is loaded but the shared files. */
+    public static TargetDatabase target(MappingFiles files) {
+        return Shared.of(files).target();
+    }
+
+    /** The releases of the target that target.yaml among {@code files} lists. */
+    public static TargetVersions versions(MappingFiles files) {
+        return Shared.of(files).versions();
+    }
+
     public MappingSet load(MappingFiles files) {
         var shared = Shared.of(files);
         var mappings = new ArrayList<Mapping>();

@@ -14,10 +14,11 @@ import java.util.zip.CRC32;
  * @param rules    rules a column rule may use by name ({@code {rule: NAME}}), parsed where used
  * @param target   the target database as target.yaml declares it; {@link TargetDatabase#UNDECLARED} without the file
  * @param source   the source database as target.yaml declares it (its name); {@link SourceDatabase#UNDECLARED} without it
+ * @param versions the target's releases the mappings support, as target.yaml declares them under {@code versions:}
  * @param checksum over the shared files' lines, so that a run resumes only with the same ones
  */
 record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, Map<String, YamlNode> rules, TargetDatabase target, SourceDatabase source,
-              long checksum) {
+              TargetVersions versions, long checksum) {
     static final String VALUE_MAPS_FILE = "value-maps.yaml";
     static final String LOOKUPS_FILE = "lookups.yaml";
     static final String RULES_FILE = "rules.yaml";
@@ -30,6 +31,7 @@ record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, 
         var rules = new LinkedHashMap<String, YamlNode>();
         var target = TargetDatabase.UNDECLARED;
         var source = SourceDatabase.UNDECLARED;
+        var versions = TargetVersions.UNDECLARED;
         var crc = new CRC32();
         for (var file : files.files()) {
             if (!FILES.contains(file.name())) {
@@ -46,6 +48,7 @@ record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, 
                 case TARGET_FILE -> {
                     target = targetDatabase(root);
                     source = sourceDatabase(root);
+                    versions = root.get("versions").map(TargetVersions::parse).orElse(TargetVersions.UNDECLARED);
                 }
                 default -> {
                     root.onlyKeys(List.of("rules"), RULES_FILE);
@@ -53,11 +56,11 @@ record Shared(Map<String, ValueMap> valueMaps, Map<String, LookupSpec> lookups, 
                 }
             }
         }
-        return new Shared(Map.copyOf(valueMaps), Map.copyOf(lookups), Map.copyOf(rules), target, source, crc.getValue());
+        return new Shared(Map.copyOf(valueMaps), Map.copyOf(lookups), Map.copyOf(rules), target, source, versions, crc.getValue());
     }
 
     private static TargetDatabase targetDatabase(YamlNode root) {
-        root.onlyKeys(List.of("source", "target"), TARGET_FILE);
+        root.onlyKeys(List.of("source", "target", "versions"), TARGET_FILE);
         var node = root.require("target", "describe the target database under 'target:', e.g. target: {name: V3, text_not_null: true}");
         node.onlyKeys(TargetDatabase.KEYS, "target");
         var name = node.get("name").map(YamlNode::text).orElse(TargetDatabase.UNDECLARED.name());

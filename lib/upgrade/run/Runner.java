@@ -112,7 +112,7 @@ public final class Runner {
             var reports = new ArrayList<StepReport>();
             upgradeRows(plan, context, ledger, dryRun, reports);
             if (dryRun) {
-                return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), false, List.of());
+                return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), false, List.of(), plan.targetRelease());
             }
             listener.committed();
             return afterCommit(plan, context, exports, reports, began);
@@ -218,7 +218,7 @@ public final class Runner {
             }
             throw e;
         }
-        return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), true, written);
+        return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), true, written, plan.targetRelease());
     }
 
     /**

@@ -68,6 +68,21 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(true, v3Prefix, engine, version);
     }
 
+    /** The sample V2 site and a V3 database of this release (one of {@link DemoSite#V3_VERSIONS}) with this table prefix. */
+    public static TestSite sample(String v3Prefix, String v3Version) {
+        return new TestSite(true, v3Prefix, Engine.MARIADB, v3Version);
+    }
+
+    /**
+     * The sample V2 site and a stand-in V3 database of any release target.yaml lists: the 3.8.3
+     * fixture reduced to that release's schema and db_version ({@link V3Releases}).
+     */
+    public static TestSite sampleAsRelease(String v3Prefix, String release) {
+        var site = new TestSite(true, v3Prefix, Engine.MARIADB, "3.8.3");
+        V3Releases.reduce(site.server, site.v3, v3Prefix, release);
+        return site;
+    }
+
     /** A V2 database as the installer leaves it (admin, root folder, three groups, one policy). */
     public static TestSite fresh(String v3Prefix) {
         return new TestSite(false, v3Prefix, Engine.MARIADB, DemoSite.V3_DEFAULT_VERSION);
