@@ -19,7 +19,7 @@ final class DatabaseSpecs {
         if (from != null) {
             var spec = new ConnectionSpec("V2 database", "--from", from, password.orElse(null));
             if (spec.isSqlite()) {
-                throw new DatabaseException("V2 database: --from names a SQLite file, but Cloudreve V2 keeps its data in MySQL/MariaDB.",
+                throw new DatabaseException("V2 database: --from names a SQLite file, but the toolkit reads the site it upgrades from MySQL/MariaDB only.",
                         "give --from as V2's jdbc:mysql://HOST:PORT/DATABASE?user=USER (V3's SQLite file goes to --to)");
             }
             return Optional.of(spec);

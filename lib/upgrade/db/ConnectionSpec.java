@@ -77,8 +77,8 @@ public record ConnectionSpec(String label, String option, String url, String pas
     /** How to fix a connection that failed: where to check the settings. */
     public String connectionHint() {
         if (isSqlite()) {
-            return "check the path of the SQLite file in " + option + " (Cloudreve V3 creates it at its first start, as conf.ini's"
-                    + " [Database] DBFile says, by default cloudreve.db beside the V3 executable)";
+            return "check the path of the SQLite file in " + option + " (" + upgrade.site.SiteProfiles.current().targetApplication()
+                    + " creates it at its first start, where its configuration says)";
         }
         return (typed ? "check the host, port, database, user and password you typed"
                 : "check host, port, database name, user and password in " + option)
@@ -95,7 +95,8 @@ public record ConnectionSpec(String label, String option, String url, String pas
             if (!Files.isRegularFile(file)) {
                 // the driver would create an empty file: a V3 database is only ever one V3 created
                 throw new DatabaseException(label + ": there is no SQLite file " + file + " (from " + option + ").",
-                        connectionHint() + "; start Cloudreve V3 once so that it creates its database, then stop it");
+                        connectionHint() + "; start " + upgrade.site.SiteProfiles.current().targetApplication()
+                                + " once so that it creates its database, then stop it");
             }
             return "jdbc:sqlite:" + file;
         }

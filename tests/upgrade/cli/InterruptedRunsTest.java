@@ -221,7 +221,8 @@ class InterruptedRunsTest {
      */
     @Test
     void ctrlCStopsAfterThePageBeingWrittenAndTheSameCommandContinues() throws Exception {
-        try (var site = TestSite.sample("cd_")) {
+        assumeTrue(engine() == TestSite.Engine.MARIADB, "the run is held mid-page by a MariaDB gap lock; SQLite has no such lock");
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "upgrade"));

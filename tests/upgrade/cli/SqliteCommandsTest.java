@@ -39,7 +39,7 @@ class SqliteCommandsTest {
 
             var swapped = execute("check", "--from", site.v3Url(), "--to", site.v3Url());
             assertThat(swapped.code()).isEqualTo(ExitCodes.DATABASE);
-            assertThat(swapped.err()).contains("--from names a SQLite file, but Cloudreve V2 keeps its data in MySQL/MariaDB");
+            assertThat(swapped.err()).contains("--from names a SQLite file, but the toolkit reads the site it upgrades from MySQL/MariaDB only");
 
             var plan = execute(with(site, "plan"));
             assertThat(plan.code()).as(plan.out() + plan.err()).isZero();

@@ -1,10 +1,9 @@
 package upgrade.e2e;
 
-
 /**
- * The dirty site upgraded into V3 3.8.3's SQLite file, with the same checks as into 3.0.0's. Its
- * columns after 3.0.0 (files.upload_session_id, webdavs.use_proxy, ...) need the per-version
- * mappings (issue 13, point 1), which come from another branch: enable this once they are merged.
+ * The dirty site upgraded into V3 3.8.3's SQLite file, with the same checks as into 3.0.0's (and
+ * 3.8.3's own rules, which V3Rules applies by the tables and columns the file has): its columns
+ * after 3.0.0 (files.upload_session_id, webdavs.use_proxy, ...) are filled by the release files.
  */
 class SqliteTarget383UpgradeTest extends SqliteTargetUpgradeTest {
     @Override
