@@ -27,55 +27,55 @@ public final class ConnectionOptions {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "JDBC_URL",
-            description = {"The V2 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v2?user=root (password: $" + Upgrade.V2_PASSWORD_VARIABLE + ").",
+            description = {"The source database, e.g. jdbc:mysql://localhost:3306/DATABASE?user=root (password: $" + Upgrade.V2_PASSWORD_VARIABLE + ").",
                     "Default: from --v2-root. Not needed (nor opened) by verify and reset."})
     String from;
 
     @Option(names = "--to", paramLabel = "JDBC_URL",
-            description = {"The V3 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v3?user=root (password: $" + Upgrade.V3_PASSWORD_VARIABLE + "),",
-                    "or V3's SQLite file: sqlite:/opt/cloudreve/cloudreve.db.",
-                    "Default: from --v3-conf; on a terminal it is asked for (a conf.ini path, or setting by setting)."})
+            description = {"The target database, e.g. jdbc:mysql://localhost:3306/DATABASE?user=root (password: $" + Upgrade.V3_PASSWORD_VARIABLE + "),",
+                    "or a SQLite file: sqlite:/PATH/FILE.db.",
+                    "Default: from --v3-conf; on a terminal it is asked for (a configuration file's path, or setting by setting)."})
     String to;
 
     @Option(names = "--v2-root", paramLabel = "DIR",
-            description = {"V2's web root: its application/database.php (database, prefix), config.php (salt, time zone) and version.json",
-                    "are read. Default: the current directory, when it is one. Options given explicitly win."})
+            description = {"The source site's root directory, whose files name its database and settings.",
+                    "Default: the current directory, when it is one. Options given explicitly win."})
     Path v2Root;
 
     @Option(names = "--v3-dir", paramLabel = "DIR",
-            description = "The directory V3 runs in, where its relative paths start (thumbnails, avatars, local files). Default: V2's web root")
+            description = "The directory the target application runs in, where its relative paths start. Default: the source site's root")
     Path v3Directory;
 
     @Option(names = "--thumb-suffix", paramLabel = "SUFFIX",
-            description = "What V3 appends to a file's path for its thumbnail (thumb_file_suffix / [Thumbnail] FileSuffix). Default: ${DEFAULT-VALUE}")
+            description = "What the target application appends to a file's path for its thumbnail. Default: ${DEFAULT-VALUE}")
     String thumbSuffix;
 
     @Option(names = "--v3-conf", paramLabel = "FILE",
-            description = {"V3's conf.ini: its [Database] (MySQL/MariaDB; SQLite: DBFile, default cloudreve.db beside conf.ini) and [System] HashIDSalt",
-                    "are read. Options given explicitly win."})
+            description = {"The target application's configuration file, which names its database (and the salt of its share links).",
+                    "Options given explicitly win."})
     Path v3Conf;
 
     @Option(names = {"-y", "--yes"}, description = "Never ask: no confirmation, no prompts (nothing is asked without a terminal either).")
     boolean yes;
 
     @Option(names = "--v2-prefix", paramLabel = "PREFIX",
-            description = "V2's table prefix ('prefix' in application/database.php). Default: ${DEFAULT-VALUE}")
+            description = "The source's table prefix. Default: ${DEFAULT-VALUE}")
     String v2Prefix;
 
     @Option(names = "--v3-prefix", defaultValue = "", paramLabel = "PREFIX",
-            description = "V3's table prefix ([Database] TablePrefix in conf.ini). Default: none, as V3's own default")
+            description = "The target's table prefix. Default: none")
     String v3Prefix;
 
     @Option(names = "--salt", paramLabel = "SALT",
-            description = "V2's password salt ('salt' in application/config.php). Default: ${DEFAULT-VALUE}")
+            description = "The source's password salt. Default: ${DEFAULT-VALUE}")
     String salt;
 
     @Option(names = "--v2-timezone", paramLabel = "ZONE",
-            description = "The zone V2 wrote its times in ('default_timezone' in application/config.php; PRC). Default: ${DEFAULT-VALUE}")
+            description = "The zone the source wrote its times in. Default: ${DEFAULT-VALUE}")
     String v2TimeZone;
 
     @Option(names = "--v2-version", defaultValue = "", paramLabel = "VERSION",
-            description = "The version in V2's application/version.json, when you know it; checked to be 2.0.0-Alpha1")
+            description = "The source site's version, when you know it; checked against what the mappings require")
     String v2Version;
 
     @Option(names = "--batch-size", defaultValue = "500", paramLabel = "ROWS",
@@ -83,23 +83,23 @@ public final class ConnectionOptions {
     int batchSize;
 
     @Option(names = "--recovery-folder", paramLabel = "NAME",
-            description = "The folder, in each user's root, that receives folders and files whose V2 folder no longer exists. Default: ${DEFAULT-VALUE}")
+            description = "The folder, in each user's root, that receives folders and files whose source folder no longer exists. Default: ${DEFAULT-VALUE}")
     String recoveryFolder;
 
     @Option(names = "--hashid-salt", defaultValue = "", paramLabel = "SALT",
-            description = {"V3's [System] HashIDSalt from its conf.ini. With it, v2-share-links.csv also gives each old share link its new link.",
-                    "Default: from --v3-conf; on a terminal, run asks for it (or for a conf.ini to read it from)."})
+            description = {"The salt of the target's share links. With it, the share-link export also gives each old share link its new link.",
+                    "Default: from --v3-conf; on a terminal, run asks for it (or for a configuration file to read it from)."})
     String hashIdSalt;
 
     @Option(names = "--export-dir", paramLabel = "DIR",
-            description = {"Where upgrade-report.json and v2-share-links.csv (every V2 share key -> V3 share) are written.",
-                    "Default: beside V2's web root (<parent>/" + ExportDirectory.BESIDE_PREFIX + "<root's name>) when run inside it,",
-                    "since V2's web server may serve the root; else the current directory. The path is printed."})
+            description = {"Where the report and the export files the mappings declare are written.",
+                    "Default: beside the source site's root (<parent>/" + ExportDirectory.BESIDE_PREFIX + "<root's name>) when run inside it,",
+                    "since the source's web server may serve the root; else the current directory. The path is printed."})
     Path exportDirectory;
 
     @Option(names = "--leave-out-unsupported-policies",
-            description = {"Leave every storage policy V3 cannot take (S3, remote, or a type V2 2.0.0-Alpha1 never had, e.g. b2)",
-                    "and its files out, each listed in the report with its cause, instead of refusing to run."})
+            description = {"Leave the rows the mappings' checks name as unsupported (and what depends on them) out, each listed in the report",
+                    "with its cause, instead of refusing to run."})
     boolean leaveOutUnsupported;
 
     @Option(names = "--mappings", paramLabel = "DIR",
@@ -117,11 +117,11 @@ public final class ConnectionOptions {
     /** Which databases a command opens: {@code verify} and {@code reset} need only V3 (V2 may be gone by then). */
     enum Databases { BOTH, V3_ONLY }
 
-    /** What a command writes besides the V3 database; it decides whether the export directory and the HashIDSalt matter. */
+    /** What a command writes besides the target database; it decides whether the export directory and the share links' salt matter. */
     enum Writes { NOTHING, REPORT, REPORT_AND_SHARE_LINKS }
 
     /**
-     * The databases and the options, from the flags, then V2's web root and V3's conf.ini, then prompts.
+     * The databases and the options, from the flags, then the source site's files and the target's configuration file, then prompts.
      *
      * @param v2 null when the command opens only V3
      */
@@ -155,7 +155,7 @@ public final class ConnectionOptions {
             v3 = DatabaseSpecs.withV3Password(answers.spec());
             answers.conf().ifPresent(file -> sources.add("V3: " + file));
         } else {
-            throw missing("--to", "give --to JDBC_URL, or --v3-conf FILE (V3's conf.ini), or run on a terminal without --yes to be asked");
+            throw missing("--to", Texts.MISSING_TARGET.text());
         }
 
         var options = options();

@@ -9,7 +9,7 @@ import upgrade.site.TargetConf;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The V2 and V3 databases as the options, V2's web root and V3's conf.ini name them, with passwords from the environment where set. */
+/** The source and target databases as the options, the source site's files and the target's configuration file name them, with passwords from the environment where set. */
 final class DatabaseSpecs {
     private DatabaseSpecs() {}
 
@@ -34,7 +34,7 @@ final class DatabaseSpecs {
         return new ConnectionSpec(Prompts.V3_LABEL, "--to", url, env(Upgrade.V3_PASSWORD_VARIABLE).orElse(null));
     }
 
-    /** V3's database as its conf.ini names it. */
+    /** The target database as its configuration file names it. */
     static ConnectionSpec v3(TargetConf conf) {
         return new ConnectionSpec(Prompts.V3_LABEL, conf.where(), conf.url(),
                 env(Upgrade.V3_PASSWORD_VARIABLE).orElse(conf.password()));

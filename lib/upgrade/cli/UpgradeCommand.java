@@ -57,6 +57,7 @@ public final class UpgradeCommand implements Runnable {
         commandLine.getCommandSpec().version(profile.title());
         commandLine.getCommandSpec().usageMessage().description(profile.description());
         commandLine.setDefaultValueProvider(new ProfileDefaults());
+        commandLine.setResourceBundle(profile.texts()); // the option descriptions in the product's words, where it has them
         commandLine.setExecutionExceptionHandler(UpgradeCommand::handle);
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
         withExitCodes(commandLine);
@@ -72,6 +73,7 @@ public final class UpgradeCommand implements Runnable {
     public static void configure(CommandLine added) {
         withExitCodes(added);
         added.setDefaultValueProvider(new ProfileDefaults());
+        added.setResourceBundle(SiteProfiles.current().texts());
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

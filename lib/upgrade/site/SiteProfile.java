@@ -5,6 +5,7 @@ import upgrade.UpgradeOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.ResourceBundle;
 
 /**
  * What the engine may ask of the product it upgrades, which lib/ does not know: the options a run
@@ -47,4 +48,12 @@ public interface SiteProfile {
 
     /** What the operator does after a successful run that wrote {@code exportFiles}, one step a line (numbered when printed). */
     List<String> nextSteps(List<Path> exportFiles);
+
+    /**
+     * The help and prompt texts that name this product's files and settings, in place of the
+     * engine's generic ones: option descriptions under the option's name without dashes (picocli's
+     * keys: {@code v2-root}, numbered {@code v2-root.0}, {@code v2-root.1} for several lines) and the
+     * questions under {@code prompt.*} ({@link upgrade.cli.Texts} lists them). A key it lacks keeps the generic text.
+     */
+    ResourceBundle texts();
 }

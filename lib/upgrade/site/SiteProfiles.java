@@ -50,6 +50,16 @@ public final class SiteProfiles {
         }
 
         @Override
+        public java.util.ResourceBundle texts() {
+            return new java.util.ListResourceBundle() {
+                @Override
+                protected Object[][] getContents() {
+                    return new Object[0][];
+                }
+            };
+        }
+
+        @Override
         public UpgradeOptions defaultOptions() {
             return UpgradeOptions.defaults();
         }

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * may name them, as an example.
  */
 class LibKnowsNoCloudreveTest {
-    private static final Pattern CLOUDREVE = Pattern.compile("sd_|sdshare|Asia/Shanghai|Cloudreve|Recovered from V2|_thumb|upgrade\\.cloudreve");
+    private static final Pattern CLOUDREVE = Pattern.compile(
+            "sd_|sdshare|Asia/Shanghai|Cloudreve|Recovered from V2|_thumb|upgrade\\.cloudreve|conf\\.ini|HashIDSalt|application/|2\\.0\\.0-Alpha1");
 
     private static Path lib() {
         for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -62,5 +63,19 @@ class LibKnowsNoCloudreveTest {
         assertThat(cloudreve.thumbSuffix()).isEqualTo("._thumb");
         assertThat(SiteProfiles.current()).as("tests/run.java installs it, as upgrade.java does").isInstanceOf(CloudreveSite.class);
         assertThat(SiteProfiles.current().defaultOptions()).isEqualTo(cloudreve);
+    }
+
+    @Test
+    void theHelpAndQuestionsSpeakCloudreveThroughTheProfilesTexts() {
+        var help = new java.io.StringWriter();
+        var commandLine = upgrade.cli.UpgradeCommand.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(help));
+        commandLine.execute("run", "--help");
+        assertThat(help.toString()).contains("V2's web root: its application/database.php (database, prefix), config.php (salt, time zone) and version.json",
+                "V3's conf.ini: its [Database]", "checked to be 2.0.0-Alpha1", "Default: sd_");
+        assertThat(upgrade.cli.Texts.SHARE_SALT.text()).isEqualTo("  HashIDSalt, or the path of V3's conf.ini (empty: leave the new links out)");
+        for (var text : upgrade.cli.Texts.values()) {
+            assertThat(new upgrade.cloudreve.CloudreveTexts().keySet()).as("Cloudreve's words for " + text).contains(text.key());
+        }
     }
 }

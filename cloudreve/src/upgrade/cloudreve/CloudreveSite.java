@@ -51,6 +51,11 @@ public final class CloudreveSite implements SiteProfile {
     }
 
     @Override
+    public java.util.ResourceBundle texts() {
+        return new CloudreveTexts();
+    }
+
+    @Override
     public UpgradeOptions defaultOptions() {
         return defaults();
     }
