@@ -25,8 +25,8 @@ class VersionLayersTest {
         return versions.known().stream().map(TargetVersions.Version::name).toList().subList(0, versions.indexOf(release) + 1);
     }
 
-    private static ColumnRule.Json json(MappingSet set, String mapping, String column) {
-        return (ColumnRule.Json) ((RowMapping) set.find(mapping).orElseThrow()).columns().get(column);
+    private static upgrade.rules.JsonRule json(MappingSet set, String mapping, String column) {
+        return (upgrade.rules.JsonRule) ((RowMapping) set.find(mapping).orElseThrow()).columns().get(column);
     }
 
     @Test
@@ -50,7 +50,7 @@ class VersionLayersTest {
         assertThat(json(v383, "groups", "options").fields().keySet()).containsExactly("archive_download", "archive_task", "share_download", "aria2",
                 "source_batch", "aria2_batch", "redirected_source", "advance_delete");
         assertThat(((RowMapping) v383.find("files").orElseThrow()).nullable()).containsExactly("upload_session_id");
-        assertThat(((RowMapping) v383.find("files").orElseThrow()).columns().get("metadata")).isInstanceOf(ColumnRule.Expr.class);
+        assertThat(((RowMapping) v383.find("files").orElseThrow()).columns().get("metadata")).isInstanceOf(upgrade.rules.ExprRule.class);
         assertThat(v383.checksum()).isNotEqualTo(loader.load(bundled.forVersion(upTo("3.0.0"), versions)).checksum());
     }
 
@@ -68,7 +68,7 @@ class VersionLayersTest {
                 "extends: nodes\ncolumns:\n  aria2_options: {json: {timeout: {value: 30}}}\n")));
         var set = loader.load(bundled.overlay(mine).forVersion(upTo("3.8.2"), versions));
         assertThat(json(set, "nodes", "aria2_options").fields().keySet()).containsExactly("server", "token", "temp_path", "options", "interval", "timeout");
-        assertThat(json(set, "nodes", "aria2_options").fields().get("timeout")).isInstanceOf(ColumnRule.Constant.class);
+        assertThat(json(set, "nodes", "aria2_options").fields().get("timeout")).isInstanceOf(upgrade.rules.ValueRule.class);
         var e = catchThrowableOfType(MappingException.class, () -> bundled.overlay(mine).forVersion(upTo("3.3.2"), versions));
         assertThat(e.getMessage()).contains("'extends' names 'nodes', which is not one of the");
     }
