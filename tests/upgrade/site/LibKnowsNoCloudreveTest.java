@@ -71,7 +71,7 @@ class LibKnowsNoCloudreveTest {
         var commandLine = upgrade.cli.UpgradeCommand.commandLine();
         commandLine.setOut(new java.io.PrintWriter(help));
         commandLine.execute("run", "--help");
-        assertThat(help.toString()).contains("V2's web root: its application/database.php (database, prefix), config.php (salt, time zone) and version.json",
+        assertThat(help.toString()).contains("V2's web root: its application/database.php",
                 "V3's conf.ini: its [Database]", "checked to be 2.0.0-Alpha1", "Default: sd_");
         assertThat(upgrade.cli.Texts.SHARE_SALT.text()).isEqualTo("  HashIDSalt, or the path of V3's conf.ini (empty: leave the new links out)");
         for (var text : upgrade.cli.Texts.values()) {
