@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -138,16 +136,7 @@ public final class MariaDbServer implements AutoCloseable {
     /** The rows a query gives, each a map of column label to value, in order (for the demo and the tests). */
     public List<Map<String, Object>> query(String database, String sql) {
         try (var connection = connect(database); var rs = connection.createStatement().executeQuery(sql)) {
-            var rows = new ArrayList<Map<String, Object>>();
-            var meta = rs.getMetaData();
-            while (rs.next()) {
-                var row = new LinkedHashMap<String, Object>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return ResultRows.read(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(hostAndPort + ": " + e.getMessage() + " in: " + sql, e);
         }

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,16 +18,7 @@ public record SqliteFile(Path path) {
     /** The rows a query gives, each a map of column label to value, in order. */
     public List<Map<String, Object>> query(String sql) {
         try (var connection = connect(); var rs = connection.createStatement().executeQuery(sql)) {
-            var rows = new ArrayList<Map<String, Object>>();
-            var meta = rs.getMetaData();
-            while (rs.next()) {
-                var row = new LinkedHashMap<String, Object>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return ResultRows.read(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(path + ": " + e.getMessage() + " in: " + sql, e);
         }
