@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dirty site upgraded into every release target.yaml lists, each on a stand-in of its
- * first-start database (the 3.8.3 fixture reduced to that release's schema and db_version, see
+ * first-start database (the 3.8.3 fixture made into that release's tables, columns, column types, default settings and db_version, see
  * {@link V3Releases}): the release is found, every row is written or listed with its reason, and
  * the result obeys V3's rules and those of that release (the verify mappings of its layers too).
  * The releases with a fixture of their own are upgraded in full by DirtySiteUpgradeTest (3.0.0)
@@ -27,7 +27,7 @@ class EveryReleaseUpgradeTest {
     @ParameterizedTest
     @MethodSource("releases")
     void theDirtySiteUpgradesIntoEveryListedRelease(String release) {
-        try (var site = TestSite.sampleAsRelease("cd_", release).v2Script("fixtures/v2-dirty-site.sql");
+        try (var site = TestSite.sampleAsRelease("cd_", TestSite.Engine.MARIADB, release).v2Script("fixtures/v2-dirty-site.sql");
              var upgrade = site.open()) {
             var report = upgrade.run();
             assertThat(report.target()).startsWith("V3 " + V3Releases.LISTED.find(release).orElseThrow().releases() + " (db_version_");
