@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The stand-ins of the releases without a fixture of their own ({@link V3Releases}) are faithful: the
  * 3.8.3 fixture made into 3.0.0's is the 3.0.0 fixture (columns and their types, indexes, default
- * settings with their values, and on SQLite the CREATE text V3 matches), which holds every release's
- * changes undone in turn; and a release between shows its own mix (3.4.0, v3-database.md §5.2, §6).
+ * settings with their values, the seeded rows' names, and on SQLite the CREATE text V3 matches), which holds every release's
+ * changes undone in turn; and a release between shows its own mix (3.4.0, v3-database.md §3.3, §5.2, §6).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class V3StandInsTest {
@@ -51,6 +51,10 @@ class V3StandInsTest {
         assertThat(standIn.read(Catalog::columnDetails)).isEqualTo(fixture.read(Catalog::columnDetails));
         assertThat(standIn.read(Catalog::indexes)).isEqualTo(fixture.read(Catalog::indexes));
         assertThat(standIn.read(V3StandInsTest::settings)).hasSize(81).isEqualTo(fixture.read(V3StandInsTest::settings));
+        for (var seeded : List.of("groups", "policies")) {
+            assertThat(standIn.rows("SELECT id, name FROM %s ORDER BY id", seeded)).as(seeded)
+                    .isEqualTo(fixture.rows("SELECT id, name FROM %s ORDER BY id", seeded));
+        }
         if (engine == Engine.SQLITE) {
             assertThat(standIn.read(V3StandInsTest::createStatements)).isEqualTo(fixture.read(V3StandInsTest::createStatements));
         }
@@ -79,6 +83,9 @@ class V3StandInsTest {
         assertThat(settings.get("archive_timeout")).isEqualTo("timeout 60");
         assertThat(settings.get("siteTitle")).isEqualTo("basic 平步云端");
         assertThat(settings.get("maxEditSize")).isEqualTo("file_edit 4194304");
+        // §3.3 step 7: the master node's name before 3.6.0
+        assertThat(standIn.rows("SELECT id, name, type FROM %s", "nodes"))
+                .containsExactly(List.of("1", "主机（本机）", "1"));
     }
 
     /** Reads a V3 database of {@code fixture} on the engine, made into release {@code standIn}'s when not null. */
@@ -125,6 +132,11 @@ class V3StandInsTest {
 
     /** A database read through its catalog, one connection per read. */
     private record Db(Opener opener) {
+        /** The rows of a query on V3's table {@code table} (whatever its prefix), which stands for %s. */
+        List<List<String>> rows(String sql, String table) {
+            return read(catalog -> catalog.rows(sql.formatted(catalog.quote(tableLike(catalog, table)))));
+        }
+
         <T> T read(Function<Catalog, T> reader) {
             try (var connection = opener.open()) {
                 return reader.apply(Catalog.of(connection));

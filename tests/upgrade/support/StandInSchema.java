@@ -27,6 +27,11 @@ public sealed interface StandInSchema {
 
     boolean isSqlite();
 
+    /** The identifier quoted for the engine (V3's tables include groups, a reserved word in MySQL 8). */
+    default String quote(String identifier) {
+        return isSqlite() ? '"' + identifier + '"' : '`' + identifier + '`';
+    }
+
     /** A database on the MariaDB/MySQL server: gorm's DDL there is plain ALTER TABLE. */
     record OnServer(MariaDbServer server, String database) implements StandInSchema {
         @Override

@@ -12,9 +12,10 @@ import java.util.List;
  * and columns a release added are target.yaml's ({@code adds}, v3-database.md §6); what else its
  * first start makes differently is in the tables below, from the reference: the default settings it
  * added, removed or gave a new value (§5.2, the earlier values from §5.1), and the column types a
- * new install gets (§6, §6.3). So the stand-in of release R has R's tables, columns, column types,
- * default settings and db_version. Its default policy, groups and node rows stay 3.8.3's (names
- * and options, §3.3), which the upgrade writes over.
+ * new install gets (§6, §6.3), and the names of the rows it seeds (§3.3). So the stand-in of
+ * release R has R's tables, columns, column types, default settings, seeded rows' names and
+ * db_version. The options of its default policy and groups stay 3.8.3's (the reference gives them
+ * for 3.0.0 and 3.8.3 only, §3.3), which the upgrade writes over (policies.yaml, groups.yaml).
  */
 public final class V3Releases {
     public static final TargetVersions LISTED = MappingLoader.versions(MappingFiles.bundled());
@@ -30,6 +31,9 @@ public final class V3Releases {
      * releases before created it as {@code mysql} on MySQL and {@code sqlite} on SQLite (null: the same there).
      */
     record EarlierType(String since, String table, String column, String mysql, String sqlite) {}
+
+    /** A row the first start seeds that release {@code since} named differently: releases before gave it this name (§3.3 steps 4, 5, 7). */
+    record EarlierName(String since, String table, int id, String name) {}
 
     static final List<AddedSetting> ADDED_SETTINGS = List.of(
             added("3.1.0", "siteICPId", "siteScript", "smtpEncryption"),
@@ -74,11 +78,19 @@ public final class V3Releases {
             new EarlierType("3.5.2", "users", "authn", "text", null),
             new EarlierType("3.5.2", "groups", "options", "varchar(255)", "varchar(255)"));
 
+    static final List<EarlierName> EARLIER_NAMES = List.of(
+            new EarlierName("3.6.0", "policies", 1, "默认存储策略"),
+            new EarlierName("3.6.0", "groups", 1, "管理员"),
+            new EarlierName("3.6.0", "groups", 2, "注册会员"),
+            new EarlierName("3.6.0", "groups", 3, "游客"),
+            new EarlierName("3.6.0", "nodes", 1, "主机（本机）"));
+
     static {
         var sinces = new java.util.ArrayList<String>();
         ADDED_SETTINGS.forEach(fact -> sinces.add(fact.since()));
         EARLIER_SETTINGS.forEach(fact -> sinces.add(fact.since()));
         EARLIER_TYPES.forEach(fact -> sinces.add(fact.since()));
+        EARLIER_NAMES.forEach(fact -> sinces.add(fact.since()));
         sinces.forEach(since -> LISTED.find(since).orElseThrow(() -> new IllegalStateException(since + " is no release target.yaml lists")));
     }
 
@@ -122,6 +134,11 @@ public final class V3Releases {
                         + fact.type() + "', '" + fact.name() + "', '" + fact.value() + "' FROM %1$s WHERE type = 'version'");
             }
         }
+        for (var fact : EARLIER_NAMES) {
+            if (fact.since().equals(since)) {
+                schema.execute("UPDATE " + schema.quote(prefix + fact.table()) + " SET name = '" + fact.name() + "' WHERE id = " + fact.id());
+            }
+        }
         for (var fact : EARLIER_TYPES) {
             var type = schema.isSqlite() ? fact.sqlite() : fact.mysql();
             if (fact.since().equals(since) && type != null) {
@@ -131,7 +148,7 @@ public final class V3Releases {
     }
 
     private static void setting(StandInSchema schema, String prefix, String sql) {
-        schema.execute(sql.formatted(prefix + "settings"));
+        schema.execute(sql.formatted(schema.quote(prefix + "settings")));
     }
 
     private static List<AddedSetting> added(String since, String... names) {
