@@ -36,7 +36,7 @@ public sealed interface StandInSchema {
     record OnServer(MariaDbServer server, String database) implements StandInSchema {
         @Override
         public void dropTable(String table) {
-            execute("DROP TABLE `" + table + "`");
+            execute("DROP TABLE " + quote(table));
         }
 
         @Override
@@ -70,7 +70,7 @@ public sealed interface StandInSchema {
     record InFile(SqliteFile file) implements StandInSchema {
         @Override
         public void dropTable(String table) {
-            execute("DROP TABLE \"" + table + "\"");
+            execute("DROP TABLE " + quote(table));
         }
 
         @Override
@@ -124,7 +124,7 @@ public sealed interface StandInSchema {
                 }
                 connection.commit();
             } catch (SQLException e) {
-                throw new IllegalStateException(file.path() + ": cannot rebuild " + table + " without its column " + column + "'s definition: " + e.getMessage(), e);
+                throw new IllegalStateException(file.path() + ": cannot rebuild " + table + " with its column " + column + " changed: " + e.getMessage(), e);
             }
         }
 

@@ -128,7 +128,7 @@ public final class V3Releases {
                 .forEach(fact -> setting(schema, prefix, "DELETE FROM %s WHERE name = '" + fact.name() + "'"));
         for (var fact : EARLIER_SETTINGS) {
             if (fact.since().equals(since)) {
-                // the first start inserted it with the other defaults: same times as the db_version row
+                // removed, or given a new default: inserted as the first start did, at the db_version row's time
                 setting(schema, prefix, "DELETE FROM %s WHERE name = '" + fact.name() + "'");
                 setting(schema, prefix, "INSERT INTO %1$s (created_at, updated_at, type, name, value) SELECT created_at, updated_at, '"
                         + fact.type() + "', '" + fact.name() + "', '" + fact.value() + "' FROM %1$s WHERE type = 'version'");
