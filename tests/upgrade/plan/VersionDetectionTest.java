@@ -13,6 +13,7 @@ import upgrade.mapping.DetectedVersion;
 import upgrade.mapping.MappingFiles;
 import upgrade.mapping.MappingLoader;
 import upgrade.mapping.TargetVersions;
+import upgrade.support.StandInSchema;
 import upgrade.support.TestServer;
 import upgrade.support.V3Releases;
 
@@ -27,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The V3 release is read from the first-start database (its db_version_* setting, confirmed by its
  * schema): every release target.yaml lists is recognised, and a release it does not list, or a
  * schema that is not its db_version's, is refused as a failed check (exit 5) naming what was found.
- * The databases of the releases without a fixture of their own are the 3.8.3 fixture without the
- * tables and columns later releases added (v3-database.md §6) and with that release's db_version.
+ * The databases of the releases without a fixture of their own are stand-ins: the 3.8.3 fixture
+ * made into that release's (see {@link V3Releases}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VersionDetectionTest {
@@ -56,7 +57,7 @@ class VersionDetectionTest {
     /** The 3.8.3 fixture as release {@code name} would have made it (see {@link V3Releases}). */
     private String v3As(String name) {
         var database = v3("3.8.3");
-        V3Releases.reduce(TestServer.get(), database, "cd_", name);
+        V3Releases.reduce(new StandInSchema.OnServer(TestServer.get(), database), "cd_", name);
         return database;
     }
 

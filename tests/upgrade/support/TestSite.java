@@ -74,13 +74,18 @@ public final class TestSite implements AutoCloseable {
     }
 
     /**
-     * The sample V2 site and a stand-in V3 database of any release target.yaml lists: the 3.8.3
-     * fixture reduced to that release's schema and db_version ({@link V3Releases}).
+     * The sample V2 site and a stand-in V3 database of any release target.yaml lists, on this engine:
+     * the 3.8.3 fixture made into that release's ({@link V3Releases}).
      */
-    public static TestSite sampleAsRelease(String v3Prefix, String release) {
-        var site = new TestSite(true, v3Prefix, Engine.MARIADB, "3.8.3");
-        V3Releases.reduce(site.server, site.v3, v3Prefix, release);
+    public static TestSite sampleAsRelease(String v3Prefix, Engine engine, String release) {
+        var site = new TestSite(true, v3Prefix, engine, "3.8.3");
+        V3Releases.reduce(site.standIn(), v3Prefix, release);
         return site;
+    }
+
+    /** The V3 database, for the edits that make a stand-in of it. */
+    private StandInSchema standIn() {
+        return sqlite != null ? new StandInSchema.InFile(sqlite) : new StandInSchema.OnServer(server, v3);
     }
 
     /** A V2 database as the installer leaves it (admin, root folder, three groups, one policy). */
