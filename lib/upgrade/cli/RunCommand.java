@@ -95,7 +95,7 @@ public final class RunCommand extends DatabaseCommand {
     private int verifyAndAdvise(Upgrade upgrade, Plan plan, RunReport report, CheckReport checks, PrintWriter out) {
         out.println();
         out.println("Verifying V3 against its own rules:");
-        var verification = upgrade.verify(plan);
+        var verification = upgrade.verify(plan, Progress.forConsole(out));
         new VerificationPrinter(out).print(verification, verification.passed() ? Map.of() : upgrade.verifyWriters(plan));
         upgrade.recordVerification(verification);
         writeReport(report, checks, verification, "upgrade-report.json", out);

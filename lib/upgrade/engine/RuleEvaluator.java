@@ -21,6 +21,7 @@ public final class RuleEvaluator {
     private final Ensurer ensurer;
     private final Map<String, Expression> lets;
     private boolean recording;
+    private long ensuresPassedOver;
 
     /**
      * @param ensurer may be null where no mapping can use {@code ensure} rules
@@ -33,9 +34,14 @@ public final class RuleEvaluator {
         this.lets = lets;
     }
 
-    /** While recording (see {@link RowStep}), ensure rules create nothing and give null. */
+    /** While recording (see {@link PageEvaluation}), ensure rules create nothing and give null. */
     void recording(boolean on) {
         recording = on;
+    }
+
+    /** How many ensure rules gave null while recording: an evaluation that met one is not the real one. */
+    long ensuresPassedOver() {
+        return ensuresPassedOver;
     }
 
     /**
@@ -113,6 +119,7 @@ public final class RuleEvaluator {
             throw new IllegalStateException("'ensure' rules are not available in key-value mappings");
         }
         if (recording) {
+            ensuresPassedOver++;
             return new Evaluated.Value(null);
         }
         var match = evaluateAll(rule.match(), row, context);
