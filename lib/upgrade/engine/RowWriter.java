@@ -21,7 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * Writes rows into a target table in batches: one multi-row INSERT per batch (faster than a JDBC
- * batch of one-row INSERTs, see bench/batching.java). When a batch is refused for its values, it
+ * batch of one-row INSERTs, see bench/batching.java). Rows whose unique key a row in the table
+ * already holds are found before the write ({@link DuplicateKeys#held}) and written alone, so the
+ * page's INSERT does not fail for them; when a batch is refused for its values all the same, it
  * is halved until the failing rows stand alone and are named; a lost connection or a lock conflict
  * is no row's fault and stops the run ({@link upgrade.db.DatabaseInterruptedException}). A row
  * that collides with a unique key already in the target is given another value by the mapping's
@@ -112,13 +114,26 @@ public final class RowWriter {
 
     private void insert(List<BoundRow> batch) {
         for (var part : chunks(batch, database.sql().rowsPerStatement(columns.size(), batch.size()))) {
-            insertPart(part);
+            // Rows whose key a row in the table holds go alone, in their place; the rows between them many at a time.
+            var held = duplicates.held(columns, part.stream().map(BoundRow::values).toList());
+            int from = 0;
+            for (int i = 0; i <= part.size(); i++) {
+                if (i == part.size() || held.contains(i)) {
+                    if (i > from) {
+                        insertPart(part.subList(from, i));
+                    }
+                    if (i < part.size()) {
+                        insertOne(part.get(i));
+                    }
+                    from = i + 1;
+                }
+            }
         }
     }
 
     /**
-     * Inserts rows in one statement. When the database refuses it for a row's values (a name clash,
-     * most often), the rows are halved and each half tried again, down to the rows at fault alone
+     * Inserts rows in one statement. When the database refuses it for a row's values (two rows of
+     * the page with one name, say), the rows are halved and each half tried again, down to the rows at fault alone
      * ({@link #insertOne}): the others still go in many at a time, and all go in page order, so each
      * row meets the same rows before it, and gets the same name, as one by one.
      */
