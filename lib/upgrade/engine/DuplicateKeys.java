@@ -54,14 +54,15 @@ final class DuplicateKeys {
      * Which of {@code rows} (values given for {@code columns}, in that order) a row already in the
      * table holds under a primary or unique key, by position: asked before a page is written, one
      * query per key, so the rows that would collide are written alone (and renamed) instead of
-     * making the page's INSERT fail. A key with a column not written is not asked; nor is a row
+     * making the page's INSERT fail. The primary key is not asked (ids rarely collide; a page
+     * that does fails and is halved, see RowWriter), nor a key with a column not written, nor a row
      * with NULL in one of the key's columns (a NULL never collides).
      */
     Set<Integer> held(List<Column> columns, List<List<Object>> rows) {
         var held = new HashSet<Integer>();
         for (var key : database.uniqueKeys(table)) {
             var indexes = key.columns().stream().map(name -> indexOf(columns, name)).toList();
-            if (indexes.contains(-1)) {
+            if (indexes.contains(-1) || key.primary()) {
                 continue;
             }
             var positions = new ArrayList<Integer>();
