@@ -7,9 +7,9 @@ import upgrade.db.Table;
 import upgrade.db.UniqueKey;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,14 +52,14 @@ final class DuplicateKeys {
 
     /**
      * Which of {@code rows} (values given for {@code columns}, in that order) a row already in the
-     * table holds under a primary or unique key, by position: asked before a page is written, one
+     * table holds under a unique key, by position, with that key: asked before a page is written, one
      * query per key, so the rows that would collide are written alone (and renamed) instead of
      * making the page's INSERT fail. The primary key is not asked (ids rarely collide; a page
      * that does fails and is halved, see RowWriter), nor a key with a column not written, nor a row
      * with NULL in one of the key's columns (a NULL never collides).
      */
-    Set<Integer> held(List<Column> columns, List<List<Object>> rows) {
-        var held = new HashSet<Integer>();
+    Map<Integer, UniqueKey> held(List<Column> columns, List<List<Object>> rows) {
+        var held = new HashMap<Integer, UniqueKey>();
         for (var key : database.uniqueKeys(table)) {
             var indexes = key.columns().stream().map(name -> indexOf(columns, name)).toList();
             if (indexes.contains(-1) || key.primary()) {
@@ -69,7 +69,7 @@ final class DuplicateKeys {
             var keys = new ArrayList<List<Object>>();
             for (int r = 0; r < rows.size(); r++) {
                 var row = rows.get(r);
-                if (!held.contains(r) && indexes.stream().noneMatch(i -> row.get(i) == null)) {
+                if (!held.containsKey(r) && indexes.stream().noneMatch(i -> row.get(i) == null)) {
                     positions.add(r);
                     keys.add(indexes.stream().map(row::get).toList());
                 }
@@ -82,7 +82,7 @@ final class DuplicateKeys {
                 var offset = from;
                 try {
                     Arguments.bind(database.handle().createQuery(sql), AskedKeys.arguments(chunk), database.dialect())
-                            .map((rs, ctx) -> rs.getInt(1)).forEach(i -> held.add(positions.get(offset + i)));
+                            .map((rs, ctx) -> rs.getInt(1)).forEach(i -> held.put(positions.get(offset + i), key));
                 } catch (StatementException e) {
                     database.refusal(e); // a lost connection or a lock conflict is told as such
                     throw e;

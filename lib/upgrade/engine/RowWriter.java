@@ -12,11 +12,11 @@ import upgrade.mapping.TargetDatabase;
 import upgrade.mapping.WriteMode;
 import upgrade.report.StepCounter;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -118,12 +118,12 @@ public final class RowWriter {
             var held = duplicates.held(columns, part.stream().map(BoundRow::values).toList());
             int from = 0;
             for (int i = 0; i <= part.size(); i++) {
-                if (i == part.size() || held.contains(i)) {
+                if (i == part.size() || held.containsKey(i)) {
                     if (i > from) {
                         insertPart(part.subList(from, i));
                     }
                     if (i < part.size()) {
-                        insertOne(part.get(i));
+                        insertOne(part.get(i), held.get(i));
                     }
                     from = i + 1;
                 }
@@ -145,7 +145,7 @@ public final class RowWriter {
         } catch (StatementException e) {
             database.refusal(e); // a lost connection or a lock conflict stops here: no row is at fault
             if (part.size() == 1) {
-                insertOne(part.get(0));
+                insertOne(part.get(0), null);
             } else {
                 insertPart(part.subList(0, part.size() / 2));
                 insertPart(part.subList(part.size() / 2, part.size()));
@@ -166,38 +166,49 @@ public final class RowWriter {
         onWritten.accept(row.row());
     }
 
-    private void insertOne(BoundRow row) {
+    /**
+     * Writes a row alone: while a unique key holds its value, on_conflict's next value, or else the
+     * row is left out. {@code heldBy}: the key found to hold it before the write (so it is not
+     * tried as it is); null: the INSERT tells.
+     */
+    private void insertOne(BoundRow row, UniqueKey heldBy) {
         var attempt = new ArrayList<>(row.values());
         var start = row.start();
         var n = row.n();
         String takenBy = null;
         var askedTakenBy = false;
+        var known = Optional.ofNullable(heldBy);
         while (true) {
-            try {
-                execute(database.sql().insert(table.name(), names(), 1), attempt);
-                counter.written(1, 1);
-                written(row.renamed(attempt, row.notes(), start, n, takenBy));
-                return;
-            } catch (StatementException e) {
-                if (database.refusal(e) != SqlError.DUPLICATE_KEY) {
-                    throw failure(row.row(), e);
-                }
-                var key = duplicates.holding(columns, attempt);
-                var keyName = key.map(UniqueKey::name).orElse("?");
-                var next = renames == null || key.filter(UniqueKey::primary).isPresent() ? null
-                        : renames.next(row.row(), attempt, start, n + 1, columns.get(renamed));
-                if (next == null) {
-                    counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
-                            + "' (a duplicate in the source)");
+            var key = known;
+            if (known.isPresent()) {
+                known = Optional.empty();
+            } else {
+                try {
+                    execute(database.sql().insert(table.name(), names(), 1), attempt);
+                    counter.written(1, 1);
+                    written(row.renamed(attempt, row.notes(), start, n, takenBy));
                     return;
+                } catch (StatementException e) {
+                    if (database.refusal(e) != SqlError.DUPLICATE_KEY) {
+                        throw failure(row.row(), e);
+                    }
+                    key = duplicates.holding(columns, attempt);
                 }
-                if (!askedTakenBy && renames.namesTakenBy()) {
-                    takenBy = renames.takenBy(keyName, columns, attempt);
-                    askedTakenBy = true;
-                }
-                attempt.set(renamed, next.value());
-                n = next.n();
             }
+            var keyName = key.map(UniqueKey::name).orElse("?");
+            var next = renames == null || key.filter(UniqueKey::primary).isPresent() ? null
+                    : renames.next(row.row(), attempt, start, n + 1, columns.get(renamed));
+            if (next == null) {
+                counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
+                        + "' (a duplicate in the source)");
+                return;
+            }
+            if (!askedTakenBy && renames.namesTakenBy()) {
+                takenBy = renames.takenBy(keyName, columns, attempt);
+                askedTakenBy = true;
+            }
+            attempt.set(renamed, next.value());
+            n = next.n();
         }
     }
 
@@ -248,7 +259,7 @@ public final class RowWriter {
         }
         for (int i = 0; i < batch.size(); i++) {
             if (counts[i] == 0) {
-                insertOne(batch.get(i));
+                insertOne(batch.get(i), null);
             } else {
                 counter.written(1, 1);
                 written(batch.get(i));
@@ -261,18 +272,7 @@ public final class RowWriter {
     }
 
     private DataException failure(Outcome.Write row, StatementException e) {
-        var sql = sqlCause(e);
-        return new DataException("cannot write the source row with key " + row.sourceKey() + " into " + table.name() + ": "
-                + (sql != null ? sql.getMessage() : e.getMessage()), "fix the mapping rule for the column the database names, or the source row", e);
-    }
-
-    private static SQLException sqlCause(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
+        return DataException.cannotWrite(row.sourceKey(), table.name(), e);
     }
 
     private List<String> names() {
