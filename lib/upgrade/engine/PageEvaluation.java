@@ -15,17 +15,21 @@ import java.util.function.Function;
  * <p>Each row is first evaluated while the lookups only note the keys they are asked and do not
  * know yet. A row that asked none (and met no {@code ensure} rule, which creates nothing meanwhile)
  * is done: its result is kept, not worked out again. The noted keys are then fetched, one query
- * per lookup, and the rows not done are evaluated the same way once more (this round finds keys that
- * depend on the first's answers). Rows still not done are evaluated for real, in page order; a key
- * the rounds missed is then looked up alone.
+ * per lookup, and the rows not done are evaluated the same way again (a round finds keys that
+ * depend on the answers before), for up to {@link #ROUNDS} rounds. Rows still not done are
+ * evaluated for real, in page order; a key the rounds missed is then looked up alone.
  *
  * <p>A kept result is what a real evaluation gives: every answer it read came from the lookups'
  * caches, which a real evaluation reads first. Only a row an {@code ensure} rule creates can turn a
  * remembered miss into a hit, so once one does, the results kept before it are worked out again.
  */
 final class PageEvaluation {
-    /** Recording rounds per page: the second finds keys that depend on the first's answers. */
-    private static final int ROUNDS = 2;
+    /**
+     * Recording rounds per page at most: each finds keys that depend on the answers before (a
+     * share's file, then that file's name). A round re-evaluates only the rows not done yet, and
+     * ends the rounds when they asked no new key.
+     */
+    private static final int ROUNDS = 4;
 
     private final LookupSet lookups;
     private final RuleEvaluator evaluator;
