@@ -2,7 +2,7 @@
 //DESCRIPTION Cloudreve V2 (2.0.0-Alpha1) -> V3 upgrade toolkit. Try: jbang demo.java
 //JAVA 17+
 //DEPS org.jdbi:jdbi3-core:3.49.6
-//DEPS org.mariadb.jdbc:mariadb-java-client:3.5.7
+//DEPS com.mysql:mysql-connector-j:26.10.0
 //DEPS org.xerial:sqlite-jdbc:3.54.1.0
 //DEPS com.fasterxml.jackson:jackson-bom:2.21.0@pom
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml
@@ -21,13 +21,13 @@
 //FILES mappings/=mappings/*.yaml
 
 import upgrade.cli.UpgradeCommand;
-import upgrade.cloudreve.CloudreveFunctions;
-import upgrade.expr.FunctionPacks;
+import upgrade.cloudreve.CloudreveSite;
 
 /**
  * The entry script: {@code jbang upgrade.java run|check|plan|verify|help}. The engine is in lib/upgrade
  * and knows nothing of Cloudreve; the Cloudreve rules are the bundled mappings/, and what they call
- * that no general function gives is the cloudreve function pack, installed here.
+ * that no general function gives is the cloudreve function pack; Cloudreve's defaults and where V2
+ * and V3 keep their settings are its site profile. Both are in cloudreve/src and installed here.
  */
 class upgrade {
     public static void main(String... args) {
@@ -35,8 +35,11 @@ class upgrade {
         System.exit(UpgradeCommand.execute(args));
     }
 
-    /** The function packs the bundled mappings call; every script that runs them (demo, tests, benchmarks) calls this first. */
+    /**
+     * The function pack the bundled mappings call and the Cloudreve site profile (defaults, V2's web
+     * root, V3's conf.ini); every script that runs them (demo, tests, benchmarks) calls this first.
+     */
     static void installFunctionPacks() {
-        FunctionPacks.install(new CloudreveFunctions());
+        CloudreveSite.install();
     }
 }

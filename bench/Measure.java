@@ -1,7 +1,7 @@
 package bench;
 
+import upgrade.cloudreve.CloudreveSite;
 import upgrade.Upgrade;
-import upgrade.UpgradeOptions;
 import upgrade.check.CheckReport;
 import upgrade.demo.MariaDbServer;
 import upgrade.engine.RunListener;
@@ -37,6 +37,11 @@ public final class Measure {
 
     /** Upgrades V2 into V3 with the bundled mappings (and verifies, when asked), as {@code upgrade run} does. */
     public static ToolkitRun upgrade(MariaDbServer server, String v2, String v3, boolean verify) {
+        return upgrade(server.url(v2), server.url(v3), verify);
+    }
+
+    /** The same for databases given by their URLs (V3's may be {@code sqlite:PATH}). */
+    public static ToolkitRun upgrade(String v2Url, String v3Url, boolean verify) {
         var exports = temporaryDirectory();
         try (var heap = new HeapPeak()) {
             var started = Instant.now();
@@ -44,7 +49,7 @@ public final class Measure {
             CheckReport verification = null;
             Duration steps;
             var verifyTime = Duration.ZERO;
-            try (var upgrade = Upgrade.open(server.url(v2), server.url(v3), UpgradeOptions.defaults().withExportDirectory(exports))) {
+            try (var upgrade = Upgrade.open(v2Url, v3Url, CloudreveSite.defaults().withExportDirectory(exports))) {
                 var runStarted = Instant.now();
                 var plan = upgrade.plan(); // loaded and checked once, for the run and its verification (timed with the run, as run() did)
                 report = upgrade.run(plan, RunListener.NONE, false);

@@ -1,6 +1,6 @@
 package bench;
 
-import upgrade.UpgradeOptions;
+import upgrade.cloudreve.CloudreveSite;
 import upgrade.demo.MariaDbServer;
 
 import java.sql.Connection;
@@ -31,7 +31,7 @@ public final class RowLoop implements AutoCloseable {
     /** A name taken this often in one folder means the id, not the name, is taken. */
     private static final int MAX_RENAMES = 1000;
     private static final ZoneId V2_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String RECOVERY = UpgradeOptions.RECOVERY_FOLDER;
+    private static final String RECOVERY = CloudreveSite.RECOVERY_FOLDER;
 
     private final Connection read;
     private final Connection write;

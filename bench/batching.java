@@ -2,7 +2,7 @@
 //DESCRIPTION Benchmark: ways to send a page of rows to MySQL/MariaDB (hand-built multi-row INSERT, Jdbi batches), 100,000 V3 files.
 //JAVA 17+
 //SOURCES ../demo.java
-//DEPS com.mysql:mysql-connector-j:9.5.0
+//DEPS org.mariadb.jdbc:mariadb-java-client:3.5.7
 //FILES demo/=../demo/*.sql
 //FILES mappings/=../mappings/*.yaml
 

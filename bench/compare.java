@@ -20,7 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import upgrade.UpgradeOptions;
+import upgrade.cloudreve.CloudreveSite;
 import upgrade.check.CheckResult;
 import upgrade.cli.UpgradeCommand;
 import upgrade.demo.DemoSite;
@@ -93,7 +93,7 @@ class compare implements Callable<Integer> {
         var site = Site.withFiles(files);
         var contenders = List.of(
                 new Contender("limit (INSERT ... SELECT)", "bench_compare_limit", (s, v2, v3) ->
-                        s.run(v3, SqlScript.resource("bench/limit.sql", Map.of("v2", v2, "recovery", UpgradeOptions.RECOVERY_FOLDER)))),
+                        s.run(v3, SqlScript.resource("bench/limit.sql", Map.of("v2", v2, "recovery", CloudreveSite.RECOVERY_FOLDER)))),
                 new Contender("per-row loop", "bench_compare_loop", RowLoop::run),
                 new Contender("toolkit", "bench_compare_toolkit", (s, v2, v3) -> {
                     System.gc(); // the peak heap is the toolkit's, not what the others left behind

@@ -7,6 +7,7 @@
 //DEPS org.junit.platform:junit-platform-launcher:1.14.1
 //DEPS org.assertj:assertj-core:3.27.7
 //DEPS com.networknt:json-schema-validator:1.5.6
+//DEPS org.mariadb.jdbc:mariadb-java-client:3.5.7
 //FILES mappings/=../mappings/*.yaml
 //FILES demo/=../demo/*.sql
 //FILES fixtures/=fixtures/*.sql

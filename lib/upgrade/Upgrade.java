@@ -19,6 +19,7 @@ import upgrade.run.Preflight;
 import upgrade.run.Runner;
 import upgrade.run.Session;
 import upgrade.run.Verification;
+import upgrade.site.SiteProfiles;
 
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import java.util.Optional;
  * reads V3's ledger, once, into a {@link Plan}; {@code check}, {@code run}, {@code files} and
  * {@code verify} carry a plan out ({@code upgrade.run}). The methods without a plan make one first.
  * {@link #openV3} connects to V3 alone, for {@link #verify()} and {@link #reset()} after the upgrade.
+ * Every method that reaches a database tells a lost connection or a lock held by another session
+ * as a {@link upgrade.db.DatabaseInterruptedException} (exit 4), never as a row's or a mapping's fault.
  */
 public final class Upgrade implements AutoCloseable {
     /** Environment variable with the V2 database password, used instead of one in the URL. */
@@ -51,9 +54,9 @@ public final class Upgrade implements AutoCloseable {
         this.runner = new Runner(session, planner);
     }
 
-    /** Connects with the default options (prefixes sd_ and none, salt sdshare, V2 times in Asia/Shanghai). */
+    /** Connects with the installed site profile's default options (for Cloudreve: {@code CloudreveSite.defaults()}). */
     public static Upgrade open(String v2Url, String v3Url) {
-        return open(v2Url, v3Url, UpgradeOptions.defaults());
+        return open(v2Url, v3Url, SiteProfiles.current().defaultOptions());
     }
 
     public static Upgrade open(String v2Url, String v3Url, UpgradeOptions options) {
@@ -83,12 +86,12 @@ public final class Upgrade implements AutoCloseable {
 
     /** The mapping files loaded and V3's ledger read, not yet checked against the live schemas (see {@link #plan(Draft)}). */
     public Draft draft() {
-        return planner.draft();
+        return session.reading(planner::draft);
     }
 
     /** The plan of {@code draft}: checked against both live schemas (with V3 alone when only V3 is open: for {@link #verify}). */
     public Plan plan(Draft draft) {
-        return planner.plan(draft);
+        return session.reading(() -> planner.plan(draft));
     }
 
     /** What the commands will do: the mappings loaded and checked, once, with each step's state from V3's ledger. Writes nothing. */
@@ -111,12 +114,12 @@ public final class Upgrade implements AutoCloseable {
 
     /** The drift of the mappings of {@code draft}, which need not fit V2 (the drift says where they do not). */
     public List<Drift.Finding> drift(Draft draft) {
-        return Drift.of(MappingKinds.columnsRead(draft.mappings()), session.v2());
+        return session.reading(() -> Drift.of(MappingKinds.columnsRead(draft.mappings()), session.v2()));
     }
 
     /** The run recorded in V3's ledger, if any: how far it got and what running again does. */
     public Optional<RunStatus> status() {
-        return new Ledger(session.target()).state().isEmpty() ? Optional.empty() : plan().requireFull().status();
+        return session.reading(() -> new Ledger(session.target()).state().isEmpty() ? Optional.empty() : plan().requireFull().status());
     }
 
     // ---- carrying a plan out ---------------------------------------------------------------------
@@ -127,7 +130,7 @@ public final class Upgrade implements AutoCloseable {
     }
 
     public CheckReport check(Plan plan) {
-        return Preflight.of(session, plan, plan.holdsARun());
+        return session.reading(() -> Preflight.of(session, plan, plan.holdsARun()));
     }
 
     public RunReport run() {
@@ -144,12 +147,12 @@ public final class Upgrade implements AutoCloseable {
     }
 
     public RunReport run(Plan plan, RunListener listener, boolean dryRun) {
-        return runner.run(plan, listener, dryRun);
+        return session.writing(() -> runner.run(plan, listener, dryRun));
     }
 
     /** Runs {@code plan} with {@code checks} already made by {@link #check(Plan)} (they must have passed; they are not made again). */
     public RunReport run(Plan plan, CheckReport checks, RunListener listener, boolean dryRun) {
-        return runner.run(plan, checks, listener, dryRun);
+        return session.writing(() -> runner.run(plan, checks, listener, dryRun));
     }
 
     /** Asks a running {@code run} (in another thread) to stop after the page it is writing; for Ctrl-C. */
@@ -163,12 +166,12 @@ public final class Upgrade implements AutoCloseable {
     }
 
     public RunReport files(Plan plan, RunListener listener, boolean dryRun) {
-        return FilesOnDisk.run(session, plan, listener, dryRun);
+        return session.writing(() -> FilesOnDisk.run(session, plan, listener, dryRun));
     }
 
     /** V3 against V3's own rules (see {@link Verification}). Needs only V3 (see {@link #openV3}); writes nothing. */
     public CheckReport verify() {
-        return verify(planner.plan(draft(), Plan.Scope.VERIFY));
+        return verify(session.reading(() -> planner.plan(draft(), Plan.Scope.VERIFY)));
     }
 
     public CheckReport verify(Plan plan) {
@@ -177,12 +180,12 @@ public final class Upgrade implements AutoCloseable {
 
     /** Verifies, telling {@code listener} how far each verify mapping's checks have read. */
     public CheckReport verify(Plan plan, RunListener listener) {
-        return Verification.of(session, plan, listener);
+        return session.reading(() -> Verification.of(session, plan, listener));
     }
 
     /** Per verify mapping file, the upgrade mapping files that write the table it checks: where a defect comes from. */
     public Map<String, List<String>> verifyWriters() {
-        return verifyWriters(planner.plan(draft(), Plan.Scope.VERIFY));
+        return verifyWriters(session.reading(() -> planner.plan(draft(), Plan.Scope.VERIFY)));
     }
 
     public Map<String, List<String>> verifyWriters(Plan plan) {
@@ -191,10 +194,13 @@ public final class Upgrade implements AutoCloseable {
 
     /** Records in V3's ledger that the verification after a run ended, and how many checks failed; for the next run to tell. */
     public void recordVerification(CheckReport verification) {
-        var ledger = new Ledger(session.target());
-        if (ledger.state().filter(state -> state.stage() == Ledger.Stage.FINISHED).isPresent()) {
-            ledger.verified(verification.failed().size());
-        }
+        session.writing(() -> {
+            var ledger = new Ledger(session.target());
+            if (ledger.state().filter(state -> state.stage() == Ledger.Stage.FINISHED).isPresent()) {
+                ledger.verified(verification.failed().size());
+            }
+            return null;
+        });
     }
 
     /**
@@ -203,29 +209,29 @@ public final class Upgrade implements AutoCloseable {
      * ledger is removed. Returns the tables restored.
      */
     public List<String> reset() {
-        return new Ledger(session.target()).reset();
+        return session.writing(() -> new Ledger(session.target()).reset());
     }
 
     // ---- for JShell: look at one mapping, one row ------------------------------------------------
 
     /** What the mapping {@code name} would make of its first {@code rows} source rows (nothing is written). */
     public List<Trace> preview(String name, int rows) {
-        return new ByHand(session).preview(plan(), name, rows);
+        return session.reading(() -> new ByHand(session).preview(plan(), name, rows));
     }
 
     /** One V2 row (by its key) through the mapping {@code name}: each rule's input and output (nothing is written). */
     public Trace trace(String name, Object key) {
-        return new ByHand(session).trace(plan(), name, key);
+        return session.reading(() -> new ByHand(session).trace(plan(), name, key));
     }
 
     /** A V2 row and the V3 row with the same key, side by side. */
     public Map<String, Map<String, Object>> compare(String name, Object key) {
-        return new ByHand(session).compare(plan(), name, key);
+        return session.reading(() -> new ByHand(session).compare(plan(), name, key));
     }
 
     /** Runs just the mapping {@code name} and commits it, without checks or ledger: to try one table by hand. */
     public StepReport runOne(String name) {
-        return new ByHand(session).runOne(plan(), name);
+        return session.writing(() -> new ByHand(session).runOne(plan(), name));
     }
 
     @Override

@@ -7,35 +7,34 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * The settings of a run. Start from {@link #defaults()} and change what differs:
- * {@code UpgradeOptions.defaults().withV3Prefix("cd_")}.
+ * The settings of a run. Start from the installed site profile's defaults (for Cloudreve:
+ * {@code CloudreveSite.defaults().withV3Prefix("cd_")}) and change what differs; {@link #defaults()}
+ * holds no product's values.
  *
- * @param v2Prefix   V2's table prefix ({@code prefix} in V2's application/database.php; {@code sd_})
- * @param v3Prefix   V3's table prefix ({@code TablePrefix} in V3's conf.ini; V3's default is none)
- * @param salt       V2's password salt ({@code salt} in V2's application/config.php; {@code sdshare})
- * @param v2TimeZone the zone V2 wrote its times in ({@code default_timezone}; PRC = Asia/Shanghai)
+ * @param v2Prefix   the source's table prefix
+ * @param v3Prefix   the target's table prefix
+ * @param salt       the source's password salt (expressions read it as {@code param.salt})
+ * @param v2TimeZone the zone the source wrote its times in
  * @param batchSize  rows per page read and per multi-row insert
  * @param mappings   the mapping files to use; null means the bundled ones
  * @param exportDirectory where export files (e.g. the share-link map) are written
- * @param recoveryFolder  the name of the folder, in each user's root, that receives orphaned folders and files
- * @param hashIdSalt V3's {@code [System] HashIDSalt} from its conf.ini, to compute share links; empty when unknown
- * @param v2Version  the version in V2's application/version.json; empty when V2's web root is not known
- * @param leaveOutUnsupported leave storage policies V3 cannot take (S3, remote, unknown types) and their files out instead of refusing them
+ * @param recoveryFolder  the name of the folder that receives orphaned rows, for mappings that need one ({@code param.recovery_folder})
+ * @param hashIdSalt the target's salt of share links, to compute them; empty when unknown
+ * @param v2Version  the version the source site's files give; empty when its root is not known
+ * @param leaveOutUnsupported leave rows the checks refuse (e.g. storage policies the target cannot take) out instead of refusing them
  * @param resumeChangedMappings continue an interrupted run even though the mapping files changed since
- * @param v2Root     V2's web root, where its public/ files are; null when unknown (no files are copied then)
- * @param v3Directory the directory V3 runs in, which its relative paths start from; null: V2's web root
- * @param thumbSuffix what V3 appends to a file's path for its thumbnail
+ * @param v2Root     the source site's root, where its files are; null when unknown (no files are copied then)
+ * @param v3Directory the directory the target application runs in, which its relative paths start from; null: the source's root
+ * @param thumbSuffix what the target appends to a file's path for its thumbnail
  */
 public record UpgradeOptions(String v2Prefix, String v3Prefix, String salt, ZoneId v2TimeZone, int batchSize,
                              MappingFiles mappings, Path exportDirectory, String recoveryFolder, String hashIdSalt,
                              String v2Version, boolean leaveOutUnsupported, boolean resumeChangedMappings,
                              Path v2Root, Path v3Directory, String thumbSuffix) {
 
-    /** The default name of the recovery folder. */
-    public static final String RECOVERY_FOLDER = "Recovered from V2";
-
+    /** Generic settings, of no product: no prefixes, no salt, times in UTC, pages of 500 rows. */
     public static UpgradeOptions defaults() {
-        return new UpgradeOptions("sd_", "", "sdshare", ZoneId.of("Asia/Shanghai"), 500, null, Path.of("."), RECOVERY_FOLDER, "", "", false, false, null, null, "._thumb");
+        return new UpgradeOptions("", "", "", ZoneId.of("UTC"), 500, null, Path.of("."), "Recovered", "", "", false, false, null, null, "");
     }
 
     public UpgradeOptions withV2Prefix(String prefix) {
@@ -104,7 +103,7 @@ public record UpgradeOptions(String v2Prefix, String v3Prefix, String salt, Zone
                 v2Version, leaveOutUnsupported, resumeChangedMappings, v2Root, v3Directory, suffix);
     }
 
-    /** Where V3 runs: {@link #v3Directory()}, or else V2's web root (as the upgrade docs ask). */
+    /** Where the target application runs: {@link #v3Directory()}, or else the source's root. */
     public Path v3DirectoryOrV2Root() {
         return v3Directory != null ? v3Directory : v2Root;
     }

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import upgrade.Upgrade;
 import upgrade.report.CheckPrinter;
 import upgrade.report.PlanPrinter;
+import upgrade.site.SiteProfiles;
 
 import java.io.PrintWriter;
 
@@ -24,8 +25,8 @@ public final class CheckCommand extends DatabaseCommand {
             out.println(status.onCheck());
             out.println();
         });
-        out.println("Back V2 up before the upgrade: " + connection.backupCommand());
-        out.println("Also stop V2's OneDrive task queue and its crontab, and leave V3 stopped until the upgrade is done.");
+        out.println("Back " + plan.mappings().source().name() + " up before the upgrade: " + connection.backupCommand());
+        SiteProfiles.current().beforeUpgrade().forEach(out::println);
         return checks.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
     }
 }

@@ -7,8 +7,9 @@ import upgrade.UpgradeOptions;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.mapping.MappingFiles;
-import upgrade.site.V2Site;
-import upgrade.site.V3Conf;
+import upgrade.site.SiteProfiles;
+import upgrade.site.SourceSite;
+import upgrade.site.TargetConf;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,77 +27,79 @@ public final class ConnectionOptions {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "JDBC_URL",
-            description = {"The V2 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v2?user=root (password: $" + Upgrade.V2_PASSWORD_VARIABLE + ").",
+            description = {"The source database, e.g. jdbc:mysql://localhost:3306/DATABASE?user=root (password: $" + Upgrade.V2_PASSWORD_VARIABLE + ").",
                     "Default: from --v2-root. Not needed (nor opened) by verify and reset."})
     String from;
 
     @Option(names = "--to", paramLabel = "JDBC_URL",
-            description = {"The V3 database, e.g. jdbc:mysql://localhost:3306/cloudreve_v3?user=root (password: $" + Upgrade.V3_PASSWORD_VARIABLE + ").",
-                    "Default: from --v3-conf; on a terminal it is asked for (a conf.ini path, or setting by setting)."})
+            description = {"The target database, e.g. jdbc:mysql://localhost:3306/DATABASE?user=root (password: $" + Upgrade.V3_PASSWORD_VARIABLE + "),",
+                    "or a SQLite file: sqlite:/PATH/FILE.db.",
+                    "Default: from --v3-conf; on a terminal it is asked for (a configuration file's path, or setting by setting)."})
     String to;
 
     @Option(names = "--v2-root", paramLabel = "DIR",
-            description = {"V2's web root: its application/database.php (database, prefix), config.php (salt, time zone) and version.json",
-                    "are read. Default: the current directory, when it is one. Options given explicitly win."})
+            description = {"The source site's root directory, whose files name its database and settings.",
+                    "Default: the current directory, when it is one. Options given explicitly win."})
     Path v2Root;
 
     @Option(names = "--v3-dir", paramLabel = "DIR",
-            description = "The directory V3 runs in, where its relative paths start (thumbnails, avatars, local files). Default: V2's web root")
+            description = "The directory the target application runs in, where its relative paths start. Default: the source site's root")
     Path v3Directory;
 
-    @Option(names = "--thumb-suffix", defaultValue = "._thumb", paramLabel = "SUFFIX",
-            description = "What V3 appends to a file's path for its thumbnail (thumb_file_suffix / [Thumbnail] FileSuffix). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--thumb-suffix", paramLabel = "SUFFIX",
+            description = "What the target application appends to a file's path for its thumbnail. Default: ${DEFAULT-VALUE}")
     String thumbSuffix;
 
     @Option(names = "--v3-conf", paramLabel = "FILE",
-            description = "V3's conf.ini: its [Database] (MySQL/MariaDB) and [System] HashIDSalt are read. Options given explicitly win.")
+            description = {"The target application's configuration file, which names its database (and the salt of its share links).",
+                    "Options given explicitly win."})
     Path v3Conf;
 
     @Option(names = {"-y", "--yes"}, description = "Never ask: no confirmation, no prompts (nothing is asked without a terminal either).")
     boolean yes;
 
-    @Option(names = "--v2-prefix", defaultValue = "sd_", paramLabel = "PREFIX",
-            description = "V2's table prefix ('prefix' in application/database.php). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--v2-prefix", paramLabel = "PREFIX",
+            description = "The source's table prefix. Default: ${DEFAULT-VALUE}")
     String v2Prefix;
 
     @Option(names = "--v3-prefix", defaultValue = "", paramLabel = "PREFIX",
-            description = "V3's table prefix ([Database] TablePrefix in conf.ini). Default: none, as V3's own default")
+            description = "The target's table prefix. Default: none")
     String v3Prefix;
 
-    @Option(names = "--salt", defaultValue = "sdshare", paramLabel = "SALT",
-            description = "V2's password salt ('salt' in application/config.php). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--salt", paramLabel = "SALT",
+            description = "The source's password salt. Default: ${DEFAULT-VALUE}")
     String salt;
 
-    @Option(names = "--v2-timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE",
-            description = "The zone V2 wrote its times in ('default_timezone' in application/config.php; PRC). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--v2-timezone", paramLabel = "ZONE",
+            description = "The zone the source wrote its times in. Default: ${DEFAULT-VALUE}")
     String v2TimeZone;
 
     @Option(names = "--v2-version", defaultValue = "", paramLabel = "VERSION",
-            description = "The version in V2's application/version.json, when you know it; checked to be 2.0.0-Alpha1")
+            description = "The source site's version, when you know it; checked against what the mappings require")
     String v2Version;
 
     @Option(names = "--batch-size", defaultValue = "500", paramLabel = "ROWS",
             description = "Rows per page read and per multi-row insert. Default: ${DEFAULT-VALUE}")
     int batchSize;
 
-    @Option(names = "--recovery-folder", defaultValue = UpgradeOptions.RECOVERY_FOLDER, paramLabel = "NAME",
-            description = "The folder, in each user's root, that receives folders and files whose V2 folder no longer exists. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--recovery-folder", paramLabel = "NAME",
+            description = "The folder, in each user's root, that receives folders and files whose source folder no longer exists. Default: ${DEFAULT-VALUE}")
     String recoveryFolder;
 
     @Option(names = "--hashid-salt", defaultValue = "", paramLabel = "SALT",
-            description = {"V3's [System] HashIDSalt from its conf.ini. With it, v2-share-links.csv also gives each old share link its new link.",
-                    "Default: from --v3-conf; on a terminal, run asks for it (or for a conf.ini to read it from)."})
+            description = {"The salt of the target's share links. With it, the share-link export also gives each old share link its new link.",
+                    "Default: from --v3-conf; on a terminal, run asks for it (or for a configuration file to read it from)."})
     String hashIdSalt;
 
     @Option(names = "--export-dir", paramLabel = "DIR",
-            description = {"Where upgrade-report.json and v2-share-links.csv (every V2 share key -> V3 share) are written.",
-                    "Default: beside V2's web root (<parent>/" + ExportDirectory.BESIDE_PREFIX + "<root's name>) when run inside it,",
-                    "since V2's web server may serve the root; else the current directory. The path is printed."})
+            description = {"Where the report and the export files the mappings declare are written.",
+                    "Default: beside the source site's root (<parent>/" + ExportDirectory.BESIDE_PREFIX + "<root's name>) when run inside it,",
+                    "since the source's web server may serve the root; else the current directory. The path is printed."})
     Path exportDirectory;
 
     @Option(names = "--leave-out-unsupported-policies",
-            description = {"Leave every storage policy V3 cannot take (S3, remote, or a type V2 2.0.0-Alpha1 never had, e.g. b2)",
-                    "and its files out, each listed in the report with its cause, instead of refusing to run."})
+            description = {"Leave the rows the mappings' checks name as unsupported (and what depends on them) out, each listed in the report",
+                    "with its cause, instead of refusing to run."})
     boolean leaveOutUnsupported;
 
     @Option(names = "--mappings", paramLabel = "DIR",
@@ -114,11 +117,11 @@ public final class ConnectionOptions {
     /** Which databases a command opens: {@code verify} and {@code reset} need only V3 (V2 may be gone by then). */
     enum Databases { BOTH, V3_ONLY }
 
-    /** What a command writes besides the V3 database; it decides whether the export directory and the HashIDSalt matter. */
+    /** What a command writes besides the target database; it decides whether the export directory and the share links' salt matter. */
     enum Writes { NOTHING, REPORT, REPORT_AND_SHARE_LINKS }
 
     /**
-     * The databases and the options, from the flags, then V2's web root and V3's conf.ini, then prompts.
+     * The databases and the options, from the flags, then the source site's files and the target's configuration file, then prompts.
      *
      * @param v2 null when the command opens only V3
      */
@@ -128,38 +131,31 @@ public final class ConnectionOptions {
         var terminal = UpgradeCommand.terminalOf(spec);
         var prompts = terminal.canAsk() && !yes ? Optional.of(new Prompts(terminal)) : Optional.<Prompts>empty();
         var sources = new ArrayList<String>();
-        var root = databases == Databases.V3_ONLY ? Optional.<V2Site>empty()
-                : v2Root != null ? Optional.of(V2Site.read(here(v2Root)))
-                : from == null ? V2Site.at(terminal.workingDirectory()) : Optional.<V2Site>empty();
-        root.ifPresent(site -> sources.add("V2: " + site.root().toAbsolutePath().normalize() + "/application ("
-                + (site.readBy().equals("php") ? "read by php" : "read without php") + ")"
-                + (site.version().isEmpty() ? "" : ", version " + site.version())));
-        var conf = Optional.ofNullable(v3Conf).map(this::here).map(V3Conf::read);
+        var profile = SiteProfiles.current();
+        var root = databases == Databases.V3_ONLY ? Optional.<SourceSite>empty()
+                : v2Root != null ? Optional.of(profile.readSource(here(v2Root)))
+                : from == null ? profile.sourceAt(terminal.workingDirectory()) : Optional.<SourceSite>empty();
+        root.ifPresent(site -> sources.add("V2: " + site.settings() + (site.version().isEmpty() ? "" : ", version " + site.version())));
+        var conf = Optional.ofNullable(v3Conf).map(this::here).map(profile::readTarget);
         conf.ifPresent(c -> sources.add("V3: " + c.file().toAbsolutePath().normalize()));
 
         ConnectionSpec v2 = null;
         if (databases == Databases.BOTH) {
-            var v2Password = env(Upgrade.V2_PASSWORD_VARIABLE);
-            v2 = from != null ? new ConnectionSpec("V2 database", "--from", from, v2Password.orElse(null))
-                    : root.map(site -> new ConnectionSpec("V2 database", site.root().toAbsolutePath().normalize().resolve("application/database.php")
-                            + " (or give --from)", site.url(), v2Password.orElse(site.password())))
-                    .orElseThrow(() -> missing("--from", "give --from JDBC_URL, or --v2-root DIR (V2's web root), or run in V2's web root"));
+            v2 = DatabaseSpecs.v2(from, root).orElseThrow(() -> missing("--from", "give --from JDBC_URL, or --v2-root DIR (V2's web root), or run in V2's web root"));
         }
         var wantSalt = writes == Writes.REPORT_AND_SHARE_LINKS && !given("--hashid-salt");
-        var v3Password = env(Upgrade.V3_PASSWORD_VARIABLE);
         Prompts.V3Answers answers = null;
         ConnectionSpec v3;
         if (to != null) {
-            v3 = new ConnectionSpec(Prompts.V3_LABEL, "--to", to, v3Password.orElse(null));
+            v3 = DatabaseSpecs.v3(to, UpgradeCommand.terminalOf(spec).workingDirectory());
         } else if (conf.isPresent()) {
-            v3 = new ConnectionSpec(Prompts.V3_LABEL, conf.get().file().toAbsolutePath().normalize() + " ([Database])", conf.get().url(),
-                    v3Password.orElse(conf.get().password()));
+            v3 = DatabaseSpecs.v3(conf.get());
         } else if (prompts.isPresent()) {
             answers = prompts.get().v3Database(wantSalt);
-            v3 = v3Password.map(answers.spec()::withPassword).orElse(answers.spec());
+            v3 = DatabaseSpecs.withV3Password(answers.spec());
             answers.conf().ifPresent(file -> sources.add("V3: " + file));
         } else {
-            throw missing("--to", "give --to JDBC_URL, or --v3-conf FILE (V3's conf.ini), or run on a terminal without --yes to be asked");
+            throw missing("--to", Texts.MISSING_TARGET.text());
         }
 
         var options = options();
@@ -176,20 +172,20 @@ public final class ConnectionOptions {
             options = options.withV2Version(root.get().version());
         }
         if (!given("--v3-prefix")) {
-            options = options.withV3Prefix(answers != null ? answers.prefix() : conf.map(V3Conf::prefix).orElse(v3Prefix));
+            options = options.withV3Prefix(answers != null ? answers.prefix() : conf.map(TargetConf::prefix).orElse(v3Prefix));
         }
         if (root.isPresent()) {
             options = options.withV2Root(root.get().root());
         }
         if (!given("--hashid-salt")) {
-            options = options.withHashIdSalt(answers != null ? answers.hashIdSalt() : conf.map(V3Conf::hashIdSalt).orElse(""));
+            options = options.withHashIdSalt(answers != null ? answers.hashIdSalt() : conf.map(TargetConf::shareSalt).orElse(""));
             // Still unknown: ask, so that the share-link map gives the new links (typing V3's database asked for it already).
             var asked = answers != null && answers.conf().isEmpty();
             if (wantSalt && options.hashIdSalt().isEmpty() && !asked && prompts.isPresent()) {
                 options = options.withHashIdSalt(prompts.get().hashIdSalt());
             }
         }
-        var exports = ExportDirectory.choose(exportDirectory, terminal.workingDirectory(), root.map(V2Site::root).orElse(null));
+        var exports = ExportDirectory.choose(exportDirectory, terminal.workingDirectory(), root.map(SourceSite::root).orElse(null));
         options = options.withExportDirectory(exports.path());
         return new Resolved(v2, v3, options, List.copyOf(sources), exports);
     }
@@ -200,10 +196,6 @@ public final class ConnectionOptions {
 
     private CommandLine.ParameterException missing(String option, String how) {
         return new CommandLine.ParameterException(spec.commandLine(), "Missing " + option + ": " + how);
-    }
-
-    private static Optional<String> env(String variable) {
-        return Optional.ofNullable(System.getenv(variable)).filter(v -> !v.isEmpty());
     }
 
     private String checkedSalt(String value) {
@@ -225,7 +217,7 @@ public final class ConnectionOptions {
         if (recoveryFolder.isBlank() || recoveryFolder.contains("/")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--recovery-folder must be a folder name, without '/'");
         }
-        return UpgradeOptions.defaults().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
+        return SiteProfiles.current().defaultOptions().withV2Prefix(v2Prefix).withV3Prefix(v3Prefix).withSalt(salt)
                 .withV2TimeZone(zone).withBatchSize(batchSize).withRecoveryFolder(recoveryFolder).withHashIdSalt(hashIdSalt)
                 .withV2Version(v2Version).withLeaveOutUnsupported(leaveOutUnsupported)
                 .withResumeChangedMappings(resumeChangedMappings).withV3Directory(here(v3Directory)).withThumbSuffix(thumbSuffix)
@@ -293,10 +285,10 @@ public final class ConnectionOptions {
 
     private ZoneId zone(String name) {
         try {
-            return ZoneId.of(name.equals("PRC") ? "Asia/Shanghai" : name);
+            return ZoneId.of(name); // PHP's names are the tz database's, PRC among them
         } catch (java.time.DateTimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "the time zone '" + name + "' (--v2-timezone, or default_timezone in config.php) is not one; use a name such as Asia/Shanghai or UTC");
+                    "the time zone '" + name + "' (--v2-timezone, or default_timezone in config.php) is not one; use a tz database name such as Europe/Paris or UTC");
         }
     }
 }

@@ -37,7 +37,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return Databases.BOTH;
     }
 
-    /** What the command writes outside the databases: then the export directory is printed (and the HashIDSalt asked for). */
+    /** What the command writes outside the databases: then the export directory is printed (and the share links' salt asked for). */
     protected Writes writes() {
         return Writes.NOTHING;
     }

@@ -31,14 +31,15 @@ final class DriftCheck {
     Plan plan(Upgrade upgrade, PrintWriter out, String command) {
         var draft = upgrade.draft();
         findings = upgrade.drift(draft);
-        out.println("Comparing V2 with the mappings:");
-        new DriftPrinter(out).print(findings);
+        var source = draft.mappings().source().name();
+        out.println("Comparing " + source + " with the mappings:");
+        new DriftPrinter(out, source).print(findings);
         out.println();
         out.flush();
         if (strict && !findings.isEmpty()) {
             throw new MappingException(new Where(command + " --strict", 0, 0),
-                    findings.size() + " difference(s) between the V2 database and the mappings; nothing was written",
-                    "migrate or ignore each one as listed above (README, \"Modified V2 sites\"), or run without --strict");
+                    findings.size() + " difference(s) between the " + source + " database and the mappings; nothing was written",
+                    "migrate or ignore each one as listed above (README, \"Modified " + source + " sites\"), or run without --strict");
         }
         return upgrade.plan(draft);
     }

@@ -32,10 +32,10 @@ public final class ExitCodes {
         help.put(String.valueOf(USAGE), "Invalid command line.");
         help.put(String.valueOf(MAPPING), "A mapping file is invalid or does not fit the live schema. This command wrote nothing.");
         help.put(String.valueOf(DATABASE), "A database cannot be reached or is not what the upgrade needs. This command wrote nothing."
-                + " Or the connection was lost, or another session held a lock, during 'run' (no row is at fault): the pages committed"
-                + " so far are kept; run the same command again to continue.");
+                + " Or the connection was lost, or another session held a lock, while a command worked (no row or mapping is at fault):"
+                + " what 'run' committed so far is kept; run the same command again (a run continues).");
         help.put(String.valueOf(CHECKS_FAILED), "A check before the upgrade failed (V2 version, storage policies V3 cannot take, pending tasks, "
-                + "a V3 database not as V3 left it, ...). This command wrote nothing.");
+                + "a V3 database not as V3 left it, a V3 release the mappings do not support, ...). This command wrote nothing.");
         help.put(String.valueOf(DATA), "A row could not be converted or written; V3 was put back as at its first start.");
         help.put(String.valueOf(VERIFY_FAILED), "The V3 database breaks V3's rules (found by verify, or by the verification that ends run);"
                 + " the output says how to repair each defect.");

@@ -1,6 +1,6 @@
 package upgrade.cli;
 
-import upgrade.site.V2Site;
+import upgrade.site.SiteProfiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public record ExportDirectory(Path path, String why, Optional<String> warning) {
     public static ExportDirectory choose(Path explicit, Path workingDirectory, Path v2Root) {
         var here = real(workingDirectory);
         var roots = Stream.concat(Stream.ofNullable(v2Root).map(root -> real(workingDirectory.resolve(root))),
-                V2Site.rootAround(here).stream().map(ExportDirectory::real)).filter(Objects::nonNull).distinct().toList();
+                SiteProfiles.current().sourceRootAround(here).stream().map(ExportDirectory::real)).filter(Objects::nonNull).distinct().toList();
         if (explicit != null) {
             var path = real(workingDirectory.resolve(explicit));
             var inside = roots.stream().filter(path::startsWith).findFirst();

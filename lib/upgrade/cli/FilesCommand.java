@@ -23,9 +23,10 @@ public final class FilesCommand extends DatabaseCommand {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing --v2-root: the files are in V2's web root; give --v2-root DIR or run in V2's web root");
         }
-        var report = upgrade.files(upgrade.plan(), Progress.forConsole(out), dryRun);
+        var plan = upgrade.plan();
+        var report = upgrade.files(plan, Progress.forConsole(out), dryRun);
         out.println();
-        new ReportPrinter(out).print(report);
+        new ReportPrinter(out, plan.mappings().target().name()).print(report);
         return ExitCodes.OK;
     }
 }

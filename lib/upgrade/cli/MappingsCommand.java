@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import upgrade.Upgrade;
-import upgrade.UpgradeOptions;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
 import upgrade.mapping.MappingException;
@@ -17,6 +16,7 @@ import upgrade.mapping.RowMapping;
 import upgrade.mapping.Where;
 import upgrade.plan.MappingKinds;
 import upgrade.report.DriftPrinter;
+import upgrade.site.SiteProfiles;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ public final class MappingsCommand {
 
     /** Parsed only (no databases here); the time zone does not matter for listing. */
     static MappingSet load(MappingFiles files) {
-        return new MappingLoader(new Expressions(new Builtins(UpgradeOptions.defaults().v2TimeZone(), Instant.now()))).load(files);
+        return new MappingLoader(new Expressions(new Builtins(SiteProfiles.current().defaultOptions().v2TimeZone(), Instant.now()))).load(files);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the mappings in the order they run, with what each reads and writes.")
@@ -100,6 +100,7 @@ public final class MappingsCommand {
         @Override
         protected int run(Upgrade upgrade, PrintWriter out) {
             var set = upgrade.mappings();
+            set.version().ifPresent(version -> out.println("Target: " + version.describe() + ", found in its database; the mappings are that release's."));
             out.printf("The %d mappings are valid against both databases (checksum %08x).%n", set.mappings().size(), set.checksum());
             return ExitCodes.OK;
         }
@@ -115,16 +116,18 @@ public final class MappingsCommand {
 
         @Override
         protected int run(Upgrade upgrade, PrintWriter out) {
-            var findings = upgrade.drift();
-            new DriftPrinter(out).print(findings);
+            var draft = upgrade.draft();
+            var findings = upgrade.drift(draft);
+            var source = draft.mappings().source().name();
+            new DriftPrinter(out, source).print(findings);
             if (!findings.isEmpty()) {
-                out.println(findings.size() + " difference(s) between V2 and the mappings: map what nothing migrates, or list it under 'ignored'"
-                        + " with the reason; correct or remove what the mappings read but V2 lacks.");
+                out.println(findings.size() + " difference(s) between " + source + " and the mappings: map what nothing migrates, or list it"
+                        + " under 'ignored' with the reason; correct or remove what the mappings read but " + source + " lacks.");
             }
             out.flush();
             if (strict && !findings.isEmpty()) {
                 throw new MappingException(new Where("mappings drift --strict", 0, 0),
-                        findings.size() + " difference(s) between the V2 database and the mappings", "see the list above");
+                        findings.size() + " difference(s) between the " + source + " database and the mappings", "see the list above");
             }
             return ExitCodes.OK;
         }

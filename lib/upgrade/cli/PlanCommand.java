@@ -31,7 +31,7 @@ public final class PlanCommand extends DatabaseCommand {
         new PlanPrinter(out).print(plan);
         var report = upgrade.run(plan, Progress.forConsole(out), true);
         out.println();
-        new ReportPrinter(out).print(report);
+        new ReportPrinter(out, plan.mappings().target().name()).print(report);
         saveReport(JsonReport.of(spec.root().version()[0], report, null, null).withDrift(drift.findings()), "upgrade-plan.json", out);
         out.println("This was a dry run: nothing was written.");
         return ExitCodes.OK;

@@ -3,7 +3,7 @@ package upgrade.cli;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
-import upgrade.site.V3Conf;
+import upgrade.site.SiteProfiles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,26 +27,31 @@ final class Prompts {
         this.terminal = terminal;
     }
 
-    /** V3's database as answered; {@code conf} is set when it was read from a conf.ini. */
+    /** The target database as answered; {@code conf} is set when it was read from its configuration file. */
     record V3Answers(ConnectionSpec spec, String prefix, String hashIdSalt, Optional<Path> conf) {}
 
     /**
-     * V3's database: read from V3's conf.ini when its path is given (with the HashIDSalt), else
-     * asked setting by setting, and then the HashIDSalt when {@code wantSalt}.
+     * The target database: read from its configuration file when its path is given (with the share
+     * links' salt), else asked setting by setting, and then the salt when {@code wantSalt}.
      */
     V3Answers v3Database(boolean wantSalt) {
-        terminal.say("The V3 database (V3 must have started on it once):");
-        for (var answer = ask("  V3's conf.ini, to read the settings from (empty: type them)", ""); !answer.isEmpty();
-             answer = ask("  V3's conf.ini (empty: type the settings)", "")) {
-            var file = file(answer);
+        terminal.say(Texts.TARGET_HEADING.text());
+        for (var answer = ask(Texts.TARGET_FILE.text(), ""); !answer.isEmpty();
+             answer = ask(Texts.TARGET_FILE_AGAIN.text(), "")) {
+            var file = file(answer.startsWith("sqlite:") ? answer.substring(7) : answer);
             if (file == null) {
                 terminal.say("  '" + answer + "' is not a path.");
                 continue;
             }
+            if (answer.startsWith("sqlite:") || file.getFileName().toString().endsWith(".db")) {
+                var prefix = ask(Texts.SQLITE_PREFIX.text(), "");
+                return new V3Answers(new ConnectionSpec(V3_LABEL, "the answers typed", ConnectionSpec.sqliteUrl(file), null), prefix,
+                        wantSalt ? hashIdSalt() : "", Optional.empty());
+            }
             try {
-                var conf = V3Conf.read(file);
-                return new V3Answers(new ConnectionSpec(V3_LABEL, file + " ([Database])", conf.url(), conf.password()), conf.prefix(),
-                        conf.hashIdSalt(), Optional.of(file));
+                var conf = SiteProfiles.current().readTarget(file);
+                return new V3Answers(new ConnectionSpec(V3_LABEL, conf.where(), conf.url(), conf.password()), conf.prefix(),
+                        conf.shareSalt(), Optional.of(file));
             } catch (DatabaseException e) {
                 terminal.say("  " + e.getMessage());
             }
@@ -55,18 +60,18 @@ final class Prompts {
         var port = ask("  port", "3306");
         var user = ask("  user", "root");
         var password = terminal.readPassword("  password: ");
-        var database = ask("  database", "cloudreve");
-        var prefix = ask("  table prefix (V3's default is none; the docs use cd_)", "");
+        var database = ask("  database", Texts.DEFAULT_DATABASE.text());
+        var prefix = ask(Texts.TYPED_PREFIX.text(), "");
         var url = "jdbc:mysql://" + host + ":" + port + "/" + database + "?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
         return new V3Answers(ConnectionSpec.typed(V3_LABEL, url, password == null ? "" : password), prefix,
                 wantSalt ? hashIdSalt() : "", Optional.empty());
     }
 
-    /** V3's HashIDSalt, typed or read from the conf.ini whose path is typed; empty when the operator leaves it out. */
+    /** The share links' salt, typed or read from the configuration file whose path is typed; empty when the operator leaves it out. */
     String hashIdSalt() {
-        terminal.say("V3's HashIDSalt ([System] HashIDSalt in V3's conf.ini) lets v2-share-links.csv give each old share link its new link.");
+        terminal.say(Texts.SHARE_SALT_WHY.text());
         while (true) {
-            var answer = ask("  HashIDSalt, or the path of V3's conf.ini (empty: leave the new links out)", "");
+            var answer = ask(Texts.SHARE_SALT.text(), "");
             if (answer.isEmpty()) {
                 return "";
             }
@@ -75,11 +80,11 @@ final class Prompts {
                 return answer;
             }
             try {
-                var salt = V3Conf.hashIdSaltOf(file);
+                var salt = SiteProfiles.current().shareSaltOf(file);
                 if (!salt.isEmpty()) {
                     return salt;
                 }
-                terminal.say("  " + file + " has no [System] HashIDSalt.");
+                terminal.say(Texts.SHARE_SALT_MISSING.text().formatted(file));
             } catch (DatabaseException e) {
                 terminal.say("  " + e.getMessage());
             }

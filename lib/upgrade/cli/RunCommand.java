@@ -17,6 +17,7 @@ import upgrade.report.PlanPrinter;
 import upgrade.report.ReportPrinter;
 import upgrade.report.RunReport;
 import upgrade.report.VerificationPrinter;
+import upgrade.site.SiteProfiles;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -52,9 +53,13 @@ public final class RunCommand extends DatabaseCommand {
         var plan = drift.plan(upgrade, out, "run");
         if (dryRun) {
             new PlanPrinter(out).print(plan);
+        } else if (plan.targetRelease() != null) {
+            out.println("Target: " + plan.targetRelease() + ", found in its database.");
         }
         var recorded = dryRun ? Optional.<RunStatus>empty() : plan.status();
-        out.println("Checking V2 and V3:");
+        var source = plan.mappings().source().name();
+        var target = plan.mappings().target().name();
+        out.println("Checking " + source + " and " + target + ":");
         var checks = upgrade.check(plan);
         new CheckPrinter(out).print(checks);
         if (!checks.passed()) {
@@ -68,8 +73,8 @@ public final class RunCommand extends DatabaseCommand {
         var upgraded = recorded.filter(status -> status.stage() == Ledger.Stage.FINISHED).isPresent();
         if (!dryRun && !upgraded) {
             out.println();
-            out.println("Back V2 up first, if you have not yet: " + connection.backupCommand());
-            if (!connection.yes && !confirmed(recorded.filter(status -> status.stage() == Ledger.Stage.RUNNING).isPresent())) {
+            out.println("Back " + source + " up first, if you have not yet: " + connection.backupCommand());
+            if (!connection.yes && !confirmed(recorded.filter(status -> status.stage() == Ledger.Stage.RUNNING).isPresent(), source, target)) {
                 out.println("Nothing was written.");
                 return ExitCodes.CANCELLED;
             }
@@ -84,7 +89,7 @@ public final class RunCommand extends DatabaseCommand {
                     + " Run 'files --v2-root DIR' with the same options to copy them.");
         }
         out.println();
-        new ReportPrinter(out).print(report.get());
+        new ReportPrinter(out, target).print(report.get());
         if (dryRun) {
             writeReport(report.get(), checks, null, "upgrade-plan.json", out);
             return ExitCodes.OK;
@@ -94,9 +99,10 @@ public final class RunCommand extends DatabaseCommand {
 
     private int verifyAndAdvise(Upgrade upgrade, Plan plan, RunReport report, CheckReport checks, PrintWriter out) {
         out.println();
-        out.println("Verifying V3 against its own rules:");
+        var target = plan.mappings().target().name();
+        out.println("Verifying " + target + " against its own rules:");
         var verification = upgrade.verify(plan, Progress.forConsole(out));
-        new VerificationPrinter(out).print(verification, verification.passed() ? Map.of() : upgrade.verifyWriters(plan));
+        new VerificationPrinter(out, target).print(verification, verification.passed() ? Map.of() : upgrade.verifyWriters(plan));
         upgrade.recordVerification(verification);
         writeReport(report, checks, verification, "upgrade-report.json", out);
         if (!verification.passed()) {
@@ -104,10 +110,13 @@ public final class RunCommand extends DatabaseCommand {
             return ExitCodes.VERIFY_FAILED;
         }
         out.println();
-        out.println("Next steps:");
-        out.println("  1. Run Cloudreve V3 in V2's web root and keep V2's public/ directory: V3 reads the local files from public/uploads/.");
-        out.println("  2. Before starting V3 3.8 or later that ran before, remove its temp/cache_persist.bin (it caches old settings).");
-        report.exports().forEach(file -> out.println("  3. Redirect old share links with " + file + " (V2 key -> V3 share and link)."));
+        var steps = SiteProfiles.current().nextSteps(report.exports());
+        if (!steps.isEmpty()) {
+            out.println("Next steps:");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            out.println("  " + (i + 1) + ". " + steps.get(i));
+        }
         out.flush();
         return ExitCodes.OK;
     }
@@ -181,13 +190,13 @@ public final class RunCommand extends DatabaseCommand {
         return line.toString();
     }
 
-    private boolean confirmed(boolean continuing) {
+    private boolean confirmed(boolean continuing, String source, String target) {
         var terminal = UpgradeCommand.terminalOf(spec);
         if (!terminal.canAsk()) {
             return true; // no terminal to ask on: scripts and CI run without a prompt
         }
-        var answer = terminal.readLine((continuing ? "Continue the upgrade of V2 into V3 now?" : "Upgrade V2 into V3 now?")
-                + " The V2 database is only read. [y/N] ");
+        var answer = terminal.readLine((continuing ? "Continue the upgrade of " + source + " into " + target + " now?"
+                : "Upgrade " + source + " into " + target + " now?") + " The " + source + " database is only read. [y/N] ");
         return answer != null && answer.trim().toLowerCase().startsWith("y");
     }
 }

@@ -3,14 +3,13 @@ package upgrade.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import upgrade.UpgradeException;
+import upgrade.site.SiteProfiles;
 
 import java.io.PrintWriter;
 
 /** The top command, {@code upgrade}; the entry script only calls {@link #execute(String...)}. */
 @Command(name = "upgrade",
         mixinStandardHelpOptions = true,
-        version = "Cloudreve V2 -> V3 upgrade toolkit 0.1",
-        description = "Moves a Cloudreve V2 (2.0.0-Alpha1) site into a freshly started Cloudreve V3 database.",
         subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, ResetCommand.class, FilesCommand.class, MappingsCommand.class,
                 DemoPointerCommand.class,
                 CommandLine.HelpCommand.class})
@@ -54,6 +53,11 @@ public final class UpgradeCommand implements Runnable {
     public static CommandLine commandLine(Terminal terminal) {
         quietLibraryLogs();
         var commandLine = new CommandLine(new UpgradeCommand(terminal));
+        var profile = SiteProfiles.current(); // what is upgraded: the entry script installed it
+        commandLine.getCommandSpec().version(profile.title());
+        commandLine.getCommandSpec().usageMessage().description(profile.description());
+        commandLine.setDefaultValueProvider(new ProfileDefaults());
+        commandLine.setResourceBundle(profile.texts()); // the option descriptions in the product's words, where it has them
         commandLine.setExecutionExceptionHandler(UpgradeCommand::handle);
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
         withExitCodes(commandLine);
@@ -68,6 +72,8 @@ public final class UpgradeCommand implements Runnable {
     /** Gives a command added later (the demo script's {@code demo}) the help every command has. */
     public static void configure(CommandLine added) {
         withExitCodes(added);
+        added.setDefaultValueProvider(new ProfileDefaults());
+        added.setResourceBundle(SiteProfiles.current().texts());
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

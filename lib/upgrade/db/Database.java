@@ -2,6 +2,7 @@ package upgrade.db;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import upgrade.site.SiteProfiles;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,14 +46,23 @@ public final class Database implements AutoCloseable {
         if (spec.password() != null) {
             properties.setProperty("password", spec.password());
         }
+        if (spec.isSqlite()) {
+            // Take the file's write lock when a transaction begins, not at its first write: a transaction that only
+            // read cannot wait for another writer to finish (SQLite would refuse it at once), one that begins can.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            // Connector/J encodes statements in this character set; the session's (SET NAMES utf8mb4) must match it
+            properties.setProperty("characterEncoding", "UTF-8");
+        }
         Connection connection;
         try {
             connection = DriverManager.getConnection(spec.driverUrl(), properties);
         } catch (SQLException e) {
             throw new DatabaseException(spec.label() + ": cannot connect to " + spec.shown() + ": " + e.getMessage(), spec.connectionHint(), e);
         }
-        var dialect = Dialect.of(spec);
+        Dialect dialect;
         try {
+            dialect = Dialect.of(connection);
             dialect.prepareSession(connection, role);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -112,7 +122,7 @@ public final class Database implements AutoCloseable {
                     .map(n -> "'" + n.substring(0, n.length() - logicalName.length()) + "'").distinct().toList();
             var hint = guesses.isEmpty()
                     ? (role == Role.TARGET
-                        ? "start Cloudreve V3 once against this database so that it creates its tables, then stop it"
+                        ? "start " + SiteProfiles.current().targetApplication() + " once against this database so that it creates its tables, then stop it"
                         : "check that " + spec.option() + " names the V2 site's database")
                     : "this database has it under the prefix " + String.join(" or ", guesses)
                         + "; pass " + (role == Role.SOURCE ? "--v2-prefix" : "--v3-prefix") + " accordingly";
@@ -128,7 +138,7 @@ public final class Database implements AutoCloseable {
             var meta = handle.getConnection().getMetaData();
             try (var rs = meta.getColumns(handle.getConnection().getCatalog(), null, physical, "%")) {
                 while (rs.next()) {
-                    columns.add(new Column(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
+                    columns.add(new Column(rs.getString("COLUMN_NAME"), dialect.columnJdbcType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")),
                             rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"),
                             rs.getInt("NULLABLE") != java.sql.DatabaseMetaData.columnNoNulls,
                             "YES".equals(rs.getString("IS_AUTOINCREMENT"))));
@@ -178,7 +188,7 @@ public final class Database implements AutoCloseable {
         var cause = sqlCause(e);
         var error = cause == null ? SqlError.REFUSED : dialect.classify(cause);
         if (error.interruption()) {
-            throw DatabaseInterruptedException.of(error, spec, role, cause, e);
+            throw DatabaseInterruptedException.of(error, spec, role == Role.TARGET, cause, e);
         }
         return error;
     }
@@ -189,6 +199,14 @@ public final class Database implements AutoCloseable {
      * something else.
      */
     public static Optional<DatabaseInterruptedException> interruption(Throwable e, Database... databases) {
+        return interruption(e, true, databases);
+    }
+
+    /**
+     * As {@link #interruption(Throwable, Database...)}, for work that {@code writes} the target or
+     * only reads it (verify, check): the message says which.
+     */
+    public static Optional<DatabaseInterruptedException> interruption(Throwable e, boolean writes, Database... databases) {
         if (e instanceof DatabaseInterruptedException interrupted) {
             return Optional.of(interrupted);
         }
@@ -203,7 +221,7 @@ public final class Database implements AutoCloseable {
         }
         var culprit = error == SqlError.CONNECTION_LOST
                 ? present.stream().filter(database -> !database.connected()).findFirst().orElse(present.get(0)) : present.get(0);
-        return Optional.of(DatabaseInterruptedException.of(error, culprit.spec, culprit.role, cause, e));
+        return Optional.of(DatabaseInterruptedException.of(error, culprit.spec, writes && culprit.role == Role.TARGET, cause, e));
     }
 
     /** Whether the connection still answers. */

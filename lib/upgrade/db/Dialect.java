@@ -12,14 +12,14 @@ import java.util.Optional;
 /**
  * What differs between database products, and only that. Every statement the engine sends either
  * comes from here or is built by {@link Sql} in plain SQL (SELECT, INSERT, UPDATE, DELETE, LIMIT)
- * from these pieces, so a second database product (SQLite, say) is one more class implementing
- * this interface, plus its case in {@link #of}.
+ * from these pieces: MySQL/MariaDB ({@link MariaDbDialect}) and SQLite ({@link SqliteDialect}).
  */
-public sealed interface Dialect permits MariaDbDialect {
+public sealed interface Dialect permits MariaDbDialect, SqliteDialect {
 
-    /** The dialect of the database {@code spec} names. */
-    static Dialect of(ConnectionSpec spec) {
-        return new MariaDbDialect(); // ConnectionSpec accepts jdbc:mysql and jdbc:mariadb URLs only, so far
+    /** The dialect of the database at the other end of {@code connection}, by the product its driver names. */
+    static Dialect of(Connection connection) throws SQLException {
+        var product = connection.getMetaData().getDatabaseProductName();
+        return product.equalsIgnoreCase("SQLite") ? new SqliteDialect() : new MariaDbDialect();
     }
 
     // ---- names and values ---------------------------------------------------------------------
@@ -38,6 +38,11 @@ public sealed interface Dialect permits MariaDbDialect {
 
     /** The most values one statement may bind; longer inserts are split. */
     int maxBoundValues();
+
+    /** The most SELECTs one {@code UNION ALL} may join (a derived table of asked keys is split below it). */
+    default int maxUnionedSelects() {
+        return Integer.MAX_VALUE;
+    }
 
     // ---- the session --------------------------------------------------------------------------
 
@@ -71,6 +76,11 @@ public sealed interface Dialect permits MariaDbDialect {
     /** Creates {@code copy} with {@code table}'s columns and fills it with {@code table}'s rows. */
     List<String> copyTable(String table, String copy);
 
+    /** Whether DDL (and {@link #restartIds}) takes part in a transaction (SQLite), rather than committing by itself (MySQL). */
+    default boolean transactionalDdl() {
+        return false;
+    }
+
     /** Lets the next row inserted without an id get the one after the highest id in {@code table} (after its rows were put back). */
     List<String> restartIds(String table);
 
@@ -82,8 +92,24 @@ public sealed interface Dialect permits MariaDbDialect {
 
     // ---- what the database says about itself --------------------------------------------------
 
+    /**
+     * Whether each table chooses its storage engine and character set (MySQL/MariaDB), so that
+     * a table may be one without transactions or without 4-byte characters, and is to be checked.
+     */
+    default boolean hasStorageEnginesAndCharsets() {
+        return true;
+    }
+
     /** Why {@code table} cannot roll back a failed page (e.g. "uses MyISAM, which has no transactions"); empty when it can. */
     Optional<String> notTransactional(Handle handle, String table);
+
+    /**
+     * The JDBC type of a column as the driver reports it with its declared type name; a driver that
+     * reports every declared type by its storage class (SQLite: a {@code datetime} as VARCHAR) is corrected here.
+     */
+    default int columnJdbcType(int reported, String typeName) {
+        return reported;
+    }
 
     /** Text columns of {@code table} that cannot hold every Unicode character, each with its character set. */
     List<String> textColumnsNotHoldingEveryCharacter(Handle handle, String table);

@@ -73,8 +73,9 @@ public final class MariaDbDialect implements Dialect {
             statement.execute("SET NAMES utf8mb4");
             switch (role) {
                 case SOURCE -> {
-                    // Enforced, not just unused: the server itself rejects any write in this session.
-                    connection.setReadOnly(true);
+                    // Enforced, not just unused: the server itself rejects any write in this session. (Not also
+                    // Connection.setReadOnly: Connector/J would then refuse the writes it recognises itself, before
+                    // the server; the server's refusal is the guarantee, for every statement.)
                     statement.execute("SET SESSION TRANSACTION READ ONLY");
                 }
                 case TARGET -> {

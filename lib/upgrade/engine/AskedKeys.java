@@ -14,9 +14,14 @@ import java.util.List;
  */
 final class AskedKeys {
     /** Keys per query, so a large --batch-size stays far below the server's limit of bound values. */
-    static final int CHUNK = 1_000;
+    private static final int CHUNK = 1_000;
 
     private AskedKeys() {}
+
+    /** How many keys one query asks for: {@link #CHUNK}, or fewer where the database joins fewer SELECTs (SQLite: 500). */
+    static int chunk(Dialect dialect) {
+        return Math.min(CHUNK, dialect.maxUnionedSelects());
+    }
 
     /** The derived table's SQL for {@code count} keys of {@code columns} parts each. */
     static String table(int count, int columns) {

@@ -75,8 +75,9 @@ final class DuplicateKeys {
                 }
             }
             var qualified = indexes.stream().map(i -> "t." + database.dialect().quote(columns.get(i).name())).toList();
-            for (int from = 0; from < keys.size(); from += AskedKeys.CHUNK) {
-                var chunk = keys.subList(from, Math.min(keys.size(), from + AskedKeys.CHUNK));
+            var chunkSize = AskedKeys.chunk(database.dialect());
+            for (int from = 0; from < keys.size(); from += chunkSize) {
+                var chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
                 var sql = "SELECT DISTINCT q.i FROM " + database.dialect().quote(table.name()) + " t JOIN ("
                         + AskedKeys.table(chunk.size(), indexes.size()) + ") q ON " + AskedKeys.joined(qualified, database.dialect());
                 var offset = from;

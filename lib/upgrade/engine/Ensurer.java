@@ -2,7 +2,8 @@ package upgrade.engine;
 
 import upgrade.db.Database;
 import upgrade.db.Table;
-import upgrade.mapping.ColumnRule;
+import upgrade.rules.EnsureRule;
+import upgrade.rules.EnsureRule.Ensured;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
  * Found values are cached; a created row gets its id from the {@link IdAllocator}.
  *
  * <p>The database decides what matches: {@link #find} compares in SQL, by the columns'
- * collation, so a user's own folder 'recovered from v2' is found as 'Recovered from V2' (as the
+ * collation, so a user's own folder 'recovered' is found as 'Recovered' (as the
  * unique key would refuse a second one). The cache only remembers those answers under the exact
  * values asked, and never a miss: another spelling is asked of the database again.
  *
@@ -27,12 +28,6 @@ import java.util.Map;
  * and its answer is cached under the match as given, so every row of that match gets that row.
  */
 final class Ensurer {
-    /**
-     * The value of the found or created row and whether this call created it; when {@code avoid}
-     * numbered the name: the name the row has, and the table that holds the name given (else null).
-     */
-    record Result(Object value, boolean created, Object renamedTo, String takenIn) {}
-
     /** A cached answer: the row's value, and its name when avoid numbered it. */
     private record Found(Object value, Object renamedTo, String takenIn) {}
 
@@ -40,7 +35,7 @@ final class Ensurer {
     private final IdAllocator ids;
     private final WriteCount created;
     private final BoundedCache<List<Object>, Found> cache = new BoundedCache<>(10_000);
-    private final Map<ColumnRule.Avoid, OtherTables> avoided = new HashMap<>();
+    private final Map<EnsureRule.Avoid, OtherTables> avoided = new HashMap<>();
     /** The tables ensured into, read from the database's catalogue once (not once per row re-homed). */
     private final Map<String, Table> tables = new HashMap<>();
 
@@ -51,7 +46,7 @@ final class Ensurer {
     }
 
     /** @param avoid the rule's {@code avoid}; null: the row is the one of {@code match} as given */
-    Result ensure(String tableName, Map<String, Object> match, Map<String, Object> set, String valueColumn, ColumnRule.Avoid avoid) {
+    Ensured ensure(String tableName, Map<String, Object> match, Map<String, Object> set, String valueColumn, EnsureRule.Avoid avoid) {
         var table = tables.computeIfAbsent(tableName, target::table);
         var cacheKey = new ArrayList<Object>();
         cacheKey.add(table.name());
@@ -59,28 +54,28 @@ final class Ensurer {
         cacheKey.add(avoid);
         var cached = cache.get(cacheKey);
         if (cached != null) {
-            return new Result(cached.value(), false, cached.renamedTo(), cached.takenIn());
+            return new Ensured(cached.value(), false, cached.renamedTo(), cached.takenIn());
         }
         var result = avoid == null ? findOrCreate(table, match, set, valueColumn) : walk(table, match, set, valueColumn, avoid);
         cache.put(cacheKey, new Found(result.value(), result.renamedTo(), result.takenIn()));
         return result;
     }
 
-    private Result findOrCreate(Table table, Map<String, Object> match, Map<String, Object> set, String valueColumn) {
+    private Ensured findOrCreate(Table table, Map<String, Object> match, Map<String, Object> set, String valueColumn) {
         var found = find(table, match, valueColumn);
         if (found != null) {
-            return new Result(found, false, null, null);
+            return new Ensured(found, false, null, null);
         }
         var row = new LinkedHashMap<String, Object>(match);
         row.putAll(set);
         table.autoIncrement().filter(id -> !row.containsKey(id.name())).ifPresent(id -> row.put(id.name(), ids.next(table)));
         insert(table, row);
         created.increment();
-        return new Result(find(table, match, valueColumn), true, null, null);
+        return new Ensured(find(table, match, valueColumn), true, null, null);
     }
 
     /** The name given, then {@code as}'s try 2, 3, ...: the first no other table holds where the row would be is the row's. */
-    private Result walk(Table table, Map<String, Object> match, Map<String, Object> set, String valueColumn, ColumnRule.Avoid avoid) {
+    private Ensured walk(Table table, Map<String, Object> match, Map<String, Object> set, String valueColumn, EnsureRule.Avoid avoid) {
         var others = avoided.computeIfAbsent(avoid, a -> new OtherTables(target, a.alsoUniqueIn(),
                 match.keySet().stream().map(c -> table.column(c).orElseThrow()).toList(), created, false));
         var column = table.column(avoid.rename()).orElseThrow();
@@ -94,7 +89,7 @@ final class Ensurer {
             var holder = others.holding(new ArrayList<>(tried.values()), tried.get(avoid.rename()));
             if (holder == null) {
                 var result = findOrCreate(table, tried, set, valueColumn);
-                return n == 1 ? result : new Result(result.value(), result.created(), tried.get(avoid.rename()), takenIn);
+                return n == 1 ? result : new Ensured(result.value(), result.created(), tried.get(avoid.rename()), takenIn);
             }
             if (takenIn == null) {
                 takenIn = holder.table();

@@ -4,9 +4,9 @@ import upgrade.check.CheckResult;
 import upgrade.db.Table;
 import upgrade.expr.Expression;
 import upgrade.mapping.KeyValueMapping;
-import upgrade.mapping.RuleColumns;
 import upgrade.report.StepCounter;
 import upgrade.report.StepReport;
+import upgrade.rules.Evaluated;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +94,7 @@ public final class KeyValueStep {
         var used = new LinkedHashSet<String>();
         var keptReasons = new HashMap<String, String>();
         for (var entry : mapping.entries().values()) {
-            var reads = RuleColumns.of(entry.rule());
+            var reads = entry.rule().sourceColumns();
             Evaluated result;
             try {
                 result = evaluator.evaluate(entry.rule(), row, context);

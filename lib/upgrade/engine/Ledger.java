@@ -78,12 +78,14 @@ public final class Ledger {
         }
         return target.handle().createQuery("SELECT checksum, started, stage, finished, verified, failed_checks FROM " + q(run))
                 .map((rs, ctx) -> new RunState(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), Stage.valueOf(rs.getString(3)),
-                        instant(rs.getObject(4, Long.class)), instant(rs.getObject(5, Long.class)), rs.getInt(6)))
+                        instant(rs, 4), instant(rs, 5), rs.getInt(6)))
                 .findFirst();
     }
 
-    private static Instant instant(Long millis) {
-        return millis == null ? null : Instant.ofEpochMilli(millis);
+    /** A time kept as epoch milliseconds, or null (asked with wasNull: sqlite-jdbc refuses getObject(i, Long.class) on NULL). */
+    private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        var millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     /**
@@ -192,18 +194,22 @@ public final class Ledger {
         var restored = new ArrayList<String>();
         var handle = target.handle();
         var sql = target.sql();
+        var dialect = target.dialect();
         handle.useTransaction(h -> {
             for (var snapshot : snapshots) {
                 var table = snapshot.substring((target.prefix() + "upgrade_first_").length());
                 var name = target.prefix() + table;
                 h.execute(sql.deleteAll(name));
                 h.execute(sql.copyRows(snapshot, name));
+                if (dialect.transactionalDdl()) {
+                    dialect.restartIds(name).forEach(h::execute); // with the rows, where the database can
+                }
                 restored.add(name);
             }
         });
-        for (var name : restored) {
-            // rows V3 inserts later get the ids they would have had after its first start
-            target.dialect().restartIds(name).forEach(handle::execute);
+        if (!dialect.transactionalDdl()) {
+            // rows V3 inserts later get the ids they would have had after its first start (MySQL's ALTER TABLE commits by itself)
+            restored.forEach(name -> dialect.restartIds(name).forEach(handle::execute));
         }
         discard();
         return restored;

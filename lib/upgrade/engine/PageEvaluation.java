@@ -77,10 +77,10 @@ final class PageEvaluation {
         try {
             for (var i : open) {
                 var unknown = unknownAnswers();
-                var ensures = evaluator.ensuresPassedOver();
+                var ensures = evaluator.recordingAsked();
                 try {
                     var result = evaluation.apply(page.get(i));
-                    if (unknownAnswers() == unknown && evaluator.ensuresPassedOver() == ensures) {
+                    if (unknownAnswers() == unknown && evaluator.recordingAsked() == ensures) {
                         results.set(i, result);
                         keptAt[i] = created.value();
                         continue;

@@ -4,13 +4,13 @@ import org.apache.commons.jexl3.MapContext;
 import upgrade.Trace;
 import upgrade.check.CheckResult;
 import upgrade.expr.Expression;
-import upgrade.mapping.ColumnRule;
 import upgrade.mapping.Condition;
 import upgrade.mapping.RowMapping;
-import upgrade.mapping.RuleColumns;
 import upgrade.mapping.WriteMode;
 import upgrade.report.StepCounter;
 import upgrade.report.StepReport;
+import upgrade.rules.ColumnRule;
+import upgrade.rules.Evaluated;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,7 +178,7 @@ public final class RowStep {
             var result = evaluate(column.getValue(), row, context, key);
             if (steps != null) {
                 var gave = result instanceof Evaluated.Value value ? value.value() : "left out: " + ((Evaluated.Skip) result).reason();
-                steps.add(new Trace.Step(column.getKey(), column.getValue().where().toString(), valuesOf(RuleColumns.of(column.getValue()), row), gave));
+                steps.add(new Trace.Step(column.getKey(), column.getValue().where().toString(), valuesOf(column.getValue().sourceColumns(), row), gave));
             }
             if (result instanceof Evaluated.Skip skip) {
                 return new Outcome.Skip(key, skip.reason());

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -115,6 +114,8 @@ public final class RowWriter {
     private void insert(List<BoundRow> batch) {
         for (var part : chunks(batch, database.sql().rowsPerStatement(columns.size(), batch.size()))) {
             // Rows whose key a row in the table holds go alone, in their place; the rows between them many at a time.
+            // Alone, each is still tried as it is first: the unique keys read from the catalogue only pick the rows
+            // written alone (on a V3 SQLite file they also listed the plain index owner_id of folders).
             var held = duplicates.held(columns, part.stream().map(BoundRow::values).toList());
             int from = 0;
             for (int i = 0; i <= part.size(); i++) {
@@ -123,7 +124,7 @@ public final class RowWriter {
                         insertPart(part.subList(from, i));
                     }
                     if (i < part.size()) {
-                        insertOne(part.get(i), held.get(i));
+                        insertOne(part.get(i));
                     }
                     from = i + 1;
                 }
@@ -145,7 +146,7 @@ public final class RowWriter {
         } catch (StatementException e) {
             database.refusal(e); // a lost connection or a lock conflict stops here: no row is at fault
             if (part.size() == 1) {
-                insertOne(part.get(0), null);
+                insertOne(part.get(0));
             } else {
                 insertPart(part.subList(0, part.size() / 2));
                 insertPart(part.subList(part.size() / 2, part.size()));
@@ -166,49 +167,39 @@ public final class RowWriter {
         onWritten.accept(row.row());
     }
 
-    /**
-     * Writes a row alone: while a unique key holds its value, on_conflict's next value, or else the
-     * row is left out. {@code heldBy}: the key found to hold it before the write (so it is not
-     * tried as it is); null: the INSERT tells.
-     */
-    private void insertOne(BoundRow row, UniqueKey heldBy) {
+    /** Writes a row alone: while a unique key holds its value, on_conflict's next value, or else the row is left out. */
+    private void insertOne(BoundRow row) {
         var attempt = new ArrayList<>(row.values());
         var start = row.start();
         var n = row.n();
         String takenBy = null;
         var askedTakenBy = false;
-        var known = Optional.ofNullable(heldBy);
         while (true) {
-            var key = known;
-            if (known.isPresent()) {
-                known = Optional.empty();
-            } else {
-                try {
-                    execute(database.sql().insert(table.name(), names(), 1), attempt);
-                    counter.written(1, 1);
-                    written(row.renamed(attempt, row.notes(), start, n, takenBy));
-                    return;
-                } catch (StatementException e) {
-                    if (database.refusal(e) != SqlError.DUPLICATE_KEY) {
-                        throw failure(row.row(), e);
-                    }
-                    key = duplicates.holding(columns, attempt);
-                }
-            }
-            var keyName = key.map(UniqueKey::name).orElse("?");
-            var next = renames == null || key.filter(UniqueKey::primary).isPresent() ? null
-                    : renames.next(row.row(), attempt, start, n + 1, columns.get(renamed));
-            if (next == null) {
-                counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
-                        + "' (a duplicate in the source)");
+            try {
+                execute(database.sql().insert(table.name(), names(), 1), attempt);
+                counter.written(1, 1);
+                written(row.renamed(attempt, row.notes(), start, n, takenBy));
                 return;
+            } catch (StatementException e) {
+                if (database.refusal(e) != SqlError.DUPLICATE_KEY) {
+                    throw failure(row.row(), e);
+                }
+                var key = duplicates.holding(columns, attempt);
+                var keyName = key.map(UniqueKey::name).orElse("?");
+                var next = renames == null || key.filter(UniqueKey::primary).isPresent() ? null
+                        : renames.next(row.row(), attempt, start, n + 1, columns.get(renamed));
+                if (next == null) {
+                    counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
+                            + "' (a duplicate in the source)");
+                    return;
+                }
+                if (!askedTakenBy && renames.namesTakenBy()) {
+                    takenBy = renames.takenBy(keyName, columns, attempt);
+                    askedTakenBy = true;
+                }
+                attempt.set(renamed, next.value());
+                n = next.n();
             }
-            if (!askedTakenBy && renames.namesTakenBy()) {
-                takenBy = renames.takenBy(keyName, columns, attempt);
-                askedTakenBy = true;
-            }
-            attempt.set(renamed, next.value());
-            n = next.n();
         }
     }
 
@@ -259,7 +250,7 @@ public final class RowWriter {
         }
         for (int i = 0; i < batch.size(); i++) {
             if (counts[i] == 0) {
-                insertOne(batch.get(i), null);
+                insertOne(batch.get(i));
             } else {
                 counter.written(1, 1);
                 written(batch.get(i));

@@ -2,26 +2,23 @@ package upgrade.engine;
 
 import org.apache.commons.jexl3.MapContext;
 import upgrade.expr.Expression;
-import upgrade.expr.JsonText;
 import upgrade.expr.LetValues;
 import upgrade.expr.LookupTable;
-import upgrade.mapping.ColumnRule;
-import upgrade.mapping.ValueMap;
+import upgrade.rules.ColumnRule;
+import upgrade.rules.EnsureRule;
+import upgrade.rules.Evaluated;
+import upgrade.rules.RuleRuntime;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-/** Applies column rules to one source row. */
-public final class RuleEvaluator {
+/** Applies column rules to one source row: gives them the row's context, the step's lookups and its {@link Ensurer}. */
+public final class RuleEvaluator implements RuleRuntime {
     private final Map<String, Object> params;
     private final Map<String, LookupTable> lookups;
     private final Ensurer ensurer;
     private final Map<String, Expression> lets;
     private boolean recording;
-    private long ensuresPassedOver;
+    private long recordingAsked;
 
     /**
      * @param ensurer may be null where no mapping can use {@code ensure} rules
@@ -39,9 +36,13 @@ public final class RuleEvaluator {
         recording = on;
     }
 
-    /** How many ensure rules gave null while recording: an evaluation that met one is not the real one. */
-    long ensuresPassedOver() {
-        return ensuresPassedOver;
+    /**
+     * How often, while recording, a rule asked whether it was ({@link #recording()}): such a rule
+     * gives another result than it would for real (an ensure rule gives null), so the row's
+     * evaluation is not the real one.
+     */
+    long recordingAsked() {
+        return recordingAsked;
     }
 
     /**
@@ -60,123 +61,27 @@ public final class RuleEvaluator {
     }
 
     public Evaluated evaluate(ColumnRule rule, Map<String, Object> row, MapContext context) {
-        if (rule instanceof ColumnRule.Copy copy) {
-            return new Evaluated.Value(row.get(copy.column()));
-        }
-        if (rule instanceof ColumnRule.Constant constant) {
-            return new Evaluated.Value(constant.value());
-        }
-        if (rule instanceof ColumnRule.MapValues map) {
-            return translate(map.map(), row.get(map.column()));
-        }
-        if (rule instanceof ColumnRule.Expr expr) {
-            return new Evaluated.Value(expr.expression().evaluate(context));
-        }
-        if (rule instanceof ColumnRule.Lookup lookup) {
-            var key = evaluate(lookup.key(), row, context);
-            if (key instanceof Evaluated.Value value) {
-                var found = lookups.get(lookup.lookup()).get(value.value());
-                if (found == null && lookup.missingReason() != null) {
-                    return new Evaluated.Skip(lookup.missingReason());
-                }
-                return new Evaluated.Value(found == null ? lookup.missingValue() : found, value.notes());
-            }
-            return key;
-        }
-        if (rule instanceof ColumnRule.Json json) {
-            var fields = evaluateAll(json.fieldRules(), row, context);
-            if (fields instanceof Evaluated.Value value) {
-                @SuppressWarnings("unchecked")
-                var object = new LinkedHashMap<>((Map<String, Object>) value.value());
-                object.values().removeIf(Objects::isNull);
-                return new Evaluated.Value(JsonText.write(object), value.notes());
-            }
-            return fields;
-        }
-        if (rule instanceof ColumnRule.First first) {
-            var notes = new ArrayList<String>();
-            for (var alternative : first.alternatives()) {
-                var result = evaluate(alternative, row, context);
-                if (result instanceof Evaluated.Skip) {
-                    return result;
-                }
-                var value = (Evaluated.Value) result;
-                notes.addAll(value.notes());
-                if (value.value() != null) {
-                    return new Evaluated.Value(value.value()).withNotes(notes);
-                }
-            }
-            return new Evaluated.Value(null).withNotes(notes);
-        }
-        if (rule instanceof ColumnRule.Ensure ensure) {
-            return ensure(ensure, row, context);
-        }
-        throw new IllegalStateException("unknown rule " + rule);
+        return rule.evaluate(this, row, context);
     }
 
-    private Evaluated ensure(ColumnRule.Ensure rule, Map<String, Object> row, MapContext context) {
+    @Override
+    public LookupTable lookup(String name) {
+        return lookups.get(name);
+    }
+
+    @Override
+    public boolean recording() {
+        if (recording) {
+            recordingAsked++;
+        }
+        return recording;
+    }
+
+    @Override
+    public EnsureRule.Ensured ensure(EnsureRule rule, Map<String, Object> match, Map<String, Object> set) {
         if (ensurer == null) {
             throw new IllegalStateException("'ensure' rules are not available in key-value mappings");
         }
-        if (recording) {
-            ensuresPassedOver++;
-            return new Evaluated.Value(null);
-        }
-        var match = evaluateAll(rule.match(), row, context);
-        var set = evaluateAll(rule.set(), row, context);
-        if (match instanceof Evaluated.Skip) {
-            return match;
-        }
-        if (set instanceof Evaluated.Skip) {
-            return set;
-        }
-        var matchValues = (Evaluated.Value) match;
-        var setValues = (Evaluated.Value) set;
-        @SuppressWarnings("unchecked")
-        var result = ensurer.ensure(rule.table(), (Map<String, Object>) matchValues.value(), (Map<String, Object>) setValues.value(), rule.value(),
-                rule.avoid());
-        var notes = new ArrayList<>(matchValues.notes());
-        notes.addAll(setValues.notes());
-        notes.add(rule.note());
-        if (result.renamedTo() != null) {
-            // which rows went into a row of another name than the rule gives, and why
-            notes.add(rule.note() + " (in " + rule.table() + " named '" + result.renamedTo() + "': '"
-                    + ((Map<?, ?>) matchValues.value()).get(rule.avoid().rename()) + "' is taken in " + result.takenIn() + ")");
-        }
-        if (result.created()) {
-            notes.add("created a row in " + rule.table() + " for it (" + rule.note() + ")");
-        }
-        return new Evaluated.Value(result.value(), List.copyOf(notes));
-    }
-
-    /** Evaluates named rules into a map (in order), or the first Skip among them. */
-    private Evaluated evaluateAll(Map<String, ColumnRule> rules, Map<String, Object> row, MapContext context) {
-        var values = new LinkedHashMap<String, Object>();
-        var notes = new ArrayList<String>();
-        for (var entry : rules.entrySet()) {
-            var result = evaluate(entry.getValue(), row, context);
-            if (result instanceof Evaluated.Skip) {
-                return result;
-            }
-            var value = (Evaluated.Value) result;
-            values.put(entry.getKey(), value.value());
-            notes.addAll(value.notes());
-        }
-        return new Evaluated.Value(values, List.copyOf(notes));
-    }
-
-    static Evaluated translate(ValueMap map, Object value) {
-        var key = value == null ? null : value.toString();
-        if (key != null && map.values().containsKey(key)) {
-            return new Evaluated.Value(map.values().get(key));
-        }
-        var otherwise = map.otherwise();
-        if (otherwise instanceof ValueMap.Otherwise.Skip skip) {
-            return new Evaluated.Skip(skip.reason().replace("{value}", String.valueOf(value)));
-        }
-        if (otherwise instanceof ValueMap.Otherwise.Use use) {
-            return new Evaluated.Value(use.value());
-        }
-        return new Evaluated.Value(value);
+        return ensurer.ensure(rule.table(), match, set, rule.value(), rule.avoid());
     }
 }

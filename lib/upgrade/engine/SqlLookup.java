@@ -128,8 +128,8 @@ final class SqlLookup {
         forgetMissesIfRowsWereCreated();
         var wanted = new ArrayList<List<Object>>(new LinkedHashSet<>(
                 keys.stream().filter(key -> key.size() == keyColumns && !cache.containsKey(key)).map(SqlLookup::frozen).toList()));
-        for (int from = 0; from < wanted.size(); from += AskedKeys.CHUNK) {
-            prefetchChunk(wanted.subList(from, Math.min(wanted.size(), from + AskedKeys.CHUNK)));
+        for (int from = 0; from < wanted.size(); from += AskedKeys.chunk(database.dialect())) {
+            prefetchChunk(wanted.subList(from, Math.min(wanted.size(), from + AskedKeys.chunk(database.dialect()))));
         }
     }
 

@@ -101,8 +101,8 @@ final class StagedLookup {
         stageOnce();
         var wanted = new ArrayList<List<Object>>(new LinkedHashSet<>(
                 keys.stream().filter(key -> key.size() == keyColumns.size() && !cache.containsKey(key)).map(List::copyOf).toList()));
-        for (int from = 0; from < wanted.size(); from += AskedKeys.CHUNK) {
-            var chunk = wanted.subList(from, Math.min(wanted.size(), from + AskedKeys.CHUNK));
+        for (int from = 0; from < wanted.size(); from += AskedKeys.chunk(target.dialect())) {
+            var chunk = wanted.subList(from, Math.min(wanted.size(), from + AskedKeys.chunk(target.dialect())));
             var exact = exactly(chunk);
             var others = chunk.stream().filter(key -> !exact.containsKey(key)).toList();
             exact.forEach((key, value) -> cache.put(key, value));

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Where a V2 site and the mappings disagree, both ways: tables no mapping reads, and columns no
  * mapping reads or lists under {@code ignored} (a modified V2, a "fork", shows its extra tables and
- * columns here: "your site has sd_users.qq; nothing migrates it"); and tables and columns a mapping
+ * columns here: "your site has users.qq; nothing migrates it"); and tables and columns a mapping
  * reads that this V2 does not have (a fork that dropped or renamed them).
  */
 public final class Drift {
@@ -24,7 +24,7 @@ public final class Drift {
         MISSING_IN_V2
     }
 
-    /** One finding, e.g. {@code sd_users.qq: no mapping reads it}. */
+    /** One finding, e.g. {@code users.qq: no mapping reads it}. */
     public record Finding(String table, String column, Kind kind, String text) {
         @Override
         public String toString() {

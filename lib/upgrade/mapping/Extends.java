@@ -46,7 +46,7 @@ final class Extends {
         overlay.get(REMOVE).ifPresent(remove -> remove(parts, remove, base));
         for (var entry : overlay.entries()) {
             var key = entry.getKey();
-            if (key.equals(KEY) || key.equals(REMOVE)) {
+            if (key.equals(KEY) || key.equals(REMOVE) || key.equals(MappingFiles.SINCE)) {
                 continue;
             }
             var below = parts.get(key);

@@ -1,6 +1,7 @@
 package upgrade.mapping;
 
 import upgrade.expr.Expression;
+import upgrade.rules.ColumnRule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package upgrade.mapping;
 
 import upgrade.expr.Expressions;
+import upgrade.rules.ColumnRule;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,16 +23,20 @@ public final class MappingLoader {
     /** The file that describes the target database as a whole ({@link TargetDatabase}). */
     public static final String TARGET_FILE = Shared.TARGET_FILE;
 
-    private static final List<String> ROW_KEYS = List.of("target", "source", "kind", "phase", "description", "key", "after",
-            "write", "target_key", "only", "refuse", "require", "skip", "notes", "lookups", "columns", "nullable", "on_conflict", "export",
-            "ignored", "let");
-    private static final List<String> KEY_VALUE_KEYS = List.of("target", "source", "kind", "description", "key", "after",
-            "source_columns", "target_columns", "settings", "dropped", "refuse", "ignored", "let");
-
     private final Expressions expressions;
 
     public MappingLoader(Expressions expressions) {
         this.expressions = expressions;
+    }
+
+    /** What target.yaml among {@code files} declares about the target database; nothing is loaded but the shared files. */
+    public static TargetDatabase target(MappingFiles files) {
+        return Shared.of(files).target();
+    }
+
+    /** The releases of the target that target.yaml among {@code files} lists. */
+    public static TargetVersions versions(MappingFiles files) {
+        return Shared.of(files).versions();
     }
 
     public MappingSet load(MappingFiles files) {
@@ -49,7 +54,7 @@ public final class MappingLoader {
         if (mappings.isEmpty()) {
             throw new MappingException(new Where(files.origin(), 0, 0), "holds no mapping files", "");
         }
-        return MappingSet.ordered(files.origin(), mappings, shared.valueMaps(), shared.checksum(), shared.target());
+        return MappingSet.ordered(files.origin(), mappings, shared.valueMaps(), shared.checksum(), shared.target(), shared.source());
     }
 
     /** A yes/no key: true or false, nothing else. */
@@ -74,7 +79,7 @@ public final class MappingLoader {
     }
 
     private RowMapping rowMapping(YamlNode root, Mapping.Origin origin, Scope scope, RuleParser rules, Shared shared) {
-        root.onlyKeys(ROW_KEYS, "a mapping");
+        root.onlyKeys(MappingKeys.ROWS, "a mapping");
         var readOnly = root.get("write").map(YamlNode::text).filter("none"::equals).isPresent();
         var target = readOnly ? root.get("target").map(YamlNode::text).orElse(null)
                 : root.require("target", "name the V3 table this file fills, without prefix, e.g. target: users").text();
@@ -249,7 +254,7 @@ public final class MappingLoader {
     }
 
     private FileMapping fileMapping(YamlNode root, Mapping.Origin origin, Scope scope, Shared shared) {
-        root.onlyKeys(List.of("kind", "source", "description", "key", "after", "lookups", "only", "skip", "files", "let"), "a files mapping");
+        root.onlyKeys(MappingKeys.FILES, "a files mapping");
         var source = root.require("source", "name the table whose rows the files go with, e.g. source: users");
         var side = source.isObject() ? sideOf(source, "source") : Map.entry(Side.SOURCE, source.text());
         var files = new ArrayList<FileMapping.FileItem>();
@@ -273,7 +278,7 @@ public final class MappingLoader {
     }
 
     private KeyValueMapping keyValueMapping(YamlNode root, Mapping.Origin origin, Scope scope, RuleParser rules) {
-        root.onlyKeys(KEY_VALUE_KEYS, "a key-value mapping");
+        root.onlyKeys(MappingKeys.KEY_VALUE, "a key-value mapping");
         var sourceColumns = root.require("source_columns", "name the source's columns, e.g. source_columns: {name: option_name, value: option_value}");
         sourceColumns.onlyKeys(List.of("name", "value"), "source_columns");
         var targetColumns = root.require("target_columns", "name the target's columns, e.g. target_columns: {name: name, value: value, type: type}");

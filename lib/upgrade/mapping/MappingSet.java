@@ -12,16 +12,20 @@ import java.util.zip.CRC32;
 /**
  * All mappings of a run, in the order they must run (each after the ones it names in
  * {@code after}; otherwise in file-name order), with the named value maps they share, what is
- * declared about the database they write (target.yaml), and one checksum over all files (the
- * mappings, each merged onto the one it extends, and the shared files).
+ * declared about the databases they read and write (target.yaml), and one checksum over all files (the
+ * mappings, each merged onto the one it extends, and the shared files); and the release of the
+ * target they were chosen for ({@link #withVersion}), when target.yaml lists releases.
  */
-public record MappingSet(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long checksum, TargetDatabase target) {
+public record MappingSet(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long checksum, TargetDatabase target,
+                         SourceDatabase source, Optional<DetectedVersion> version) {
 
     /**
      * @param shared the checksum of the files the mappings share (value maps, lookups, rules, target)
      * @param target what target.yaml declares about the database the mappings write
+     * @param source what target.yaml declares about the database the mappings read
      */
-    static MappingSet ordered(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long shared, TargetDatabase target) {
+    static MappingSet ordered(String origin, List<Mapping> mappings, Map<String, ValueMap> valueMaps, long shared, TargetDatabase target,
+                              SourceDatabase source) {
         var byName = new LinkedHashMap<String, Mapping>();
         for (var mapping : mappings) {
             var earlier = byName.put(mapping.name(), mapping);
@@ -48,7 +52,7 @@ public record MappingSet(String origin, List<Mapping> mappings, Map<String, Valu
         var crc = new CRC32();
         ordered.forEach(m -> crc.update(Long.toString(m.origin().checksum()).getBytes()));
         crc.update(Long.toString(shared).getBytes());
-        return new MappingSet(origin, List.copyOf(ordered), Map.copyOf(valueMaps), crc.getValue(), target);
+        return new MappingSet(origin, List.copyOf(ordered), Map.copyOf(valueMaps), crc.getValue(), target, source, Optional.empty());
     }
 
     private static void visit(Mapping mapping, Map<String, Mapping> byName, LinkedHashSet<Mapping> done, List<String> path) {
@@ -67,6 +71,11 @@ public record MappingSet(String origin, List<Mapping> mappings, Map<String, Valu
         }
         path.remove(path.size() - 1);
         done.add(mapping);
+    }
+
+    /** The same mappings, chosen for this release of the target. */
+    public MappingSet withVersion(Optional<DetectedVersion> detected) {
+        return new MappingSet(origin, mappings, valueMaps, checksum, target, source, detected);
     }
 
     public Optional<Mapping> find(String name) {

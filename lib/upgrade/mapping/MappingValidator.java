@@ -1,11 +1,7 @@
 package upgrade.mapping;
 
-import upgrade.db.Column;
 import upgrade.db.Database;
-import upgrade.db.DatabaseException;
 import upgrade.db.Table;
-import upgrade.expr.Expression;
-import upgrade.expr.Template;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static upgrade.mapping.ReadCheck.columnOf;
+import static upgrade.mapping.ReadCheck.table;
+
 /**
  * Checks mappings against the live schemas before any row is read: every table, column and
  * lookup a mapping names must exist, and every text column of a target table must get a value
  * when the target declares that text must not be NULL ({@link TargetDatabase}).
  * Identifiers reach SQL only after passing here, so a mapping file cannot inject SQL. One public
- * method per mapping kind, called by the kind ({@code upgrade.plan.MappingKind#validate}); a rule's
- * {@code fit} is checked by {@link FitCheck}.
+ * method per mapping kind, called by the kind ({@code upgrade.plan.MappingKind#validate}); what each
+ * part of a mapping reads is checked by a {@link ReadCheck}, with which each column rule checks
+ * itself ({@link upgrade.rules.ColumnRule#check}); a rule's {@code fit} is checked by {@link FitCheck}.
  */
 public final class MappingValidator {
     private final Database source;
@@ -45,65 +45,58 @@ public final class MappingValidator {
         var from = mapping.source() == null ? null
                 : table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
         if (from != null) {
-            column(from, mapping.key(), origin.at("key"), "key");
+            columnOf(from, mapping.key(), origin.at("key"), "key");
         }
         mapping.lookups().values().forEach(this::validate);
-        mapping.lets().values().forEach(let -> expression(let, from, mapping.lookups(), List.of()));
-        // only, skip and refuse run before any column is computed; notes and exports after all of them.
-        for (var condition : concat(mapping.only(), mapping.skip())) {
-            condition(condition, from, mapping.lookups(), List.of());
-        }
+        var computed = new ArrayList<String>(); // none yet: only, skip and refuse run before any column is computed
+        var reads = new ReadCheck(target, params, from, mapping.lookups(), computed);
+        mapping.lets().values().forEach(reads::expression);
+        concat(mapping.only(), mapping.skip()).forEach(reads::condition);
         if (from == null && !mapping.refuse().isEmpty()) {
             throw new MappingException(origin.at("refuse"), "'refuse' checks rows, but this mapping has no source",
                     "add source: TABLE, or use 'require' for checks made once");
         }
         for (var check : mapping.refuse()) {
-            expression(check.expression(), from, mapping.lookups(), List.of());
-            template(check.message(), from, mapping.lookups());
+            reads.expression(check.expression());
+            reads.template(check.message());
         }
         for (var check : mapping.require()) {
-            expression(check.expression(), null, mapping.lookups(), List.of()); // evaluated once, without a row
-            template(check.message(), null, mapping.lookups());
+            reads.withoutRow().expression(check.expression()); // evaluated once, without a row
+            reads.withoutRow().template(check.message());
         }
         if (mapping.write() == WriteMode.NONE) {
             return;
         }
         var into = table(target, mapping.target(), origin.at("target"));
-        mapping.targetKey().forEach(c -> column(into, c, origin.at("target_key"), "target_key"));
-        var computed = new ArrayList<String>();
+        mapping.targetKey().forEach(c -> columnOf(into, c, origin.at("target_key"), "target_key"));
         for (var entry : mapping.columns().entrySet()) {
             var rule = entry.getValue();
-            column(into, entry.getKey(), rule.where(), "a target column");
-            if (rule instanceof ColumnRule.Constant constant && constant.value() instanceof String text
-                    && into.column(entry.getKey()).orElseThrow().isInteger() && !text.matches("-?[0-9]+")) {
-                throw new MappingException(rule.where(), "the value '" + text + "' for " + into.name() + "." + entry.getKey()
-                        + " is text, but the column holds whole numbers", "write a number, e.g. {value: 0}");
-            }
-            rule(rule, from, mapping.lookups(), computed);
+            columnOf(into, entry.getKey(), rule.where(), "a target column");
+            rule.checkTarget(into, entry.getKey());
+            rule.check(reads);
             FitCheck.check(mapping, into, entry.getKey(), rule, from);
             computed.add(entry.getKey());
         }
-        for (var condition : mapping.notes()) {
-            condition(condition, from, mapping.lookups(), computed);
-        }
+        // notes and exports run after every column is computed
+        mapping.notes().forEach(reads::condition);
         if (mapping.onConflict() != null) {
-            onConflict(mapping.onConflict(), mapping, into, from, computed);
+            onConflict(mapping.onConflict(), mapping, into, reads);
         }
         if (mapping.export() != null) {
-            mapping.export().columns().values().forEach(rule -> rule(rule, from, mapping.lookups(), computed));
+            mapping.export().columns().values().forEach(rule -> rule.check(reads));
         }
         declared.requireTextFilled(mapping, into);
     }
 
-    private void onConflict(RowMapping.Rename rename, RowMapping mapping, Table into, Table from, List<String> computed) {
+    private void onConflict(RowMapping.Rename rename, RowMapping mapping, Table into, ReadCheck reads) {
         if (!mapping.columns().containsKey(rename.column())) {
             throw new MappingException(rename.where(), "on_conflict renames '" + rename.column()
                     + "', which no rule under 'columns' fills", "name one of: " + String.join(", ", mapping.columns().keySet()));
         }
         if (rename.expr() != null) {
-            expression(rename.expr(), from, mapping.lookups(), computed, true);
+            reads.inConflict().expression(rename.expr());
         }
-        rename.takenBy().forEach(c -> column(into, c, rename.where(), "on_conflict taken_by"));
+        rename.takenBy().forEach(c -> columnOf(into, c, rename.where(), "on_conflict taken_by"));
         rename.alsoUniqueIn().forEach(other -> uniqueIn(other, mapping, into));
     }
 
@@ -114,9 +107,9 @@ public final class MappingValidator {
             throw new MappingException(other.where(), "also_unique_in names " + into.name() + ", the table this mapping writes",
                     "its own unique keys already decide what collides there; name another table that shares the namespace, e.g. table: folders");
         }
-        column(table, other.column(), other.where(), "the column of " + table.name() + " compared with the renamed value");
+        columnOf(table, other.column(), other.where(), "the column of " + table.name() + " compared with the renamed value");
         other.match().forEach((theirs, ours) -> {
-            column(table, theirs, other.where(), "a match column of " + table.name());
+            columnOf(table, theirs, other.where(), "a match column of " + table.name());
             if (!mapping.columns().containsKey(ours)) {
                 throw new MappingException(other.where(), "also_unique_in matches " + table.name() + "." + theirs + " with '" + ours
                         + "', which no rule under 'columns' fills", "name one of: " + String.join(", ", mapping.columns().keySet()));
@@ -129,199 +122,48 @@ public final class MappingValidator {
         var origin = mapping.origin();
         var from = table(source, mapping.source(), origin.at("source"));
         var into = table(target, mapping.target(), origin.at("target"));
-        column(from, mapping.key(), origin.at("key"), "key");
-        column(from, mapping.sourceName(), origin.at("source_columns"), "source_columns.name");
-        column(from, mapping.sourceValue(), origin.at("source_columns"), "source_columns.value");
-        column(into, mapping.targetName(), origin.at("target_columns"), "target_columns.name");
-        column(into, mapping.targetValue(), origin.at("target_columns"), "target_columns.value");
+        columnOf(from, mapping.key(), origin.at("key"), "key");
+        columnOf(from, mapping.sourceName(), origin.at("source_columns"), "source_columns.name");
+        columnOf(from, mapping.sourceValue(), origin.at("source_columns"), "source_columns.value");
+        columnOf(into, mapping.targetName(), origin.at("target_columns"), "target_columns.name");
+        columnOf(into, mapping.targetValue(), origin.at("target_columns"), "target_columns.value");
         if (mapping.targetType() != null) {
-            column(into, mapping.targetType(), origin.at("target_columns"), "target_columns.type");
+            columnOf(into, mapping.targetType(), origin.at("target_columns"), "target_columns.type");
         }
         // Source "columns" here are option names, which are data: they are checked per run, not against the schema.
-        mapping.lets().values().forEach(let -> expression(let, null, Map.of(), List.of()));
-        mapping.entries().values().forEach(e -> rule(e.rule(), null, Map.of(), List.of()));
-        mapping.refuse().forEach(check -> expression(check.expression(), null, Map.of(), List.of()));
+        var reads = new ReadCheck(target, params, null, Map.of(), List.of());
+        mapping.lets().values().forEach(reads::expression);
+        mapping.entries().values().forEach(e -> e.rule().check(reads));
+        mapping.refuse().forEach(check -> reads.expression(check.expression()));
     }
 
     /** A {@code kind: files} mapping. */
     public void validate(FileMapping mapping) {
         var origin = mapping.origin();
         var from = table(mapping.sourceSide() == Side.SOURCE ? source : target, mapping.source(), origin.at("source"));
-        column(from, mapping.key(), origin.at("key"), "key");
+        columnOf(from, mapping.key(), origin.at("key"), "key");
         mapping.lookups().values().forEach(this::validate);
-        mapping.lets().values().forEach(let -> expression(let, from, mapping.lookups(), List.of()));
-        for (var condition : concat(mapping.only(), mapping.skip())) {
-            condition(condition, from, mapping.lookups(), List.of());
-        }
+        var reads = new ReadCheck(target, params, from, mapping.lookups(), List.of());
+        mapping.lets().values().forEach(reads::expression);
+        concat(mapping.only(), mapping.skip()).forEach(reads::condition);
         for (var item : mapping.files()) {
             if (item.from() != null) {
-                expression(item.from(), from, mapping.lookups(), List.of());
+                reads.expression(item.from());
             }
-            expression(item.to(), from, mapping.lookups(), List.of());
+            reads.expression(item.to());
         }
     }
 
     private void validate(LookupSpec lookup) {
         var database = lookup.side() == Side.SOURCE ? source : target;
         var table = table(database, lookup.table(), lookup.where());
-        lookup.key().forEach(key -> column(table, key, lookup.where(), "lookup key"));
-        lookup.match().keySet().forEach(match -> column(table, match, lookup.where(), "lookup match"));
+        lookup.key().forEach(key -> columnOf(table, key, lookup.where(), "lookup key"));
+        lookup.match().keySet().forEach(match -> columnOf(table, match, lookup.where(), "lookup match"));
         if (lookup.value() != null) {
-            column(table, lookup.value(), lookup.where(), "lookup value");
+            columnOf(table, lookup.value(), lookup.where(), "lookup value");
         }
         if (lookup.sum() != null) {
-            column(table, lookup.sum(), lookup.where(), "lookup sum");
-        }
-    }
-
-    private void rule(ColumnRule rule, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
-        if (rule instanceof ColumnRule.Copy copy) {
-            sourceColumn(from, copy.column(), copy.where());
-        } else if (rule instanceof ColumnRule.MapValues map) {
-            sourceColumn(from, map.column(), map.where());
-        } else if (rule instanceof ColumnRule.Expr expr) {
-            expression(expr.expression(), from, lookups, computed);
-        } else if (rule instanceof ColumnRule.Lookup lookup) {
-            if (!lookups.containsKey(lookup.lookup())) {
-                throw unknownLookup(lookup.lookup(), lookup.where(), lookups);
-            }
-            rule(lookup.key(), from, lookups, computed);
-        } else if (rule instanceof ColumnRule.Json json) {
-            json.fieldRules().values().forEach(r -> rule(r, from, lookups, computed));
-        } else if (rule instanceof ColumnRule.First first) {
-            first.alternatives().forEach(r -> rule(r, from, lookups, computed));
-        } else if (rule instanceof ColumnRule.Ensure ensure) {
-            var table = table(target, ensure.table(), ensure.where());
-            for (var entry : concat(List.copyOf(ensure.match().entrySet()), List.copyOf(ensure.set().entrySet()))) {
-                column(table, entry.getKey(), entry.getValue().where(), "a column of " + table.name());
-                rule(entry.getValue(), from, lookups, computed);
-            }
-            column(table, ensure.value(), ensure.where(), "ensure value");
-            if (ensure.avoid() != null) {
-                avoid(ensure, table);
-            }
-        }
-    }
-
-    /** An ensure rule's {@code avoid}: it numbers a text column of its match, in other V3 tables matched on its match columns. */
-    private void avoid(ColumnRule.Ensure ensure, Table table) {
-        var avoid = ensure.avoid();
-        if (!ensure.match().containsKey(avoid.rename())) {
-            throw new MappingException(avoid.where(), "avoid renames '" + avoid.rename() + "', which is not a column under this ensure's 'match'",
-                    "name one of: " + String.join(", ", ensure.match().keySet()));
-        }
-        if (!table.column(avoid.rename()).orElseThrow().isText()) {
-            throw new MappingException(avoid.where(), "avoid renames " + table.name() + "." + avoid.rename() + ", which is not a text column",
-                    "number a name column, e.g. rename: name");
-        }
-        for (var other : avoid.alsoUniqueIn()) {
-            var theirs = table(target, other.table(), other.where());
-            if (theirs.name().equals(table.name())) {
-                throw new MappingException(other.where(), "avoid names " + table.name() + ", the table this ensure finds its row in",
-                        "a row there with the name is the row itself; name another table that shares the namespace, e.g. table: files");
-            }
-            column(theirs, other.column(), other.where(), "the column of " + theirs.name() + " compared with the numbered value");
-            other.match().forEach((their, ours) -> {
-                column(theirs, their, other.where(), "a match column of " + theirs.name());
-                if (!ensure.match().containsKey(ours)) {
-                    throw new MappingException(other.where(), "avoid matches " + theirs.name() + "." + their + " with '" + ours
-                            + "', which is not a column under this ensure's 'match'", "name one of: " + String.join(", ", ensure.match().keySet()));
-                }
-            });
-        }
-    }
-
-    private void expression(Expression expression, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
-        expression(expression, from, lookups, computed, false);
-    }
-
-    /** {@code inConflict}: an {@code on_conflict} expression, which may read {@code conflict.n} too. */
-    private void expression(Expression expression, Table from, Map<String, LookupSpec> lookups, List<String> computed, boolean inConflict) {
-        for (var path : expression.variables()) {
-            var root = path.get(0);
-            if (path.size() < 2) {
-                throw new MappingException(expression.where(), "'" + root + "' is used on its own",
-                        "read one of its fields, e.g. " + root + ".NAME");
-            }
-            var name = path.get(1);
-            switch (root) {
-                case "row" -> sourceColumn(from, name, expression.where());
-                case "param" -> {
-                    if (!params.contains(name)) {
-                        throw new MappingException(expression.where(), "unknown parameter 'param." + name + "'",
-                                YamlNode.didYouMean(name, params).map(s -> "did you mean 'param." + s + "'? ").orElse("")
-                                        + "parameters: " + String.join(", ", params.stream().sorted().toList()));
-                    }
-                }
-                case "lookup" -> {
-                    if (!lookups.containsKey(name)) {
-                        throw unknownLookup(name, expression.where(), lookups);
-                    }
-                }
-                case "col" -> {
-                    if (!computed.contains(name)) {
-                        throw new MappingException(expression.where(), "'col." + name + "' is not a column computed above this rule",
-                                computed.isEmpty() ? "col.NAME reads a column whose rule comes earlier under 'columns'"
-                                        : "columns computed above: " + String.join(", ", computed));
-                    }
-                }
-                case "val" -> { } // the loader checked the name; what the value reads is among these paths too
-                case "conflict" -> {
-                    if (!inConflict || !name.equals("n")) {
-                        throw new MappingException(expression.where(), "'conflict." + name + "' is not known here",
-                                "conflict.n (the try: 2, 3, ...) is known only in an on_conflict expression");
-                    }
-                }
-                default -> throw new IllegalStateException(root);
-            }
-        }
-    }
-
-    private void condition(Condition condition, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
-        expression(condition.when(), from, lookups, computed);
-        if (condition.template() != null) {
-            template(condition.template(), from, lookups, computed);
-        }
-    }
-
-    private void template(Template template, Table from, Map<String, LookupSpec> lookups) {
-        template(template, from, lookups, List.of());
-    }
-
-    private void template(Template template, Table from, Map<String, LookupSpec> lookups, List<String> computed) {
-        var asExpression = new Expression(template.text(), template.where(), null, template.variables());
-        expression(asExpression, from, lookups, computed);
-    }
-
-    private static MappingException unknownLookup(String name, Where where, Map<String, LookupSpec> lookups) {
-        return new MappingException(where, "no lookup named '" + name + "' is declared in this file or in lookups.yaml",
-                lookups.isEmpty() ? "declare it under 'lookups:', e.g. " + name + ": {target: TABLE, key: id}"
-                        : "declared lookups: " + String.join(", ", lookups.keySet()));
-    }
-
-    private static void sourceColumn(Table from, String column, Where where) {
-        if (from != null) {
-            column(from, column, where, "a source column");
-        }
-    }
-
-    private static Table table(Database database, String logicalName, Where where) {
-        if (database == null) {
-            throw new MappingException(where, "this reads the V2 table '" + logicalName + "', but V3's rules are checked on the V3 database alone"
-                    + " (V2's may be gone after the upgrade)", "read V3's tables only: source: {target: TABLE}, and lookups with 'target:'");
-        }
-        try {
-            return database.table(logicalName);
-        } catch (DatabaseException e) {
-            throw new MappingException(where, e.getMessage(), e.hint(), e);
-        }
-    }
-
-    private static void column(Table table, String column, Where where, String role) {
-        if (table.column(column).isEmpty()) {
-            throw new MappingException(where, "'" + column + "' (" + role + ") is not a column of " + table.name(),
-                    YamlNode.didYouMean(column, table.columnNames()).map(s -> "did you mean '" + s + "'? ").orElse("")
-                            + "columns of " + table.name() + ": " + String.join(", ", table.columnNames()));
+            columnOf(table, lookup.sum(), lookup.where(), "lookup sum");
         }
     }
 

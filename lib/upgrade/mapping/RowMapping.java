@@ -1,6 +1,7 @@
 package upgrade.mapping;
 
 import upgrade.expr.Expression;
+import upgrade.rules.ColumnRule;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public record RowMapping(Origin origin, Phase phase, String target, String sourc
         if (explicit != null) {
             return explicit;
         }
-        return columns.get(column) instanceof ColumnRule.Json ? Fit.STOP : Fit.CUT;
+        return columns.containsKey(column) && columns.get(column).breaksWhenCut() ? Fit.STOP : Fit.CUT;
     }
 
     /**

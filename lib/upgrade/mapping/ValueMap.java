@@ -1,5 +1,7 @@
 package upgrade.mapping;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,5 +24,30 @@ public record ValueMap(String name, Where where, Map<String, Object> values, Oth
 
         /** This constant is used. */
         record Use(Object value) implements Otherwise {}
+    }
+
+    /** A map from its YAML: {@code values} (from: to) and {@code otherwise} (null: keep). */
+    public static ValueMap parse(String name, Where where, YamlNode values, YamlNode otherwise) {
+        var map = new LinkedHashMap<String, Object>();
+        for (var entry : values.entries()) {
+            map.put(entry.getKey(), entry.getValue().scalar());
+        }
+        return new ValueMap(name, where, Map.copyOf(map), parseOtherwise(otherwise));
+    }
+
+    private static Otherwise parseOtherwise(YamlNode node) {
+        if (node == null || node.isScalar() && "keep".equals(node.text())) {
+            return new Otherwise.Keep();
+        }
+        if (node.isObject()) {
+            node.onlyKeys(List.of("skip", "value"), "'otherwise'");
+            if (node.get("skip").isPresent()) {
+                return new Otherwise.Skip(node.get("skip").get().text());
+            }
+            if (node.get("value").isPresent()) {
+                return new Otherwise.Use(node.get("value").get().scalar());
+            }
+        }
+        throw new MappingException(node.where(), "'otherwise' must be 'keep', {skip: REASON} or {value: VALUE}", "");
     }
 }

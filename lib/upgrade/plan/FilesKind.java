@@ -4,6 +4,7 @@ import upgrade.check.CheckResult;
 import upgrade.engine.FileStep;
 import upgrade.mapping.FileMapping;
 import upgrade.mapping.LookupSpec;
+import upgrade.mapping.MappingKeys;
 import upgrade.mapping.MappingValidator;
 import upgrade.mapping.Phase;
 import upgrade.mapping.Side;
@@ -21,6 +22,11 @@ final class FilesKind implements MappingKind<FileMapping> {
     @Override
     public String name() {
         return "files";
+    }
+
+    @Override
+    public List<String> keys() {
+        return MappingKeys.FILES;
     }
 
     @Override

@@ -3,6 +3,7 @@ package upgrade.plan;
 import upgrade.check.CheckResult;
 import upgrade.engine.KeyValueStep;
 import upgrade.mapping.KeyValueMapping;
+import upgrade.mapping.MappingKeys;
 import upgrade.mapping.MappingValidator;
 import upgrade.mapping.Phase;
 import upgrade.report.StepReport;
@@ -19,6 +20,11 @@ final class KeyValueKind implements MappingKind<KeyValueMapping> {
     @Override
     public String name() {
         return "key-value";
+    }
+
+    @Override
+    public List<String> keys() {
+        return MappingKeys.KEY_VALUE;
     }
 
     @Override

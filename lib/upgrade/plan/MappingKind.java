@@ -7,6 +7,7 @@ import upgrade.mapping.Mapping;
 import upgrade.mapping.MappingValidator;
 import upgrade.mapping.Phase;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,9 @@ public interface MappingKind<M extends Mapping> {
 
     /** The value of {@code kind:} in the YAML file. */
     String name();
+
+    /** The top-level YAML keys a file of this kind may have (the schema and the reference must name each). */
+    List<String> keys();
 
     /** The record {@link upgrade.mapping.MappingLoader} parses a file of this kind into. */
     Class<M> type();

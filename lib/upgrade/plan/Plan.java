@@ -42,6 +42,11 @@ public record Plan(Scope scope, MappingSet mappings, List<PlannedStep<?>> steps,
         return mappings.checksum();
     }
 
+    /** The release of the target the mappings were chosen for, in words; null when target.yaml lists none (or V3 records none). */
+    public String targetRelease() {
+        return mappings.version().map(upgrade.mapping.DetectedVersion::describe).orElse(null);
+    }
+
     /** The steps of one phase, in the order they run. */
     public List<PlannedStep<?>> steps(Phase phase) {
         return steps.stream().filter(step -> step.phase() == phase).toList();

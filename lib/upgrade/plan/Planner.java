@@ -15,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Makes {@link Plan}s: reads V3's ledger, loads the mapping files (a {@link Draft}), then checks
+ * Makes {@link Plan}s: reads V3's ledger, finds which release of the target made it (the mappings
+ * of that release: {@link VersionDetection}), loads the mapping files (a {@link Draft}), then checks
  * them against the live schemas and gives each step its state. Writes nothing.
  */
 public final class Planner {
@@ -41,7 +42,10 @@ public final class Planner {
         var continued = recorded.filter(state -> state.stage() == Ledger.Stage.RUNNING || state.stage() == Ledger.Stage.FINISHED);
         var started = continued.map(Ledger.RunState::started).orElseGet(Instant::now);
         var files = options.mappings() == null ? MappingFiles.bundled() : options.mappings();
-        var mappings = new MappingLoader(new Expressions(new Builtins(options.v2TimeZone(), started))).load(files);
+        var versions = MappingLoader.versions(files);
+        var version = new VersionDetection(target, versions, MappingLoader.target(files)).detect();
+        var chosen = files.forVersion(VersionDetection.upTo(versions, version), versions);
+        var mappings = new MappingLoader(new Expressions(new Builtins(options.v2TimeZone(), started))).load(chosen).withVersion(version);
         return new Draft(mappings, recorded, states(ledger), started);
     }
 

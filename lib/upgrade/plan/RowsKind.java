@@ -5,10 +5,10 @@ import upgrade.engine.Exports;
 import upgrade.engine.IdAllocator;
 import upgrade.engine.RowStep;
 import upgrade.mapping.LookupSpec;
+import upgrade.mapping.MappingKeys;
 import upgrade.mapping.MappingValidator;
 import upgrade.mapping.Phase;
 import upgrade.mapping.RowMapping;
-import upgrade.mapping.RuleColumns;
 import upgrade.mapping.Side;
 import upgrade.mapping.WriteMode;
 import upgrade.report.StepReport;
@@ -25,6 +25,11 @@ final class RowsKind implements MappingKind<RowMapping> {
     @Override
     public String name() {
         return "rows";
+    }
+
+    @Override
+    public List<String> keys() {
+        return MappingKeys.ROWS;
     }
 
     @Override
@@ -76,7 +81,7 @@ final class RowsKind implements MappingKind<RowMapping> {
             if (rows.write() == WriteMode.NONE && rows.skip().stream().anyMatch(c -> c.when().text().equals("true"))) {
                 columns.add("*"); // dropped by design, whole rows
             }
-            rows.columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
+            rows.columns().values().forEach(rule -> columns.addAll(rule.sourceColumns()));
             rows.only().forEach(c -> columns.addAll(c.rowColumns()));
             rows.skip().forEach(c -> columns.addAll(c.rowColumns()));
             rows.notes().forEach(c -> columns.addAll(c.rowColumns()));
@@ -85,7 +90,7 @@ final class RowsKind implements MappingKind<RowMapping> {
             }
             rows.refuse().forEach(c -> columns.addAll(c.expression().rowColumns()));
             if (rows.export() != null) {
-                rows.export().columns().values().forEach(rule -> columns.addAll(RuleColumns.of(rule)));
+                rows.export().columns().values().forEach(rule -> columns.addAll(rule.sourceColumns()));
             }
         }
         MappingKinds.lookupColumns(rows.lookups().values(), read);

@@ -19,9 +19,10 @@ import java.util.Map;
  * The machine-readable report of a run: the checks, every step's counts with the keys of rows
  * left out, passed on and noted, what was dropped by design (the reasons and notes the mappings
  * declare {@code by_design}), the verification, the files written, and the drift between the
- * source and the mappings (source data no mapping reads). The same data as the printed summary.
+ * source and the mappings (source data no mapping reads), and the release of the target written
+ * into ({@code target}, as found in its database). The same data as the printed summary.
  */
-public record JsonReport(String tool, Instant finished, boolean committed, String mappingChecksum, double seconds,
+public record JsonReport(String tool, String target, Instant finished, boolean committed, String mappingChecksum, double seconds,
                          List<CheckResult> preflight, List<Step> steps, Map<String, Long> droppedByDesign,
                          List<CheckResult> verify, List<String> files, List<Drift.Finding> drift) {
 
@@ -41,7 +42,7 @@ public record JsonReport(String tool, Instant finished, boolean committed, Strin
             step.skipped().forEach((reason, rows) -> byDesign(step, reason, rows, dropped));
             step.notes().forEach((note, rows) -> byDesign(step, note, rows, dropped));
         }
-        return new JsonReport(tool, Instant.now(), run.committed(), String.format("%08x", run.mappingChecksum()),
+        return new JsonReport(tool, run.target(), Instant.now(), run.committed(), String.format("%08x", run.mappingChecksum()),
                 run.elapsed().toMillis() / 1000.0, preflight == null ? List.of() : preflight.results(), steps, dropped,
                 verify == null ? List.of() : verify.results(), run.exports().stream().map(Path::toString).toList(), List.of());
     }
@@ -55,7 +56,7 @@ public record JsonReport(String tool, Instant finished, boolean committed, Strin
 
     /** The same report with the drift found before the run. */
     public JsonReport withDrift(List<Drift.Finding> findings) {
-        return new JsonReport(tool, finished, committed, mappingChecksum, seconds, preflight, steps, droppedByDesign, verify, files,
+        return new JsonReport(tool, target, finished, committed, mappingChecksum, seconds, preflight, steps, droppedByDesign, verify, files,
                 List.copyOf(findings));
     }
 

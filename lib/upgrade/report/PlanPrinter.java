@@ -18,6 +18,9 @@ public final class PlanPrinter {
     }
 
     public void print(Plan plan) {
+        if (plan.targetRelease() != null) {
+            out.println("Target: " + plan.targetRelease() + ", found in its database; the mappings are that release's.");
+        }
         out.printf("The plan: %d mappings (checksum %08x), in the order they run:%n", plan.steps().size(), plan.checksum());
         for (var step : plan.steps()) {
             out.printf("  %-8s %-26s %-34s %s%n", step.phase().name().toLowerCase(), step.name(), tables(step), state(step));

@@ -9,13 +9,16 @@ public final class ReportPrinter {
     private static final int KEYS_SHOWN = 20;
 
     private final PrintWriter out;
+    private final String target;
 
-    public ReportPrinter(PrintWriter out) {
+    /** @param target the target database's name, as the mappings declare it (target.yaml) */
+    public ReportPrinter(PrintWriter out, String target) {
         this.out = out;
+        this.target = target;
     }
 
     public void print(RunReport report) {
-        out.printf("%-22s %-18s %-18s %8s %8s %9s %8s%n", "mapping", "from", "into (V3)", "read", "written", "passed on", "left out");
+        out.printf("%-22s %-18s %-18s %8s %8s %9s %8s%n", "mapping", "from", "into (" + target + ")", "read", "written", "passed on", "left out");
         for (var step : report.steps()) {
             out.printf("%-22s %-18s %-18s %8d %8d %9d %8d%n", step.name(), step.source(), step.target(),
                     step.read(), step.written(), step.passedOverTotal(), step.skippedTotal());

@@ -17,9 +17,12 @@ public final class VerificationPrinter {
     private static final int ROWS_SHOWN = 20;
 
     private final PrintWriter out;
+    private final String target;
 
-    public VerificationPrinter(PrintWriter out) {
+    /** @param target the target database's name, as the mappings declare it (target.yaml) */
+    public VerificationPrinter(PrintWriter out, String target) {
         this.out = out;
+        this.target = target;
     }
 
     /**
@@ -30,12 +33,13 @@ public final class VerificationPrinter {
             out.printf("  [%s] %s (%s)%n", result.passed() ? "pass" : "FAIL", result.title(), result.origin());
         }
         if (report.passed()) {
-            out.println("The V3 database follows V3's rules.");
+            out.println("The " + target + " database follows " + target + "'s rules.");
             out.flush();
             return;
         }
         out.println();
-        out.println("Verification failed: " + report.failed().size() + " check(s) failed. Do not start V3 on this database until each defect is repaired.");
+        out.println("Verification failed: " + report.failed().size() + " check(s) failed. Do not start " + target
+                + " on this database until each defect is repaired.");
         for (var result : report.failed()) {
             out.printf("  %s (%s), %d row(s)%s:%n", result.title(), result.origin(), result.failures().size(),
                     result.failures().size() >= CheckResult.FAILURES_KEPT ? " or more" : "");
@@ -45,15 +49,16 @@ public final class VerificationPrinter {
                 out.println("      ... and " + (result.failures().size() - shown.size()) + " more");
             }
             if (!result.fix().isEmpty()) {
-                out.println("      repair in V3: " + result.fix());
+                out.println("      repair in " + target + ": " + result.fix());
             }
             var from = writers.getOrDefault(result.origin(), List.of());
             if (!from.isEmpty()) {
                 out.println("      if a mapping wrote these rows wrong: fix " + oneOf(from) + ", then 'reset' and 'run' again");
             }
         }
-        out.println("What to do: when a mapping wrote the rows wrong, fix it, then run 'reset' (V3 back as at its first start) and 'run' again;");
-        out.println("otherwise repair V3 as each defect says, then run 'verify' again.");
+        out.println("What to do: when a mapping wrote the rows wrong, fix it, then run 'reset' (" + target
+                + " back as at its first start) and 'run' again;");
+        out.println("otherwise repair " + target + " as each defect says, then run 'verify' again.");
         out.flush();
     }
 

@@ -62,7 +62,7 @@ public final class ByHand {
             handle.commit();
             return report;
         } catch (RuntimeException e) {
-            handle.rollback();
+            session.target().rollbackQuietly(); // a lost connection has nothing to roll back: the failure that lost it is told
             throw e;
         }
     }

@@ -34,9 +34,9 @@ public final class FilesOnDisk {
             } else {
                 handle.commit();
             }
-            return new RunReport(reports, plan.checksum(), Duration.between(started, Instant.now()), !dryRun, List.of());
+            return new RunReport(reports, plan.checksum(), Duration.between(started, Instant.now()), !dryRun, List.of(), plan.targetRelease());
         } catch (RuntimeException e) {
-            handle.rollback();
+            session.target().rollbackQuietly(); // a lost connection has nothing to roll back: the failure that lost it is told
             throw e;
         }
     }

@@ -25,8 +25,10 @@ public final class Preflight {
         var inputs = session.inputs(session.context(plan, RunListener.NONE, resuming), false);
         var written = session.writtenTables(plan, Phase.UPGRADE).keySet();
         var results = new ArrayList<CheckResult>();
-        results.add(ToolkitChecks.transactional(session.target(), written, plan.mappings().target()));
-        results.add(ToolkitChecks.fourByteText(session.target(), written, plan.mappings().target()));
+        if (session.target().dialect().hasStorageEnginesAndCharsets()) { // SQLite: every table is transactional UTF-8
+            results.add(ToolkitChecks.transactional(session.target(), written, plan.mappings().target()));
+            results.add(ToolkitChecks.fourByteText(session.target(), written, plan.mappings().target()));
+        }
         for (var step : plan.steps(Phase.UPGRADE)) {
             results.addAll(step.step(inputs).checks());
         }

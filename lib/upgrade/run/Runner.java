@@ -97,7 +97,12 @@ public final class Runner {
             throw ChecksFailedException.preflight(checks);
         }
         if (!dryRun && !resuming) {
-            ledger.begin(plan.checksum(), plan.started(), session.writtenTables(plan, Phase.UPGRADE).keySet(), listener::snapshotTaken);
+            try {
+                ledger.begin(plan.checksum(), plan.started(), session.writtenTables(plan, Phase.UPGRADE).keySet(), listener::snapshotTaken);
+            } catch (RuntimeException e) {
+                throwIfInterrupted(e); // e.g. another process writing V3's SQLite file: exit 4, and the next run starts again
+                throw e;
+            }
         }
         this.stopper = checkpoints;
         if (stopRequested) {
@@ -107,7 +112,7 @@ public final class Runner {
             var reports = new ArrayList<StepReport>();
             upgradeRows(plan, context, ledger, dryRun, reports);
             if (dryRun) {
-                return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), false, List.of());
+                return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), false, List.of(), plan.targetRelease());
             }
             listener.committed();
             return afterCommit(plan, context, exports, reports, began);
@@ -213,7 +218,7 @@ public final class Runner {
             }
             throw e;
         }
-        return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), true, written);
+        return new RunReport(List.copyOf(reports), plan.checksum(), Duration.between(began, Instant.now()), true, written, plan.targetRelease());
     }
 
     /**

@@ -4,6 +4,7 @@ import upgrade.UpgradeOptions;
 import upgrade.db.ConnectionSpec;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
+import upgrade.db.DatabaseInterruptedException;
 import upgrade.db.Table;
 import upgrade.engine.Checkpoints;
 import upgrade.engine.Exports;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What every part of carrying out a plan shares: the open databases (V2 may be null: only V3 was
@@ -66,6 +68,34 @@ public record Session(Database source, Database target, UpgradeOptions options) 
             throw Plan.needsV2();
         }
         return source;
+    }
+
+    /**
+     * {@code work}, which only reads the databases (plan, check, verify, drift, a preview), with a
+     * lost connection or a lock conflict thrown as what it is ({@link DatabaseInterruptedException},
+     * exit 4), never as a fault of a row or a mapping. Every command goes through here (via {@code
+     * Upgrade}), as {@code run} does through its own rollbacks.
+     */
+    public <T> T reading(Supplier<T> work) {
+        return guarded(work, false);
+    }
+
+    /** {@code work}, which writes V3 (run, reset, files, one mapping by hand), guarded as {@link #reading}. */
+    public <T> T writing(Supplier<T> work) {
+        return guarded(work, true);
+    }
+
+    private <T> T guarded(Supplier<T> work, boolean writes) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            var interrupted = Database.interruption(e, writes, target, source);
+            if (interrupted.isPresent()) {
+                target.rollbackQuietly(); // a lock conflict leaves the connection open, with what the work did uncommitted
+                throw interrupted.get();
+            }
+            throw e;
+        }
     }
 
     /** Closes both databases. */

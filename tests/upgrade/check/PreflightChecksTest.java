@@ -48,10 +48,10 @@ class PreflightChecksTest {
             assertThat(result.failures()).containsExactly("V2's database_version is '4'; 2.0.0-Alpha1 has 5");
             assertThat(result.fix()).startsWith("upgrade V2 to 2.0.0-Alpha1 first");
         });
-        var byVersionFile = failedAfter(site -> { }, UpgradeOptions.defaults().withV2Version("1.1.1"));
+        var byVersionFile = failedAfter(site -> { }, upgrade.cloudreve.CloudreveSite.defaults().withV2Version("1.1.1"));
         assertThat(byVersionFile).singleElement().satisfies(result ->
                 assertThat(result.failures()).containsExactly("V2's database_version is '5' and version.json says 1.1.1; 2.0.0-Alpha1 has 5"));
-        assertThat(failedAfter(site -> { }, UpgradeOptions.defaults().withV2Version("2.0.0-Alpha1"))).isEmpty();
+        assertThat(failedAfter(site -> { }, upgrade.cloudreve.CloudreveSite.defaults().withV2Version("2.0.0-Alpha1"))).isEmpty();
     }
 
     private static final Consumer<TestSite> S3 = site -> site

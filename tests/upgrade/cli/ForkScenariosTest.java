@@ -110,7 +110,7 @@ class ForkScenariosTest {
             var stock = execute("plan", "--strict", "--from", site.v2Url(), "--to", site.v3Url(), "--v3-prefix", "cd_",
                     "--export-dir", site.exports().toString());
             assertThat(stock.code()).isZero();
-            assertThat(stock.out()).contains(DriftPrinter.NONE);
+            assertThat(stock.out()).contains(DriftPrinter.none("V2"));
 
             site.v2("ALTER TABLE sd_users ADD qq VARCHAR(20) NOT NULL DEFAULT ''");
             var before = site.snapshotV3();

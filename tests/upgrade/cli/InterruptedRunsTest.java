@@ -2,6 +2,7 @@ package upgrade.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import upgrade.Upgrade;
 import upgrade.UpgradeOptions;
 import upgrade.db.DatabaseInterruptedException;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static upgrade.cli.UpgradeCommandTest.execute;
 
 /**
@@ -31,8 +33,10 @@ import static upgrade.cli.UpgradeCommandTest.execute;
  * during the files on disk or the verification) or a reset that dies half-way is completed by
  * running the same command again, which says what it continues; the end is the same as an
  * uninterrupted run's. Deaths are simulated by an Error thrown from a listener (nothing catches it
- * on its way out), or by leaving the ledger as a death leaves it.
+ * on its way out), or by leaving the ledger as a death leaves it. V3 is on MariaDB here, in a SQLite
+ * file in {@link InterruptedRunsOnSqliteTest}, which runs the same tests.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InterruptedRunsTest {
     private static final List<String> TABLES = List.of("users", "groups", "policies", "folders", "files", "shares", "settings");
     private static final int BATCH = 3;
@@ -47,11 +51,21 @@ class InterruptedRunsTest {
     /** What an uninterrupted 'run' leaves: V3's rows (without times), the share-link map and the files it put on disk. */
     record Outcome(Map<String, List<Map<String, Object>>> rows, List<String> links, TreeSet<String> files) {}
 
-    private static Outcome uninterrupted;
+    private Outcome uninterrupted;
+
+    /** The product V3's database is on. */
+    TestSite.Engine engine() {
+        return TestSite.Engine.MARIADB;
+    }
+
+    /** The sample site and a V3 3.0.0 with the prefix cd_, on {@link #engine()}. */
+    TestSite newSite() {
+        return TestSite.sample("cd_", engine(), "3.0.0");
+    }
 
     @BeforeAll
-    static void runOnceWithoutInterruption() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+    void runOnceWithoutInterruption() throws IOException {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             var result = execute(args("run", site, root));
             assertThat(result.code()).as(result.out() + result.err()).isZero();
@@ -88,7 +102,7 @@ class InterruptedRunsTest {
     }
 
     /** The run ended well and left what an uninterrupted one leaves, with its report. */
-    private static void endsAsUninterrupted(UpgradeCommandTest.Result result, TestSite site, Path root) throws IOException {
+    private void endsAsUninterrupted(UpgradeCommandTest.Result result, TestSite site, Path root) throws IOException {
         assertThat(result.code()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).doesNotContain("[FAIL]").contains("The V3 database follows V3's rules.", "Next steps:");
         assertThat(outcome(site, root)).isEqualTo(uninterrupted);
@@ -104,7 +118,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledWhileItCopiedV3sTablesStartsAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -114,7 +128,7 @@ class InterruptedRunsTest {
                     }
                 }
             });
-            assertThat(site.rows("SHOW TABLES LIKE 'cd\\_upgrade\\_first\\_%'")).as("some tables copied").isNotEmpty();
+            assertThat(site.v3Tables()).as("some tables copied").anyMatch(table -> table.startsWith("cd_upgrade_first_"));
             var check = execute(args("check", site, root));
             assertThat(check.code()).as(check.out()).isZero();
             assertThat(check.out()).contains("A run was stopped while it copied V3's tables, before it wrote any row: 'run' starts again.");
@@ -126,7 +140,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledBetweenPagesContinuesAfterTheLastCommittedPage() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -153,7 +167,8 @@ class InterruptedRunsTest {
 
     @Test
     void aRunWhoseV3ConnectionIsLostKeepsItsCommittedPagesAndContinues() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        assumeTrue(engine() == TestSite.Engine.MARIADB, "a SQLite file has no connection to lose");
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
                 var e = catchThrowable(() -> upgrade.run(new RunListener() {
@@ -179,7 +194,8 @@ class InterruptedRunsTest {
 
     @Test
     void aV3ConnectionLostAfterTheCommitKeepsEveryRowAndIsVerifiedAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        assumeTrue(engine() == TestSite.Engine.MARIADB, "a SQLite file has no connection to lose");
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
                 var e = catchThrowable(() -> upgrade.run(new RunListener() {
@@ -197,6 +213,66 @@ class InterruptedRunsTest {
         }
     }
 
+    /**
+     * Ctrl-C for real: SIGINT to a separate JVM running 'run', sent while that run waits in the middle
+     * of its first page of shares (a gap lock this test holds on V3's empty shares table blocks the
+     * insert, so the moment is certain, not a matter of timing). The run finishes that page, says
+     * what V3 keeps and how to go on, and exits 130; the same command then finishes the upgrade.
+     */
+    @Test
+    void ctrlCStopsAfterThePageBeingWrittenAndTheSameCommandContinues() throws Exception {
+        assumeTrue(engine() == TestSite.Engine.MARIADB, "the run is held mid-page by a MariaDB gap lock; SQLite has no such lock");
+        try (var site = newSite()) {
+            var root = FakeV2Root.create(site);
+            var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "upgrade"));
+            command.addAll(List.of(args("run", site, root)));
+            command.set(command.indexOf("--batch-size") + 1, "1");
+            var output = Files.createTempFile("upgrade-ctrl-c-", ".txt");
+            try (var blocker = site.connectV3()) {
+                blocker.setAutoCommit(false);
+                // a locking read of the empty table locks the gap above its last row: other sessions
+                // may still read and copy the table, but an insert into it waits until this ends
+                blocker.createStatement().executeQuery("SELECT id FROM cd_shares FOR UPDATE").close();
+                var run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                try {
+                    awaitInsertWaitingOn(blocker, "cd_shares", run);
+                    new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).inheritIO().start().waitFor();
+                    Thread.sleep(500); // the shutdown hook asks the run to stop before the page can go on
+                    blocker.rollback();
+                    assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the run ended").isTrue();
+                } finally {
+                    run.destroyForcibly();
+                }
+                var printed = Files.readString(output);
+                assertThat(run.exitValue()).as(printed).isEqualTo(130);
+                assertThat(printed).contains("Stopped on request. Kept in V3, each page committed with its progress: ",
+                        "step 'shares' committed up to key 1");
+            }
+            var check = execute(args("check", site, root));
+            assertThat(check.out()).contains("step 'shares' committed up to key 1)");
+            var again = execute(args("run", site, root));
+            assertThat(again.out()).containsPattern("Continuing the interrupted run of [-0-9: ]+ from step 'shares' after key 1 \\(steps done: ");
+            endsAsUninterrupted(again, site, root);
+        }
+    }
+
+    /** Until a session other than {@code holder} waits to insert into {@code table}; fails if {@code run} ends first. */
+    private static void awaitInsertWaitingOn(java.sql.Connection holder, String table, Process run) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            try (var rs = holder.createStatement().executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                    + " WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%" + table + "%' AND trx_mysql_thread_id <> CONNECTION_ID()")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            assertThat(run.isAlive()).as("the run still works when it reaches the shares").isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run never reached the insert into " + table);
+    }
+
     /** Ends every session on the site's V3 database from outside, as a server restart or an administrator's KILL does. */
     private static void killV3Sessions(TestSite site) {
         for (var session : site.rows("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")) {
@@ -206,7 +282,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledAfterItsCommitBeforeTheExportFilesIsVerifiedAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -227,7 +303,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledAfterTheExportFilesBeforeTheFilesOnDiskIsVerifiedAgainAfterThem() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -244,7 +320,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledDuringTheFilesOnDiskIsVerifiedAgainAfterThem() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             killedIn(site, root, new RunListener() {
                 @Override
@@ -263,7 +339,7 @@ class InterruptedRunsTest {
 
     @Test
     void aRunKilledDuringItsVerificationIsVerifiedAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
                 upgrade.run(); // what 'run' has done when it dies verifying: every row, the export files and the files on disk
@@ -277,7 +353,7 @@ class InterruptedRunsTest {
 
     @Test
     void aSecondRunOfAFinishedUpgradeSaysSoAndVerifiesAgain() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             endsAsUninterrupted(execute(args("run", site, root)), site, root);
             var check = execute(args("check", site, root));
@@ -292,7 +368,7 @@ class InterruptedRunsTest {
 
     @Test
     void aStopFromAnotherThreadSaysWhatWasKeptAndTheCommandsThatContinueOrUndoIt() throws Exception {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             CancelledException stopped;
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
@@ -337,7 +413,7 @@ class InterruptedRunsTest {
 
     @Test
     void aStopAskedForBeforeTheFirstPageStopsAfterIt() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             try (var upgrade = Upgrade.open(site.v2Url(), site.v3Url(), options(site, root))) {
                 assertThatThrownBy(() -> upgrade.run(new RunListener() {
@@ -355,7 +431,7 @@ class InterruptedRunsTest {
 
     @Test
     void aResetKilledAfterItRestoredV3IsFinishedByTheNextReset() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var firstStart = site.snapshotV3();
             var root = FakeV2Root.create(site);
             endsAsUninterrupted(execute(args("run", site, root)), site, root);
@@ -364,6 +440,10 @@ class InterruptedRunsTest {
             for (var table : TABLES) {
                 site.v3("DELETE FROM {p}" + table).v3("INSERT INTO {p}" + table + " SELECT * FROM {p}upgrade_first_" + table)
                         .v3("DROP TABLE {p}upgrade_first_" + table);
+                if (engine() == TestSite.Engine.SQLITE) { // SQLite restarts the ids in the same transaction as it restores the rows
+                    site.v3("UPDATE sqlite_sequence SET seq = COALESCE((SELECT MAX(id) FROM {p}" + table + "), 0) WHERE name = '{p}" + table + "'")
+                            .v3("DELETE FROM sqlite_sequence WHERE seq = 0");
+                }
             }
             var check = execute(args("check", site, root));
             assertThat(check.code()).as(check.out()).isZero();
@@ -377,7 +457,7 @@ class InterruptedRunsTest {
 
     @Test
     void aResetKilledBeforeItRestoredV3IsFinishedByTheNextRunBeforeItStarts() throws IOException {
-        try (var site = TestSite.sample("cd_")) {
+        try (var site = newSite()) {
             var root = FakeV2Root.create(site);
             endsAsUninterrupted(execute(args("run", site, root)), site, root);
             site.v3("UPDATE {p}upgrade_run SET stage = 'RESETTING'"); // the first thing a reset commits

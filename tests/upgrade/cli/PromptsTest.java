@@ -96,7 +96,7 @@ class PromptsTest {
             var conf = DiscoveryTest.v3Conf(site);
             var result = executeIn(site.exports(), List.of(conf.toString()), "check", "--from", site.v2Url());
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("  V3's conf.ini, to read the settings from (empty: type them) []: " + conf,
+            assertThat(result.out()).contains("  V3's conf.ini to read the settings from, or its SQLite file (.db) (empty: type them) []: " + conf,
                     "Settings from V3: " + conf, "[pass] V3 has started once on this database").doesNotContain("HashIDSalt");
         }
     }

@@ -32,6 +32,63 @@ class DemoCommandTest {
     }
 
     @Test
+    void theDemoCanPutV3IntoASqliteFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var server = TestServer.get();
+        try {
+            var out = new StringWriter();
+            var err = new StringWriter();
+            var commandLine = DemoCli.commandLine();
+            commandLine.setOut(new PrintWriter(out));
+            commandLine.setErr(new PrintWriter(err));
+            var file = dir.resolve("cloudreve.db");
+            var code = commandLine.execute("demo", "--server", server.serverUrl(), "--sqlite", file.toString());
+            assertThat(err.toString()).isEmpty();
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("V3 3.0.0 at first start (prefix none): sqlite:" + file, "Committed in",
+                    "cloudreve.db> SELECT id, email, nick", "1 | admin@cloudreve.org | Admin | 0 | 1 | gravatar", "register_enabled | 0");
+            var again = DemoCli.commandLine();
+            again.setErr(new PrintWriter(err));
+            assertThat(again.execute("demo", "--server", server.serverUrl(), "--sqlite", file.toString())).as("an existing file is never overwritten").isNotZero();
+            assertThat(err.toString()).contains(file + " already exists");
+        } finally {
+            server.dropDatabase(DemoCommand.V2_DATABASE);
+        }
+    }
+
+    @Test
+    void theDemoUpgradesIntoV383OnRequest() {
+        var server = TestServer.get();
+        try {
+            var out = new StringWriter();
+            var err = new StringWriter();
+            var commandLine = DemoCli.commandLine();
+            commandLine.setOut(new PrintWriter(out));
+            commandLine.setErr(new PrintWriter(err));
+            var code = commandLine.execute("demo", "--server", server.serverUrl(), "--v3", "3.8.3");
+            assertThat(err.toString()).isEmpty();
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("V3 3.8.3 at first start", "Target: V3 3.8.2 to 3.8.3 (db_version_3.8.1)", "Committed in",
+                    "1 | Master (Local machine) | 1 | 1 | {\"server\":\"http://127.0.0.1:6800/\"");
+        } finally {
+            server.dropDatabase(DemoCommand.V2_DATABASE);
+            server.dropDatabase(DemoCommand.V3_DATABASE);
+        }
+    }
+
+    @Test
+    void theDemoRefusesAReleaseWithoutFixtureAndListsTheOnesItHas() {
+        var err = new StringWriter();
+        var commandLine = DemoCli.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        assertThat(commandLine.execute("demo", "--v3", "3.4.0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--v3 3.4.0: the demo has a first-start database of V3 3.0.0, 3.8.2, 3.8.3 only");
+        var help = new StringWriter();
+        commandLine.setOut(new PrintWriter(help));
+        commandLine.execute("demo", "--help");
+        assertThat(help.toString()).contains("--v3=RELEASE", "3.0.0 (default), 3.8.2 or 3.8.3");
+    }
+
+    @Test
     void theDemoScriptHasEveryUpgradeCommandAndTheRealDemo() {
         var out = new StringWriter();
         var commandLine = DemoCli.commandLine();

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import upgrade.Upgrade;
-import upgrade.UpgradeOptions;
 import upgrade.check.CheckReport;
 import upgrade.report.RunReport;
 import upgrade.report.StepReport;
@@ -61,7 +60,7 @@ class CaseCollisionsTest {
     }
 
     private long recoveryFolderOf(long owner) {
-        var rows = site.rows("SELECT id FROM {p}folders WHERE owner_id = " + owner + " AND name = '" + UpgradeOptions.RECOVERY_FOLDER + "'");
+        var rows = site.rows("SELECT id FROM {p}folders WHERE owner_id = " + owner + " AND name = '" + upgrade.cloudreve.CloudreveSite.RECOVERY_FOLDER + "'");
         assertThat(rows).hasSize(1);
         return ((Number) rows.get(0).get("id")).longValue();
     }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import upgrade.UpgradeOptions;
 import upgrade.report.RunReport;
 import upgrade.report.StepReport;
 import upgrade.support.TestSite;
@@ -18,19 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample site plus every kind of dirty data issue 3 names (tests/fixtures/v2-dirty-site.sql):
- * the result obeys V3's rules, and every V2 row is written or listed with its reason.
+ * the result obeys V3's rules, and every V2 row is written or listed with its reason. Upgraded into
+ * V3 3.0.0 here; {@link DirtySiteUpgradeInto383Test} runs every test of this class on V3 3.8.3.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirtySiteUpgradeTest {
-    private static final String RECOVERY = UpgradeOptions.RECOVERY_FOLDER;
-    private TestSite site;
-    private RunReport report;
+    private static final String RECOVERY = upgrade.cloudreve.CloudreveSite.RECOVERY_FOLDER;
+    protected TestSite site;
+    protected RunReport report;
     private Map<String, Object> v2Before;
     private long started;
 
     @BeforeAll
     void upgrade() {
-        site = TestSite.sample("cd_").v2Script("fixtures/v2-dirty-site.sql");
+        site = TestSite.sample("cd_", v3Release()).v2Script("fixtures/v2-dirty-site.sql");
         v2Before = site.snapshotV2();
         started = System.currentTimeMillis() / 1000;
         try (var upgrade = site.open()) {
@@ -38,16 +38,21 @@ class DirtySiteUpgradeTest {
         }
     }
 
+    /** The V3 release (a demo/ fixture) upgraded into. */
+    protected String v3Release() {
+        return "3.0.0";
+    }
+
     @AfterAll
     void drop() {
         site.close();
     }
 
-    private StepReport step(String name) {
+    protected StepReport step(String name) {
         return report.step(name).orElseThrow();
     }
 
-    private Map<String, Object> v3(String sql) {
+    protected Map<String, Object> v3(String sql) {
         var rows = site.rows(sql);
         assertThat(rows).as(sql).hasSize(1);
         return rows.get(0);
@@ -60,6 +65,14 @@ class DirtySiteUpgradeTest {
     @Test
     void theResultObeysV3sRules() {
         assertThat(V3Rules.broken(site)).isEmpty();
+        try (var upgrade = site.open()) {
+            assertThat(upgrade.verify().failed()).isEmpty();
+        }
+    }
+
+    @Test
+    void theReportNamesTheReleaseFoundInV3() {
+        assertThat(report.target()).isEqualTo(v3Release().equals("3.0.0") ? "V3 3.0.0 (db_version_3.0.0)" : "V3 3.8.2 to 3.8.3 (db_version_3.8.1)");
     }
 
     @Test

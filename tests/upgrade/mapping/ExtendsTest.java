@@ -3,6 +3,9 @@ package upgrade.mapping;
 import org.junit.jupiter.api.Test;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
+import upgrade.rules.CopyRule;
+import upgrade.rules.ExprRule;
+import upgrade.rules.JsonRule;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -94,10 +97,10 @@ class ExtendsTest {
         assertThat(users.columns()).containsOnlyKeys("id", "created_at", "nick", "options", "storage");
         assertThat(List.copyOf(users.columns().keySet())).containsExactly("id", "created_at", "nick", "options", "storage");
         assertThat(users.columns().get("id").where()).isEqualTo(new Where("users.yaml", 18, 8));
-        assertThat(users.columns().get("nick")).isInstanceOfSatisfying(ColumnRule.Expr.class,
+        assertThat(users.columns().get("nick")).isInstanceOfSatisfying(ExprRule.class,
                 nick -> assertThat(nick.expression().text()).isEqualTo("fn:truncate(row.user_nick, 10)"));
         assertThat(users.columns().get("nick").where()).isEqualTo(new Where(FORK, 13, 10));
-        var options = (ColumnRule.Json) users.columns().get("options");
+        var options = (JsonRule) users.columns().get("options");
         assertThat(List.copyOf(options.fieldRules().keySet())).containsExactly("profile_off", "theme", "qq");
         assertThat(options.fieldRules().get("profile_off").where().file()).isEqualTo("users.yaml");
         assertThat(options.fieldRules().get("qq").where().file()).isEqualTo(FORK);
@@ -125,7 +128,7 @@ class ExtendsTest {
                   refuse: ["no banned admins"]
                 """));
         assertThat(List.copyOf(users.columns().keySet())).containsExactly("id", "created_at", "options");
-        assertThat(((ColumnRule.Json) users.columns().get("options")).fieldRules()).containsOnlyKeys("profile_off");
+        assertThat(((JsonRule) users.columns().get("options")).fieldRules()).containsOnlyKeys("profile_off");
         assertThat(users.lookups()).isEmpty();
         assertThat(users.skip()).extracting(Condition::text).containsExactly("status 9");
         assertThat(users.refuse()).isEmpty();
@@ -146,10 +149,10 @@ class ExtendsTest {
         var before = users(forked(USERS, fork));
         var fixed = USERS.replace("nick: {copy: user_nick}", "nick: {expr: \"fn:truncate(row.user_nick, 50)\"}");
         var after = users(forked(fixed, fork));
-        assertThat(before.columns().get("nick")).isInstanceOf(ColumnRule.Copy.class);
-        assertThat(after.columns().get("nick")).isInstanceOfSatisfying(ColumnRule.Expr.class,
+        assertThat(before.columns().get("nick")).isInstanceOf(CopyRule.class);
+        assertThat(after.columns().get("nick")).isInstanceOfSatisfying(ExprRule.class,
                 nick -> assertThat(nick.expression().text()).isEqualTo("fn:truncate(row.user_nick, 50)"));
-        assertThat(((ColumnRule.Json) after.columns().get("options")).fieldRules()).containsOnlyKeys("profile_off", "theme", "qq");
+        assertThat(((JsonRule) after.columns().get("options")).fieldRules()).containsOnlyKeys("profile_off", "theme", "qq");
         // a run that was interrupted refuses to resume after either file changed
         assertThat(after.origin().checksum()).isNotEqualTo(before.origin().checksum());
         assertThat(loader.load(forked(fixed, fork)).checksum()).isNotEqualTo(loader.load(forked(USERS, fork)).checksum())

@@ -3,6 +3,9 @@ package upgrade.mapping;
 import org.junit.jupiter.api.Test;
 import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
+import upgrade.rules.CopyRule;
+import upgrade.rules.EnsureRule;
+import upgrade.rules.ValueRule;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -97,8 +100,8 @@ class MappingLoaderTest {
         assertThat(users.targetKey()).containsExactly("id");
         assertThat(users.after()).isEmpty();
         assertThat(users.columns()).containsOnlyKeys("id", "storage", "nick");
-        assertThat(users.columns().get("id")).isEqualTo(new ColumnRule.Copy(new Where("users.yaml", 4, 8), "id"));
-        assertThat(users.columns().get("storage")).isEqualTo(new ColumnRule.Constant(new Where("users.yaml", 5, 13), 0L));
+        assertThat(users.columns().get("id")).isEqualTo(new CopyRule(new Where("users.yaml", 4, 8), "id"));
+        assertThat(users.columns().get("storage")).isEqualTo(new ValueRule(new Where("users.yaml", 5, 13), 0L));
         assertThat(users.columnsAt()).isEqualTo(new Where("users.yaml", 3, 1));
     }
 
@@ -721,6 +724,18 @@ class MappingLoaderTest {
     }
 
     @Test
+    void anEnsureRulesValueNamesTheColumnItGivesAndIsNotASecondKind() {
+        var rule = (EnsureRule) ((RowMapping) load("folders.yaml", """
+                target: folders
+                source: folders
+                columns:
+                  parent_id: {ensure: folders, match: {owner_id: {copy: owner}}, value: name, note: "re-homed"}
+                """).find("folders").orElseThrow()).columns().get("parent_id");
+        assertThat(rule.value()).isEqualTo("name");
+        assertThat(rule.note()).isEqualTo("re-homed");
+    }
+
+    @Test
     void ensureAvoidNamesTheColumnToNumberAndTheTablesItMustNotBeTakenIn() {
         var ensure = """
                 target: folders
@@ -734,7 +749,7 @@ class MappingLoaderTest {
                       also_unique_in: {table: files, match: {user_id: owner_id}, column: name}
                     note: "re-homed"
                 """;
-        var rule = (ColumnRule.Ensure) ((RowMapping) load("folders.yaml", ensure).find("folders").orElseThrow()).columns().get("parent_id");
+        var rule = (EnsureRule) ((RowMapping) load("folders.yaml", ensure).find("folders").orElseThrow()).columns().get("parent_id");
         assertThat(rule.avoid().rename()).isEqualTo("name");
         assertThat(rule.avoid().as()).isEqualTo("{name} ({n})");
         assertThat(rule.avoid().alsoUniqueIn()).singleElement().satisfies(other -> {
@@ -742,7 +757,7 @@ class MappingLoaderTest {
             assertThat(other.match()).containsExactly(Map.entry("user_id", "owner_id"));
             assertThat(other.column()).isEqualTo("name");
         });
-        var plain = (ColumnRule.Ensure) ((RowMapping) load("folders.yaml", ensure.replaceAll("(?s)    avoid:.*column: name}\n", ""))
+        var plain = (EnsureRule) ((RowMapping) load("folders.yaml", ensure.replaceAll("(?s)    avoid:.*column: name}\n", ""))
                 .find("folders").orElseThrow()).columns().get("parent_id");
         assertThat(plain.avoid()).isNull();
         assertThat(failure("folders.yaml", ensure.replace("rename: name", "rename: name\n      as: \"{name} again\""))).hasMessageStartingWith("folders.yaml:9:")

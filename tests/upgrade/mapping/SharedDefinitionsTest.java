@@ -6,6 +6,9 @@ import upgrade.expr.Builtins;
 import upgrade.expr.Expressions;
 import upgrade.expr.LetValues;
 import upgrade.expr.LookupTable;
+import upgrade.rules.EnsureRule;
+import upgrade.rules.ExprRule;
+import upgrade.rules.FirstRule;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -109,17 +112,17 @@ class SharedDefinitionsTest {
             assertThat(row(set, name).lookups()).as(name).containsKeys("v3_user", "v2_folder");
             assertThat(row(set, name).lookups().get("v2_folder").where().file()).isEqualTo("lookups.yaml");
         }
-        var folder = (ColumnRule.First) row(set, "folders").columns().get("parent_id");
-        var file = (ColumnRule.First) row(set, "files").columns().get("folder_id");
+        var folder = (FirstRule) row(set, "folders").columns().get("parent_id");
+        var file = (FirstRule) row(set, "files").columns().get("folder_id");
         for (var rule : List.of(folder, file)) {
-            assertThat(rule.alternatives().get(rule.alternatives().size() - 1)).isInstanceOfSatisfying(ColumnRule.Ensure.class, ensure -> {
+            assertThat(rule.alternatives().get(rule.alternatives().size() - 1)).isInstanceOfSatisfying(EnsureRule.class, ensure -> {
                 assertThat(ensure.where().file()).isEqualTo("rules.yaml");
                 assertThat(ensure.match()).containsOnlyKeys("owner_id", "parent_id", "name");
             });
         }
-        assertThat(((ColumnRule.Ensure) folder.alternatives().get(2)).note())
+        assertThat(((EnsureRule) folder.alternatives().get(2)).note())
                 .isEqualTo("re-homed into the recovery folder: its parent folder no longer exists in V2");
-        assertThat(((ColumnRule.Ensure) file.alternatives().get(2)).note())
+        assertThat(((EnsureRule) file.alternatives().get(2)).note())
                 .isEqualTo("re-homed into the recovery folder: its folder no longer exists in V2");
     }
 
@@ -136,11 +139,11 @@ class SharedDefinitionsTest {
                   parent_id: {rule: recovery_folder, note: "re-homed: its parent is gone"}
                 """);
         var folders = row(set, "folders");
-        assertThat(folders.columns().get("parent_id")).isInstanceOfSatisfying(ColumnRule.Ensure.class, ensure -> {
+        assertThat(folders.columns().get("parent_id")).isInstanceOfSatisfying(EnsureRule.class, ensure -> {
             assertThat(ensure.note()).isEqualTo("re-homed: its parent is gone");
             assertThat(ensure.table()).isEqualTo("folders");
             assertThat(ensure.match().get("parent_id").where()).isEqualTo(new Where("rules.yaml", 6, 19));
-            assertThat(((ColumnRule.Expr) ensure.match().get("owner_id")).expression().rowColumns()).containsExactly("owner");
+            assertThat(((ExprRule) ensure.match().get("owner_id")).expression().rowColumns()).containsExactly("owner");
         });
         assertThat(folders.lookups()).containsOnlyKeys("v3_root"); // read by the shared rule
     }
@@ -188,9 +191,9 @@ class SharedDefinitionsTest {
         var folders = row(set, "folders");
         assertThat(folders.lets()).containsOnlyKeys("owner", "root");
         // the rule reads row.owner and the lookup through its let values: drift, traces and the validator see them
-        assertThat(((ColumnRule.Expr) folders.columns().get("parent_id")).expression().rowColumns()).containsExactly("owner");
+        assertThat(((ExprRule) folders.columns().get("parent_id")).expression().rowColumns()).containsExactly("owner");
         assertThat(folders.lookups()).containsOnlyKeys("v3_root");
-        assertThat(RuleColumns.of(folders.columns().get("parent_id"))).containsExactly("owner");
+        assertThat(folders.columns().get("parent_id").sourceColumns()).containsExactly("owner");
     }
 
     @Test
@@ -251,8 +254,8 @@ class SharedDefinitionsTest {
             context.set("row", Map.of("id", 1, "group_id", groupId));
             context.set("lookup", Map.of("group", group));
             context.set("val", new LetValues(users.lets(), context));
-            var nick = ((ColumnRule.Expr) users.columns().get("nick")).expression().evaluate(context);
-            var bio = ((ColumnRule.Expr) users.columns().get("bio")).expression().evaluate(context);
+            var nick = ((ExprRule) users.columns().get("nick")).expression().evaluate(context);
+            var bio = ((ExprRule) users.columns().get("bio")).expression().evaluate(context);
             assertThat(nick).isEqualTo("group " + groupId + " member");
             assertThat(bio).isEqualTo("in group " + groupId);
         }

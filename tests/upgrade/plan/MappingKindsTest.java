@@ -1,5 +1,6 @@
 package upgrade.plan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import upgrade.UpgradeOptions;
 import upgrade.expr.Builtins;
@@ -13,6 +14,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Spliterators;
+import java.util.TreeSet;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +71,26 @@ class MappingKindsTest {
         for (var kind : MappingKinds.all()) {
             assertThat(schema).as(kind.name()).contains("\"kind\": {\"const\": \"" + kind.name() + "\"}");
             assertThat(reference).as(kind.name()).contains("`kind: " + kind.name() + "`");
+        }
+    }
+
+    @Test
+    void theSchemaAndTheReferenceNameEveryKeyOfEveryKindAndTheSchemaNoOther() throws IOException {
+        var definitions = new ObjectMapper().readTree(project().resolve("docs/mapping.schema.json").toFile()).path("definitions");
+        var reference = Files.readString(project().resolve("docs/mapping-reference.md"));
+        for (var kind : MappingKinds.all()) {
+            var definition = StreamSupport.stream(Spliterators.spliteratorUnknownSize(definitions.fields(), 0), false)
+                    .map(Map.Entry::getValue)
+                    .filter(d -> d.path("properties").path("kind").path("const").asText().equals(kind.name()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no definition with kind: " + kind.name() + " in the schema"));
+            var declared = new TreeSet<String>();
+            definition.path("properties").fieldNames().forEachRemaining(declared::add);
+            // a release layer's 'since:' is read by MappingFiles, which lays the file, before any kind parses it
+            assertThat(declared.remove("since")).as("the schema's definition of kind: " + kind.name() + " allows since:").isTrue();
+            assertThat(declared).as("the keys of the schema's definition of kind: " + kind.name()).isEqualTo(new TreeSet<>(kind.keys()));
+            for (var key : kind.keys()) {
+                assertThat(reference).as("the reference on '" + key + "' (kind: " + kind.name() + ")").containsPattern("(?m)`" + key + "[`:]|^ *" + key + ":"); // named in the text, or in an example
+            }
         }
     }
 }

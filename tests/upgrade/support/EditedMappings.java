@@ -15,10 +15,11 @@ public final class EditedMappings {
         return MappingFiles.bundled().files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().text();
     }
 
-    /** The bundled files with {@code from} replaced by {@code to} in {@code file}; {@code from} must be there. */
+    /** The bundled files with {@code from} replaced by {@code to} in {@code file}; {@code from} must be there. The layers of later V3 releases stay. */
     public static MappingFiles bundledWith(String file, String from, String to) {
         var files = new ArrayList<MappingFiles.File>();
-        for (var f : MappingFiles.bundled().files()) {
+        var bundled = MappingFiles.bundled();
+        for (var f : bundled.files()) {
             if (f.name().equals(file)) {
                 assertThat(f.text()).contains(from);
                 files.add(new MappingFiles.File(f.name(), f.text().replace(from, to)));
@@ -26,6 +27,6 @@ public final class EditedMappings {
                 files.add(f);
             }
         }
-        return new MappingFiles("edited mappings", files);
+        return new MappingFiles("edited mappings", files, bundled.layers(), null, null);
     }
 }

