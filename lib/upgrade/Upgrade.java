@@ -175,7 +175,12 @@ public final class Upgrade implements AutoCloseable {
     }
 
     public CheckReport verify(Plan plan) {
-        return session.reading(() -> Verification.of(session, plan));
+        return verify(plan, RunListener.NONE);
+    }
+
+    /** Verifies, telling {@code listener} how far each verify mapping's checks have read. */
+    public CheckReport verify(Plan plan, RunListener listener) {
+        return session.reading(() -> Verification.of(session, plan, listener));
     }
 
     /** Per verify mapping file, the upgrade mapping files that write the table it checks: where a defect comes from. */

@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Shows how far a run is: on a terminal a progress bar per step (rows, rows per second, time
- * left); otherwise, for logs, a line per finished step and one every {@link #EVERY} during long steps.
+ * Shows how far a run is: on a terminal a progress bar per step and per verify mapping (rows, rows
+ * per second, time left); otherwise, for logs, a line per finished step and one every {@link #EVERY}
+ * during long steps and checks.
  */
 final class Progress implements RunListener {
     static final Duration EVERY = Duration.ofSeconds(10);
@@ -37,6 +38,25 @@ final class Progress implements RunListener {
 
     @Override
     public void stepStarted(String name, String source, String target, long rows) {
+        started(name, rows);
+    }
+
+    /** Verification reads whole tables too: the same bar (or lines), closed without a line of its own (the verdict follows). */
+    @Override
+    public void checkStarted(String name, String table, long rows) {
+        started(name, rows);
+    }
+
+    @Override
+    public void checkFinished(String name, long rowsRead) {
+        if (bar != null) {
+            bar.stepTo(rowsRead);
+            bar.close();
+            bar = null;
+        }
+    }
+
+    private void started(String name, long rows) {
         step = name;
         total = rows;
         started = Instant.now();

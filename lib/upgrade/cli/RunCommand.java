@@ -101,7 +101,7 @@ public final class RunCommand extends DatabaseCommand {
         out.println();
         var target = plan.mappings().target().name();
         out.println("Verifying " + target + " against its own rules:");
-        var verification = upgrade.verify(plan);
+        var verification = upgrade.verify(plan, Progress.forConsole(out));
         new VerificationPrinter(out, target).print(verification, verification.passed() ? Map.of() : upgrade.verifyWriters(plan));
         upgrade.recordVerification(verification);
         writeReport(report, checks, verification, "upgrade-report.json", out);

@@ -24,7 +24,7 @@ public final class VerifyCommand extends DatabaseCommand {
     @Override
     protected int run(Upgrade upgrade, PrintWriter out) {
         var plan = upgrade.plan(); // with V3 alone: the verify mappings, checked against V3
-        var report = upgrade.verify(plan);
+        var report = upgrade.verify(plan, Progress.forConsole(out));
         new VerificationPrinter(out, plan.mappings().target().name()).print(report, report.passed() ? Map.of() : upgrade.verifyWriters(plan));
         return report.passed() ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
     }

@@ -1,11 +1,15 @@
 package upgrade.engine;
 
+import org.jdbi.v3.core.statement.StatementException;
 import upgrade.db.Column;
 import upgrade.db.Database;
 import upgrade.db.Table;
 import upgrade.db.UniqueKey;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,7 @@ final class DuplicateKeys {
     DuplicateKeys(Database database, Table table) {
         this.database = database;
         this.table = table;
+        database.uniqueKeys(table); // read from the catalogue now, before the first write
     }
 
     /**
@@ -43,6 +48,49 @@ final class DuplicateKeys {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Which of {@code rows} (values given for {@code columns}, in that order) a row already in the
+     * table holds under a unique key, by position, with that key: asked before a page is written, one
+     * query per key, so the rows that would collide are written alone (and renamed) instead of
+     * making the page's INSERT fail. The primary key is not asked (ids rarely collide; a page
+     * that does fails and is halved, see RowWriter), nor a key with a column not written, nor a row
+     * with NULL in one of the key's columns (a NULL never collides).
+     */
+    Map<Integer, UniqueKey> held(List<Column> columns, List<List<Object>> rows) {
+        var held = new HashMap<Integer, UniqueKey>();
+        for (var key : database.uniqueKeys(table)) {
+            var indexes = key.columns().stream().map(name -> indexOf(columns, name)).toList();
+            if (indexes.contains(-1) || key.primary()) {
+                continue;
+            }
+            var positions = new ArrayList<Integer>();
+            var keys = new ArrayList<List<Object>>();
+            for (int r = 0; r < rows.size(); r++) {
+                var row = rows.get(r);
+                if (!held.containsKey(r) && indexes.stream().noneMatch(i -> row.get(i) == null)) {
+                    positions.add(r);
+                    keys.add(indexes.stream().map(row::get).toList());
+                }
+            }
+            var qualified = indexes.stream().map(i -> "t." + database.dialect().quote(columns.get(i).name())).toList();
+            var chunkSize = AskedKeys.chunk(database.dialect());
+            for (int from = 0; from < keys.size(); from += chunkSize) {
+                var chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
+                var sql = "SELECT DISTINCT q.i FROM " + database.dialect().quote(table.name()) + " t JOIN ("
+                        + AskedKeys.table(chunk.size(), indexes.size()) + ") q ON " + AskedKeys.joined(qualified, database.dialect());
+                var offset = from;
+                try {
+                    Arguments.bind(database.handle().createQuery(sql), AskedKeys.arguments(chunk), database.dialect())
+                            .map((rs, ctx) -> rs.getInt(1)).forEach(i -> held.put(positions.get(offset + i), key));
+                } catch (StatementException e) {
+                    database.refusal(e); // a lost connection or a lock conflict is told as such
+                    throw e;
+                }
+            }
+        }
+        return held;
     }
 
     private static int indexOf(List<Column> columns, String name) {

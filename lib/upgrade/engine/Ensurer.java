@@ -36,6 +36,8 @@ final class Ensurer {
     private final WriteCount created;
     private final BoundedCache<List<Object>, Found> cache = new BoundedCache<>(10_000);
     private final Map<EnsureRule.Avoid, OtherTables> avoided = new HashMap<>();
+    /** The tables ensured into, read from the database's catalogue once (not once per row re-homed). */
+    private final Map<String, Table> tables = new HashMap<>();
 
     Ensurer(Database target, IdAllocator ids, WriteCount created) {
         this.target = target;
@@ -45,7 +47,7 @@ final class Ensurer {
 
     /** @param avoid the rule's {@code avoid}; null: the row is the one of {@code match} as given */
     Ensured ensure(String tableName, Map<String, Object> match, Map<String, Object> set, String valueColumn, EnsureRule.Avoid avoid) {
-        var table = target.table(tableName);
+        var table = tables.computeIfAbsent(tableName, target::table);
         var cacheKey = new ArrayList<Object>();
         cacheKey.add(table.name());
         cacheKey.addAll(match.entrySet());

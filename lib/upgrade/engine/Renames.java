@@ -5,6 +5,7 @@ import upgrade.db.Database;
 import upgrade.db.Table;
 import upgrade.mapping.Fit;
 import upgrade.mapping.RowMapping;
+import upgrade.report.StepCounter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,13 +63,51 @@ final class Renames {
     }
 
     /** Whether other tables share the column's namespace ({@code also_unique_in}). */
-    boolean checksOtherTables() {
+    private boolean checksOtherTables() {
         return !others.isEmpty();
     }
 
     /** Asks the other tables about a page's values of the column (at {@code index}) at once, before they are checked one by one. */
-    void prefetch(List<List<Object>> rows, int index) {
+    private void prefetch(List<List<Object>> rows, int index) {
         others.prefetch(rows, index);
+    }
+
+    /**
+     * The batch with each value that an {@code also_unique_in} table holds where its row goes
+     * changed: to that table's {@code as} value (noted under its note), and on by on_conflict's tries
+     * while another table holds that. The page's values are asked in one query per table. Rows with
+     * no free value are left out (counted by {@code counter}); {@code renamed} is where the column's value stands in a row.
+     */
+    List<BoundRow> freeOfOtherTables(List<BoundRow> batch, int renamed, Column column, StepCounter counter) {
+        if (!checksOtherTables()) {
+            return batch;
+        }
+        prefetch(batch.stream().map(BoundRow::values).toList(), renamed);
+        var free = new ArrayList<BoundRow>(batch.size());
+        for (var row : batch) {
+            var value = row.values().get(renamed);
+            var holder = holding(row.values(), value);
+            if (holder == null) {
+                free.add(row);
+                continue;
+            }
+            var notes = new ArrayList<>(row.notes());
+            var start = value;
+            if (holder.as() != null) {
+                start = otherValue(holder, value, column);
+                notes.add(Map.entry(String.valueOf(row.row().sourceKey()), note(holder)));
+            }
+            var next = next(row.row(), row.values(), start, 1, column);
+            if (next == null) {
+                counter.skipped(row.row().sourceKey(), "its " + column.name() + " is taken in " + holder.table()
+                        + ", and on_conflict found no free one in " + RowWriter.RENAME_TRIES + " tries");
+                continue;
+            }
+            var values = new ArrayList<>(row.values());
+            values.set(renamed, next.value());
+            free.add(row.renamed(values, notes, start, next.n(), null));
+        }
+        return free;
     }
 
     /** The other table that holds this row's {@code value} where the row goes; null when none does. */

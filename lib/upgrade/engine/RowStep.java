@@ -4,8 +4,6 @@ import org.apache.commons.jexl3.MapContext;
 import upgrade.Trace;
 import upgrade.check.CheckResult;
 import upgrade.expr.Expression;
-import upgrade.expr.LookupTable;
-import upgrade.mapping.Check;
 import upgrade.mapping.Condition;
 import upgrade.mapping.RowMapping;
 import upgrade.mapping.WriteMode;
@@ -28,96 +26,24 @@ public final class RowStep {
     private final RunContext run;
     private final RuleEvaluator evaluator;
     private final LookupSet lookups;
-    /** Recording rounds per page: the second finds keys that depend on the first's answers. */
-    private static final int PREFETCH_ROUNDS = 2;
+    private final PageEvaluation pages;
 
     public RowStep(RowMapping mapping, RunContext run) {
         this.mapping = mapping;
         this.run = run;
         this.lookups = new LookupSet(mapping.lookups(), run, mapping.write() == WriteMode.NONE ? null : mapping.target());
         this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), new Ensurer(run.target(), run.ids(), run.created()), mapping.lets());
+        this.pages = new PageEvaluation(lookups, evaluator, run.created());
     }
 
-    /**
-     * Evaluates a page once without effect, only noting the keys each lookup is asked for, then
-     * fetches each lookup's keys in one query: one round trip per lookup and page instead of one per
-     * row. The real evaluation then finds them cached; a key this pass missed is looked up alone.
-     */
-    private void prefetch(List<Map<String, Object>> page) {
-        var prefetchers = lookups.prefetchers();
-        if (prefetchers.isEmpty()) {
-            return;
-        }
-        for (int round = 0; round < PREFETCH_ROUNDS; round++) {
-            prefetchers.keySet().forEach(LookupTable::startRecording);
-            evaluator.recording(true);
-            var asked = false;
-            try {
-                for (var row : page) {
-                    try {
-                        transform(row);
-                    } catch (RuntimeException ignored) {
-                        // a lookup found nothing yet, so an expression may fail here; the real evaluation will tell
-                    }
-                }
-            } finally {
-                evaluator.recording(false);
-                for (var entry : prefetchers.entrySet()) {
-                    var keys = entry.getKey().stopRecording();
-                    asked |= !keys.isEmpty();
-                    entry.getValue().accept(keys);
-                }
-            }
-            if (!asked) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * The mapping's checks: each {@code require} once, each {@code refuse} on every source row (the
-     * rows its {@code only} conditions pick). A failing row reads "table row key: message".
-     */
+    /** The mapping's checks ({@link RowChecks}). */
     public List<CheckResult> checks() {
-        var failures = new LinkedHashMap<Check, List<String>>();
-        mapping.require().forEach(check -> failures.put(check, new ArrayList<>()));
-        mapping.refuse().forEach(check -> failures.put(check, new ArrayList<>()));
-        var none = evaluator.context(Map.of(), Map.of());
-        for (var check : mapping.require()) {
-            if (check.fails(evaluate(check, none, null))) {
-                failures.get(check).add(check.message().render(none));
-            }
-        }
-        if (!mapping.refuse().isEmpty()) {
-            var database = run.database(mapping.sourceSide());
-            var table = database.table(mapping.source());
-            for (var page : new RowReader(database, table, mapping.key(), run.batchSize())) {
-                for (var row : page) {
-                    var context = evaluator.context(row, Map.of());
-                    if (mapping.only().stream().allMatch(condition -> holds(condition.when(), context, row))) {
-                        for (var check : mapping.refuse()) {
-                            var found = failures.get(check);
-                            if (check.fails(evaluate(check, context, row)) && found.size() < CheckResult.FAILURES_KEPT) {
-                                found.add(table.name() + " row " + row.get(mapping.key()) + ": " + check.message().render(context));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        var results = new ArrayList<CheckResult>();
-        failures.forEach((check, found) -> results.add(new CheckResult(check.title(), mapping.origin().file(), List.copyOf(found), check.fix())));
-        return results;
-    }
-
-    private Object evaluate(Check check, MapContext context, Map<String, Object> row) {
         try {
-            return check.expression().evaluate(context);
-        } catch (Expression.ExpressionFailure e) {
-            throw failed(e, row == null ? "(none)" : row.get(mapping.key()));
+            return new RowChecks(mapping, run, evaluator, pages).checks();
+        } finally {
+            lookups.close();
         }
     }
-
 
     /** Runs the mapping; a mapping without a source only checks, so it has nothing to report here. */
     public Optional<StepReport> runIfItReads() {
@@ -143,9 +69,7 @@ public final class RowStep {
         try {
             for (var page : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey)) {
                 counter.read(page.size());
-                prefetch(page);
-                for (var row : page) {
-                    var outcome = transform(row);
+                for (var outcome : pages.evaluate(page, this::transform)) {
                     if (outcome instanceof Outcome.Write write && writer == null) {
                         counter.passedOver("checked; this mapping writes nothing");
                     } else if (outcome instanceof Outcome.Write write) {
@@ -305,6 +229,11 @@ public final class RowStep {
     }
 
     private DataException failed(Expression.ExpressionFailure e, Object key) {
+        return failed(mapping, run, e, key);
+    }
+
+    /** An expression failed on a source row: where, on which row, and how to fix it. */
+    static DataException failed(RowMapping mapping, RunContext run, Expression.ExpressionFailure e, Object key) {
         return new DataException(e.expression().where() + ": the expression failed on the source row with key " + key
                 + " of " + run.database(mapping.sourceSide()).prefix() + mapping.source() + ": " + e.getMessage(),
                 "make the expression handle this value (e.g. with ?? for missing values), or leave such rows out with a 'skip' condition", e);

@@ -18,6 +18,7 @@ public final class RuleEvaluator implements RuleRuntime {
     private final Ensurer ensurer;
     private final Map<String, Expression> lets;
     private boolean recording;
+    private long recordingAsked;
 
     /**
      * @param ensurer may be null where no mapping can use {@code ensure} rules
@@ -30,9 +31,18 @@ public final class RuleEvaluator implements RuleRuntime {
         this.lets = lets;
     }
 
-    /** While recording (see {@link RowStep}), ensure rules create nothing and give null. */
+    /** While recording (see {@link PageEvaluation}), ensure rules create nothing and give null. */
     void recording(boolean on) {
         recording = on;
+    }
+
+    /**
+     * How often, while recording, a rule asked whether it was ({@link #recording()}): such a rule
+     * gives another result than it would for real (an ensure rule gives null), so the row's
+     * evaluation is not the real one.
+     */
+    long recordingAsked() {
+        return recordingAsked;
     }
 
     /**
@@ -61,6 +71,9 @@ public final class RuleEvaluator implements RuleRuntime {
 
     @Override
     public boolean recording() {
+        if (recording) {
+            recordingAsked++;
+        }
         return recording;
     }
 

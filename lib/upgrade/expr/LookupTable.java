@@ -19,6 +19,8 @@ public final class LookupTable {
     private final Function<List<Object>, Optional<Object>> finder;
     private final Function<List<Object>, Optional<Object>> known;
     private Set<List<Object>> recorded;
+    /** How often, while recording, a key was asked that nothing knew yet (its answer was a guess). */
+    private long unknownAnswers;
 
     public LookupTable(Function<List<Object>, Optional<Object>> finder) {
         this(finder, key -> null);
@@ -49,6 +51,14 @@ public final class LookupTable {
         return keys == null ? Set.of() : keys;
     }
 
+    /**
+     * How many answers, while recording, were not known and so only noted: an evaluation during
+     * which this did not change read only what the lookup knows, and gave what a real one gives.
+     */
+    public long unknownAnswers() {
+        return unknownAnswers;
+    }
+
     /** True when a row with this key exists. */
     public boolean has(Object... key) {
         return find(key).isPresent();
@@ -70,6 +80,7 @@ public final class LookupTable {
                 return answer;
             }
             recorded.add(Arrays.asList(key));
+            unknownAnswers++;
             return Optional.empty();
         }
         return finder.apply(Arrays.asList(key));

@@ -19,8 +19,9 @@ import java.util.Map;
 public final class Verification {
     private Verification() {}
 
-    public static CheckReport of(Session session, Plan plan) {
-        var inputs = session.inputs(session.context(plan, RunListener.NONE, false), false);
+    /** @param listener hears how far each verify mapping's checks have read (see {@link RunListener#checkStarted}) */
+    public static CheckReport of(Session session, Plan plan, RunListener listener) {
+        var inputs = session.inputs(session.context(plan, listener, false), false);
         var results = new ArrayList<CheckResult>();
         var declared = plan.mappings().target();
         if (declared.textNotNull()) {

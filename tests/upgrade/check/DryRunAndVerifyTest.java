@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import upgrade.engine.RunListener;
 import upgrade.support.TestSite;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,37 @@ class DryRunAndVerifyTest {
                         .satisfies(r -> assertThat(r.failures()).containsExactly(
                                 "cd_users row 4: user 4 (carol@example.com) is in group 42, which does not exist"));
             }
+        }
+    }
+
+    /** Verification reads whole tables: the listener hears of each, page by page, as of a step (the CLI shows its bar). */
+    @Test
+    void verificationTellsTheListenerHowFarEachTableIsRead() {
+        try (var site = TestSite.sample("cd_"); var upgrade = site.open()) {
+            upgrade.run();
+            var heard = new ArrayList<String>();
+            var report = upgrade.verify(upgrade.plan(), new RunListener() {
+                @Override
+                public void checkStarted(String name, String table, long rows) {
+                    heard.add(name + " started: " + table + " " + rows);
+                }
+
+                @Override
+                public void progress(String name, long rowsRead) {
+                    heard.add(name + " read " + rowsRead);
+                }
+
+                @Override
+                public void checkFinished(String name, long rowsRead) {
+                    heard.add(name + " finished: " + rowsRead);
+                }
+            });
+            assertThat(report.passed()).isTrue();
+            var files = ((Number) site.rows("SELECT COUNT(*) AS n FROM {p}files").get(0).get("n")).longValue();
+            assertThat(heard).containsSubsequence("verify-files started: cd_files " + files, "verify-files read " + files,
+                    "verify-files finished: " + files);
+            assertThat(heard).anyMatch(line -> line.startsWith("verify-users started: cd_users "))
+                    .anyMatch(line -> line.startsWith("verify-shares finished: "));
         }
     }
 }

@@ -1,0 +1,111 @@
+package upgrade.engine;
+
+import upgrade.expr.LookupTable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Evaluates a page of rows with each lookup's keys fetched for the whole page at once: one query
+ * per lookup and page instead of one per row (for run steps and verify checks alike).
+ *
+ * <p>Each row is first evaluated while the lookups only note the keys they are asked and do not
+ * know yet. A row that asked none (and met no {@code ensure} rule, which creates nothing meanwhile)
+ * is done: its result is kept, not worked out again. The noted keys are then fetched, one query
+ * per lookup, and the rows not done are evaluated the same way again (a round finds keys that
+ * depend on the answers before), for up to {@link #ROUNDS} rounds. Rows still not done are
+ * evaluated for real, in page order; a key the rounds missed is then looked up alone.
+ *
+ * <p>A kept result is what a real evaluation gives: every answer it read came from the lookups'
+ * caches, which a real evaluation reads first. Only a row an {@code ensure} rule creates can turn a
+ * remembered miss into a hit, so once one does, the results kept before it are worked out again.
+ */
+final class PageEvaluation {
+    /**
+     * Recording rounds per page at most: each finds keys that depend on the answers before (a
+     * share's file, then that file's name). A round re-evaluates only the rows not done yet, and
+     * ends the rounds when they asked no new key.
+     */
+    private static final int ROUNDS = 4;
+
+    private final LookupSet lookups;
+    private final RuleEvaluator evaluator;
+    private final WriteCount created;
+
+    PageEvaluation(LookupSet lookups, RuleEvaluator evaluator, WriteCount created) {
+        this.lookups = lookups;
+        this.evaluator = evaluator;
+        this.created = created;
+    }
+
+    /** {@code evaluation} of each row of the page, in page order. */
+    <T> List<T> evaluate(List<Map<String, Object>> page, Function<Map<String, Object>, T> evaluation) {
+        var results = new ArrayList<T>(Collections.nCopies(page.size(), null));
+        var keptAt = new long[page.size()]; // the rows ensure rules had created when the result was kept; -1: not kept
+        java.util.Arrays.fill(keptAt, -1);
+        var open = new ArrayList<Integer>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            open.add(i);
+        }
+        var prefetchers = lookups.prefetchers();
+        for (int round = 0; round < ROUNDS && !prefetchers.isEmpty() && !open.isEmpty(); round++) {
+            var stillOpen = new ArrayList<Integer>();
+            var asked = record(page, open, evaluation, results, keptAt, stillOpen);
+            open = stillOpen;
+            if (!asked) {
+                break;
+            }
+        }
+        for (int i = 0; i < page.size(); i++) {
+            if (keptAt[i] < 0 || keptAt[i] != created.value()) {
+                results.set(i, evaluation.apply(page.get(i)));
+            }
+        }
+        return results;
+    }
+
+    /** One recording round over the open rows; fetches the keys they noted and says whether there were any. */
+    private <T> boolean record(List<Map<String, Object>> page, List<Integer> open, Function<Map<String, Object>, T> evaluation,
+                               List<T> results, long[] keptAt, List<Integer> stillOpen) {
+        var prefetchers = lookups.prefetchers();
+        prefetchers.keySet().forEach(LookupTable::startRecording);
+        evaluator.recording(true);
+        var asked = false;
+        try {
+            for (var i : open) {
+                var unknown = unknownAnswers();
+                var ensures = evaluator.recordingAsked();
+                try {
+                    var result = evaluation.apply(page.get(i));
+                    if (unknownAnswers() == unknown && evaluator.recordingAsked() == ensures) {
+                        results.set(i, result);
+                        keptAt[i] = created.value();
+                        continue;
+                    }
+                } catch (RuntimeException ignored) {
+                    // a lookup found nothing yet, so an expression may fail here; the real evaluation will tell
+                }
+                stillOpen.add(i);
+            }
+        } finally {
+            evaluator.recording(false);
+            for (var entry : prefetchers.entrySet()) {
+                var keys = entry.getKey().stopRecording();
+                asked |= !keys.isEmpty();
+                entry.getValue().accept(keys);
+            }
+        }
+        return asked;
+    }
+
+    private long unknownAnswers() {
+        long sum = 0;
+        for (var table : lookups.prefetchers().keySet()) {
+            sum += table.unknownAnswers();
+        }
+        return sum;
+    }
+}
