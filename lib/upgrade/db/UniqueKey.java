@@ -25,7 +25,8 @@ public record UniqueKey(String name, List<String> columns, boolean primary) {
         var byName = new LinkedHashMap<String, TreeMap<Integer, String>>();
         try (var rs = connection.getMetaData().getIndexInfo(connection.getCatalog(), null, table.name(), true, false)) {
             while (rs.next()) {
-                if (rs.getString("INDEX_NAME") != null && rs.getString("COLUMN_NAME") != null) {
+                // NON_UNIQUE is checked too: sqlite-jdbc lists every index, whatever the 'unique' argument asks
+                if (rs.getString("INDEX_NAME") != null && rs.getString("COLUMN_NAME") != null && !rs.getBoolean("NON_UNIQUE")) {
                     byName.computeIfAbsent(rs.getString("INDEX_NAME"), n -> new TreeMap<>())
                             .put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
                 }

@@ -34,6 +34,7 @@ class SqliteDialectTest {
             // as gorm makes V3's tables: an AUTOINCREMENT rowid, a unique index of its own
             statement.execute("CREATE TABLE \"t\" (\"id\" integer primary key autoincrement, \"email\" varchar(20) NOT NULL, \"v\" integer, \"created_at\" datetime)");
             statement.execute("CREATE UNIQUE INDEX uix_t_email ON \"t\"(\"email\")");
+            statement.execute("CREATE INDEX idx_t_v ON \"t\"(\"v\")"); // not unique: no key (sqlite-jdbc lists it even when asked for unique ones)
             statement.execute("CREATE TABLE \"n\" (\"id\" integer primary key autoincrement, \"name\" varchar(255) COLLATE NOCASE, \"parent_id\" integer)");
             statement.execute("INSERT INTO t (id, email, v) VALUES (1, 'alice@example.com', 0), (2, 'bob@example.com', 0)");
         }

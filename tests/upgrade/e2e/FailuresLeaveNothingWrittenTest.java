@@ -171,10 +171,15 @@ class FailuresLeaveNothingWrittenTest {
     void theV2SessionRefusesWritesEvenIfCodeTriedOne() {
         var spec = ConnectionSpec.of("V2 database", "--from", site.v2Url(), null);
         try (var v2 = Database.open(spec, Database.Role.SOURCE, "sd_")) {
+            // The server refuses every write in this session ("... in a READ ONLY transaction"); Connector/J
+            // may refuse a write it recognises first ("Connection is read-only"), when the server tells it the
+            // session is read-only (MariaDB 11.4 does, 10.11 does not). Either way the server holds the guarantee:
+            assertThat(v2.handle().createQuery("SELECT @@SESSION.tx_read_only").mapTo(Integer.class).one()).isEqualTo(1);
             assertThatThrownBy(() -> v2.handle().execute("UPDATE sd_users SET user_nick = 'x' WHERE id = 1"))
-                    .hasMessageContaining("READ ONLY");
+                    .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("READ ONLY", "read-only"));
             assertThatThrownBy(() -> v2.handle().execute("DELETE FROM sd_task"))
-                    .hasMessageContaining("READ ONLY");
+                    .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("READ ONLY", "read-only"));
+            assertThat(site.v2Rows("SELECT user_nick FROM sd_users WHERE id = 1").get(0).get("user_nick")).isNotEqualTo("x");
         }
     }
 }
