@@ -4,8 +4,6 @@ import upgrade.cloudreve.CloudreveSite;
 import upgrade.demo.MariaDbServer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.LocalDateTime;
@@ -33,26 +31,22 @@ public final class RowLoop implements AutoCloseable {
     private static final ZoneId V2_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String RECOVERY = CloudreveSite.RECOVERY_FOLDER;
 
-    private final Connection read;
-    private final Connection write;
+    private final LoopJdbc jdbc;
     private final Set<Integer> users = new HashSet<>();
     private final Map<Integer, String> policies = new HashMap<>();
     /** Each folder written, with its owner: V4 keeps the ids it wrote in memory too. */
     private final Map<Long, Integer> folderOwners = new HashMap<>();
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private long pending;
     private long nextFolderId;
 
     private RowLoop(Connection read, Connection write) {
-        this.read = read;
-        this.write = write;
+        this.jdbc = new LoopJdbc(read, write, COMMIT_EVERY);
     }
 
     /** Upgrades users, folders, files, shares and storage from database {@code v2} into {@code v3}. */
     public static void run(MariaDbServer server, String v2, String v3) throws SQLException {
         try (var loop = new RowLoop(server.connect(v2), server.connect(v3))) {
-            loop.write.setAutoCommit(false);
-            try (var session = loop.write.createStatement()) {
+            loop.jdbc.write().setAutoCommit(false);
+            try (var session = loop.jdbc.write().createStatement()) {
                 session.execute("SET SESSION time_zone = '+00:00'");
             }
             loop.users();
@@ -61,13 +55,13 @@ public final class RowLoop implements AutoCloseable {
             loop.files();
             loop.shares();
             loop.storage();
-            loop.write.commit();
+            loop.jdbc.write().commit();
         }
     }
 
     private void users() throws SQLException {
-        update("DELETE FROM users"); // V2's user 1 takes the place of the admin V3 created
-        stream("SELECT id, user_email, user_nick, user_pass, user_date, user_status, user_group, user_activation_key, avatar"
+        jdbc.update("DELETE FROM users"); // V2's user 1 takes the place of the admin V3 created
+        jdbc.stream("SELECT id, user_email, user_nick, user_pass, user_date, user_status, user_group, user_activation_key, avatar"
                 + " FROM sd_users ORDER BY id", row -> {
             int group = switch (row.getInt("user_group")) {
                 case 1 -> 1;
@@ -76,7 +70,7 @@ public final class RowLoop implements AutoCloseable {
             };
             var avatar = row.getString("avatar");
             try {
-                write("INSERT INTO users (id, created_at, updated_at, email, nick, password, status, group_id, storage, two_factor, avatar,"
+                jdbc.write("INSERT INTO users (id, created_at, updated_at, email, nick, password, status, group_id, storage, two_factor, avatar,"
                                 + " options, authn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, '{}', '')",
                         row.getInt("id"), time(row.getString("user_date")), time(row.getString("user_date")), row.getString("user_email"),
                         left(row.getString("user_nick"), 50), "md5:" + row.getString("user_pass") + ":sdshare",
@@ -87,7 +81,7 @@ public final class RowLoop implements AutoCloseable {
                 // the first user with this e-mail keeps it
             }
         });
-        try (var statement = read.createStatement(); var rows = statement.executeQuery("SELECT id, policy_type FROM sd_policy")) {
+        try (var statement = jdbc.read().createStatement(); var rows = statement.executeQuery("SELECT id, policy_type FROM sd_policy")) {
             while (rows.next()) {
                 policies.put(rows.getInt(1), rows.getString(2));
             }
@@ -95,23 +89,23 @@ public final class RowLoop implements AutoCloseable {
     }
 
     private void roots() throws SQLException {
-        update("DELETE FROM folders");
-        stream("SELECT id, owner, date FROM sd_folders WHERE position = '.' ORDER BY id", row -> {
+        jdbc.update("DELETE FROM folders");
+        jdbc.stream("SELECT id, owner, date FROM sd_folders WHERE position = '.' ORDER BY id", row -> {
             int owner = number(row.getString("owner"));
             if (users.contains(owner) && root(owner) == null) {
-                write("INSERT INTO folders (id, created_at, updated_at, name, parent_id, owner_id) VALUES (?, ?, ?, '/', NULL, ?)",
+                jdbc.write("INSERT INTO folders (id, created_at, updated_at, name, parent_id, owner_id) VALUES (?, ?, ?, '/', NULL, ?)",
                         row.getInt("id"), time(row.getString("date")), time(row.getString("date")), owner);
                 folderOwners.put(row.getLong("id"), owner);
             }
         });
-        try (var statement = read.createStatement(); var max = statement.executeQuery("SELECT MAX(id) FROM sd_folders")) {
+        try (var statement = jdbc.read().createStatement(); var max = statement.executeQuery("SELECT MAX(id) FROM sd_folders")) {
             max.next();
             nextFolderId = max.getLong(1) + 1;
         }
         for (int user : users.stream().sorted().toList()) {
             if (root(user) == null) {
                 folderOwners.put(nextFolderId, user);
-                write("INSERT INTO folders (id, created_at, updated_at, name, parent_id, owner_id) VALUES (?, ?, ?, '/', NULL, ?)",
+                jdbc.write("INSERT INTO folders (id, created_at, updated_at, name, parent_id, owner_id) VALUES (?, ?, ?, '/', NULL, ?)",
                         nextFolderId++, now(), now(), user);
             }
         }
@@ -119,7 +113,7 @@ public final class RowLoop implements AutoCloseable {
 
     /** Folders by depth, so a parent is in V3 before its children. */
     private void folders() throws SQLException {
-        stream("SELECT id, folder_name, position, position_absolute, owner, date FROM sd_folders WHERE position <> '.'"
+        jdbc.stream("SELECT id, folder_name, position, position_absolute, owner, date FROM sd_folders WHERE position <> '.'"
                 + " ORDER BY LENGTH(position_absolute) - LENGTH(REPLACE(position_absolute, '/', '')), id", row -> {
             int owner = number(row.getString("owner"));
             if (!users.contains(owner)) {
@@ -136,7 +130,7 @@ public final class RowLoop implements AutoCloseable {
             var date = time(row.getString("date"));
             for (int n = 1; ; n++) {
                 try {
-                    write("INSERT INTO folders (id, created_at, updated_at, name, parent_id, owner_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    jdbc.write("INSERT INTO folders (id, created_at, updated_at, name, parent_id, owner_id) VALUES (?, ?, ?, ?, ?, ?)",
                             row.getInt("id"), date, date, n == 1 ? name : name + " (" + n + ")", parent, owner);
                     folderOwners.put(row.getLong("id"), owner);
                     return;
@@ -150,7 +144,7 @@ public final class RowLoop implements AutoCloseable {
     }
 
     private void files() throws SQLException {
-        stream("SELECT id, orign_name, pre_name, upload_user, size, upload_date, pic_info, parent_folder, policy_id, dir FROM sd_files"
+        jdbc.stream("SELECT id, orign_name, pre_name, upload_user, size, upload_date, pic_info, parent_folder, policy_id, dir FROM sd_files"
                 + " ORDER BY id", row -> {
             int owner = row.getInt("upload_user");
             var policy = policies.get(row.getInt("policy_id"));
@@ -168,7 +162,7 @@ public final class RowLoop implements AutoCloseable {
                 folder = recovery(owner);
             }
             var name = left(row.getString("orign_name"), 255);
-            if (queryLong("SELECT id FROM folders WHERE parent_id = ? AND name = ?", folder, name) != null) {
+            if (jdbc.queryLong("SELECT id FROM folders WHERE parent_id = ? AND name = ?", folder, name) != null) {
                 name = name + " (file)";
             }
             int dot = name.lastIndexOf('.');
@@ -180,7 +174,7 @@ public final class RowLoop implements AutoCloseable {
             var date = time(row.getString("upload_date"));
             for (int n = 1; ; n++) {
                 try {
-                    write("INSERT INTO files (id, created_at, updated_at, name, source_name, user_id, size, pic_info, folder_id, policy_id)"
+                    jdbc.write("INSERT INTO files (id, created_at, updated_at, name, source_name, user_id, size, pic_info, folder_id, policy_id)"
                                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.getInt("id"), date, date,
                             n == 1 ? name : base + " (" + n + ")" + extension, source, owner, Math.max(0, row.getLong("size")),
                             pic.matches("[1-9][0-9]*,[1-9][0-9]*") ? pic : "", folder, row.getInt("policy_id"));
@@ -195,7 +189,7 @@ public final class RowLoop implements AutoCloseable {
     }
 
     private void shares() throws SQLException {
-        stream("SELECT id, type, share_time, owner, source_name, download_num, view_num, source_type, share_pwd FROM sd_shares ORDER BY id", row -> {
+        jdbc.stream("SELECT id, type, share_time, owner, source_name, download_num, view_num, source_type, share_pwd FROM sd_shares ORDER BY id", row -> {
             int owner = row.getInt("owner");
             if (!users.contains(owner)) {
                 return;
@@ -208,14 +202,14 @@ public final class RowLoop implements AutoCloseable {
                 object = source.equals("/") ? root(owner) : walk(root(owner), source);
                 name = source.substring(source.lastIndexOf('/') + 1);
             } else {
-                name = source.matches("[0-9]{1,9}") ? queryString("SELECT name FROM files WHERE id = ? AND user_id = ?", Long.parseLong(source), owner) : null;
+                name = source.matches("[0-9]{1,9}") ? jdbc.queryString("SELECT name FROM files WHERE id = ? AND user_id = ?", Long.parseLong(source), owner) : null;
                 object = name == null ? null : Long.parseLong(source);
             }
             if (object == null) {
                 return;
             }
             var date = time(row.getString("share_time"));
-            write("INSERT INTO shares (id, created_at, updated_at, password, is_dir, user_id, source_id, views, downloads, remain_downloads,"
+            jdbc.write("INSERT INTO shares (id, created_at, updated_at, password, is_dir, user_id, source_id, views, downloads, remain_downloads,"
                             + " expires, preview_enabled, source_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, -1, NULL, 1, ?)",
                     row.getInt("id"), date, date, "private".equals(row.getString("type")) ? row.getString("share_pwd") : "", isDir, owner,
                     object, row.getInt("view_num"), row.getInt("download_num"), name);
@@ -225,13 +219,13 @@ public final class RowLoop implements AutoCloseable {
     /** Each user's storage, one UPDATE per user. */
     private void storage() throws SQLException {
         for (int user : users.stream().sorted().toList()) {
-            write("UPDATE users SET storage = (SELECT COALESCE(SUM(size), 0) FROM files WHERE user_id = ?) WHERE id = ?", user, user);
+            jdbc.write("UPDATE users SET storage = (SELECT COALESCE(SUM(size), 0) FROM files WHERE user_id = ?) WHERE id = ?", user, user);
         }
     }
 
     /** The owner's root folder in V3 (one query). */
     private Long root(int owner) throws SQLException {
-        return queryLong("SELECT id FROM folders WHERE owner_id = ? AND parent_id IS NULL", owner);
+        return jdbc.queryLong("SELECT id FROM folders WHERE owner_id = ? AND parent_id IS NULL", owner);
     }
 
     /** The folder at {@code path} below {@code root}, one query per segment; null when a segment is missing. */
@@ -241,7 +235,7 @@ public final class RowLoop implements AutoCloseable {
             if (folder == null) {
                 return null;
             }
-            folder = queryLong("SELECT id FROM folders WHERE parent_id = ? AND name = ?", folder, segment);
+            folder = jdbc.queryLong("SELECT id FROM folders WHERE parent_id = ? AND name = ?", folder, segment);
         }
         return folder;
     }
@@ -249,72 +243,15 @@ public final class RowLoop implements AutoCloseable {
     /** The recovery folder in the owner's root, created on first need. */
     private Long recovery(int owner) throws SQLException {
         var root = root(owner);
-        var found = queryLong("SELECT id FROM folders WHERE parent_id = ? AND name = ?", root, RECOVERY);
+        var found = jdbc.queryLong("SELECT id FROM folders WHERE parent_id = ? AND name = ?", root, RECOVERY);
         if (found != null) {
             return found;
         }
         long id = nextFolderId++;
-        write("INSERT INTO folders (id, created_at, updated_at, name, parent_id, owner_id) VALUES (?, ?, ?, ?, ?, ?)", id, now(), now(),
+        jdbc.write("INSERT INTO folders (id, created_at, updated_at, name, parent_id, owner_id) VALUES (?, ?, ?, ?, ?, ?)", id, now(), now(),
                 RECOVERY, root, owner);
         folderOwners.put(id, owner);
         return id;
-    }
-
-    // ---- JDBC plumbing ----------------------------------------------------------------------------
-
-    private interface RowHandler {
-        void handle(ResultSet row) throws SQLException;
-    }
-
-    /** Streams the rows of a V2 query (the driver fetches 1000 at a time), handing each to {@code handler}. */
-    private void stream(String sql, RowHandler handler) throws SQLException {
-        try (var statement = read.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(COMMIT_EVERY);
-            try (var rows = statement.executeQuery(sql)) {
-                while (rows.next()) {
-                    handler.handle(rows);
-                }
-            }
-        }
-    }
-
-    /** One INSERT or UPDATE in V3; every {@value #COMMIT_EVERY} writes a commit. A failed write throws, and counts for nothing. */
-    private void write(String sql, Object... values) throws SQLException {
-        bind(sql, values).executeUpdate();
-        if (++pending % COMMIT_EVERY == 0) {
-            write.commit();
-        }
-    }
-
-    private void update(String sql) throws SQLException {
-        try (var statement = write.createStatement()) {
-            statement.executeUpdate(sql);
-        }
-        write.commit();
-    }
-
-    private Long queryLong(String sql, Object... values) throws SQLException {
-        try (var rows = bind(sql, values).executeQuery()) {
-            return rows.next() ? rows.getLong(1) : null;
-        }
-    }
-
-    private String queryString(String sql, Object... values) throws SQLException {
-        try (var rows = bind(sql, values).executeQuery()) {
-            return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private PreparedStatement bind(String sql, Object... values) throws SQLException {
-        var statement = statements.get(sql);
-        if (statement == null) {
-            statement = write.prepareStatement(sql);
-            statements.put(sql, statement);
-        }
-        for (int i = 0; i < values.length; i++) {
-            statement.setObject(i + 1, values[i]);
-        }
-        return statement;
     }
 
     /** A V2 wall-clock time as the UTC time V3's session stores; the time of the upgrade for zero and out-of-range ones. */
@@ -346,10 +283,6 @@ public final class RowLoop implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (read; write) {
-            for (var statement : statements.values()) {
-                statement.close();
-            }
-        }
+        jdbc.close();
     }
 }

@@ -6,6 +6,7 @@
 //SOURCES Site.java
 //SOURCES SiteGenerator.java
 //SOURCES RowLoop.java
+//SOURCES LoopJdbc.java
 //FILES mappings/=../mappings/*.yaml
 //FILES demo/=../demo/*.sql
 //FILES bench/limit.sql=limit.sql
