@@ -77,7 +77,7 @@ public final class MariaDbServer implements AutoCloseable {
     /** A URL for {@code database}, in the form operators pass to {@code run}. */
     public String url(String database) {
         return "jdbc:mysql://" + hostAndPort + "/" + database + "?user=" + encode(user)
-                + (password.isEmpty() ? "" : "&password=" + encode(password));
+                + (password.isEmpty() ? "" : "&password=" + encode(password)) + (embedded != null ? "&sslMode=DISABLED" : "");
     }
 
     /** The server's own URL (no database), in the form {@link #existing(String)} takes. */
@@ -105,7 +105,8 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** A connection to {@code database} (null: none selected); the caller closes it. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://" + hostAndPort + "/" + (database == null ? "" : database), user, password);
+        return DriverManager.getConnection("jdbc:mysql://" + hostAndPort + "/" + (database == null ? "" : database)
+                + (embedded != null ? "?sslMode=DISABLED" : ""), user, password);
     }
 
     /** Creates (or empties) a database with a utf8mb4 default, as a current MySQL/MariaDB install has. */
