@@ -33,13 +33,7 @@ class JShellSessionTest {
     }
 
     private static Path readme() {
-        // tests run from the project or from tests/; README.md is at the project's root
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("mappings"))) {
-                return dir.resolve("README.md");
-            }
-        }
-        throw new IllegalStateException("README.md not found above " + Path.of("").toAbsolutePath());
+        return upgrade.support.ProjectRoot.get().resolve("README.md");
     }
 
     @Test

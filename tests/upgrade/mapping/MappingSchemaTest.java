@@ -17,12 +17,7 @@ class MappingSchemaTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static Path project() {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docs/mapping.schema.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("docs/mapping.schema.json not found");
+        return upgrade.support.ProjectRoot.get();
     }
 
     private static com.networknt.schema.JsonSchema schema() throws IOException {

@@ -30,12 +30,7 @@ class MappingKindsTest {
     }
 
     private static Path project() {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docs/mapping.schema.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("docs/mapping.schema.json not found");
+        return upgrade.support.ProjectRoot.get();
     }
 
     @Test

@@ -23,12 +23,7 @@ class RuleKindsTest {
     private static final Set<String> NOT_OF_A_KIND = Set.of("rule", "type", "fit");
 
     private static Path project() {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docs/mapping.schema.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("docs/mapping.schema.json not found");
+        return upgrade.support.ProjectRoot.get();
     }
 
     private static Set<String> allKeys() {

@@ -23,12 +23,7 @@ class LibKnowsNoCloudreveTest {
             "sd_|sdshare|Asia/Shanghai|Cloudreve|Recovered from V2|_thumb|upgrade\\.cloudreve|conf\\.ini|HashIDSalt|application/|2\\.0\\.0-Alpha1");
 
     private static Path lib() {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("lib/upgrade")) && Files.isDirectory(dir.resolve("mappings"))) {
-                return dir.resolve("lib");
-            }
-        }
-        throw new IllegalStateException("lib/ not found above " + Path.of("").toAbsolutePath());
+        return upgrade.support.ProjectRoot.get().resolve("lib");
     }
 
     @Test
