@@ -33,6 +33,12 @@ public sealed interface Dialect permits MariaDbDialect, SqliteDialect {
      */
     String nullSafeEquals(String left, String right);
 
+    /**
+     * As {@link #nullSafeEquals}, but text compares byte by byte, as Java compares strings: case and
+     * trailing spaces count, whatever the columns' collations.
+     */
+    String nullSafeEqualsExactly(String left, String right);
+
     /** The value to bind for a point in time, in the form the target's time columns expect. */
     Object timeValue(Instant instant);
 

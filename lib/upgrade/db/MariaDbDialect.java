@@ -58,6 +58,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String nullSafeEqualsExactly(String left, String right) {
+        return "CAST(" + left + " AS BINARY) <=> CAST(" + right + " AS BINARY)";
+    }
+
+    @Override
     public Object timeValue(Instant instant) {
         return UTC_TEXT.format(instant);
     }

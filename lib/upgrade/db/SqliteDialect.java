@@ -47,6 +47,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String nullSafeEqualsExactly(String left, String right) {
+        return left + " IS " + right + " COLLATE BINARY"; // an explicit collation wins over the columns'
+    }
+
+    @Override
     public Object timeValue(Instant instant) {
         if (instant.getNano() == 0) {
             return WHOLE_SECONDS.format(instant);

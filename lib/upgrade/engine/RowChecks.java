@@ -2,6 +2,8 @@ package upgrade.engine;
 
 import org.apache.commons.jexl3.MapContext;
 import upgrade.check.CheckResult;
+import upgrade.db.Database;
+import upgrade.db.Table;
 import upgrade.expr.Expression;
 import upgrade.mapping.Check;
 import upgrade.mapping.RowMapping;
@@ -14,7 +16,8 @@ import java.util.Map;
 /**
  * A {@link RowMapping}'s checks (before the upgrade, and verify mappings after it): each
  * {@code require} once, each {@code refuse} on every source row its {@code only} conditions pick,
- * read page by page with the lookups' keys fetched per page ({@link PageEvaluation}). Tells the run's
+ * by the database where it can ({@link ServerSideChecks}), else read page by page with the lookups'
+ * keys fetched per page ({@link PageEvaluation}). Tells the run's
  * listener how far it is, as steps do. A failing row reads "table row key: message".
  */
 final class RowChecks {
@@ -48,11 +51,23 @@ final class RowChecks {
         return results;
     }
 
+    /**
+     * The refuse checks, by the database where each has an SQL form of the same meaning
+     * ({@link ServerSideChecks}), else by evaluating every row here.
+     */
     private void refuse(Map<Check, List<String>> failures) {
         var database = run.database(mapping.sourceSide());
         var table = database.table(mapping.source());
         var listener = run.listener();
         listener.checkStarted(mapping.name(), table.name(), database.count(table));
+        var read = ServerSideChecks.of(mapping, run).map(checks -> checks.run(failures, this::failuresOf)).orElse(-1L);
+        if (read < 0) {
+            read = everyRow(failures, database, table);
+        }
+        listener.checkFinished(mapping.name(), read);
+    }
+
+    private long everyRow(Map<Check, List<String>> failures, Database database, Table table) {
         long read = 0;
         for (var page : new RowReader(database, table, mapping.key(), run.batchSize())) {
             for (var messages : pages.evaluate(page, this::failuresOf)) {
@@ -64,9 +79,9 @@ final class RowChecks {
                 }
             }
             read += page.size();
-            listener.progress(mapping.name(), read);
+            run.listener().progress(mapping.name(), read);
         }
-        listener.checkFinished(mapping.name(), read);
+        return read;
     }
 
     /** Per refuse check, in order, "key: message" where the row fails it, else null; empty when the row is not the mapping's. */

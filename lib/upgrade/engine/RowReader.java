@@ -67,16 +67,17 @@ public final class RowReader implements Iterable<List<Map<String, Object>>> {
         if (!first) {
             query.bindByType("after", after, after.getClass());
         }
-        return query.map((rs, ctx) -> row(rs)).list();
+        return query.map((rs, ctx) -> row(table, rs)).list();
     }
 
     /** The row whose key is {@code value}, read as the pages read it; null when there is none. */
     public Map<String, Object> rowWithKey(Object value) {
         return database.handle().createQuery(database.sql().rowWithKey(table, key)).bind("key", value)
-                .map((rs, ctx) -> row(rs)).findFirst().orElse(null);
+                .map((rs, ctx) -> row(table, rs)).findFirst().orElse(null);
     }
 
-    private Map<String, Object> row(ResultSet rs) throws SQLException {
+    /** The current row of {@code rs}, which selected every column of {@code table} in its order, as the pages give it. */
+    static Map<String, Object> row(Table table, ResultSet rs) throws SQLException {
         var row = new LinkedHashMap<String, Object>();
         var columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {

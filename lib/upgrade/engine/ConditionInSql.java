@@ -1,0 +1,343 @@
+package upgrade.engine;
+
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.parser.ASTAndNode;
+import org.apache.commons.jexl3.parser.ASTArguments;
+import org.apache.commons.jexl3.parser.ASTEQNode;
+import org.apache.commons.jexl3.parser.ASTFalseNode;
+import org.apache.commons.jexl3.parser.ASTGENode;
+import org.apache.commons.jexl3.parser.ASTGTNode;
+import org.apache.commons.jexl3.parser.ASTIdentifier;
+import org.apache.commons.jexl3.parser.ASTIdentifierAccess;
+import org.apache.commons.jexl3.parser.ASTJexlScript;
+import org.apache.commons.jexl3.parser.ASTLENode;
+import org.apache.commons.jexl3.parser.ASTLTNode;
+import org.apache.commons.jexl3.parser.ASTMethodNode;
+import org.apache.commons.jexl3.parser.ASTNENode;
+import org.apache.commons.jexl3.parser.ASTNotNode;
+import org.apache.commons.jexl3.parser.ASTNullLiteral;
+import org.apache.commons.jexl3.parser.ASTNumberLiteral;
+import org.apache.commons.jexl3.parser.ASTOrNode;
+import org.apache.commons.jexl3.parser.ASTReference;
+import org.apache.commons.jexl3.parser.ASTReferenceExpression;
+import org.apache.commons.jexl3.parser.ASTStringLiteral;
+import org.apache.commons.jexl3.parser.ASTTernaryNode;
+import org.apache.commons.jexl3.parser.ASTTrueNode;
+import org.apache.commons.jexl3.parser.JexlNode;
+import org.apache.commons.jexl3.parser.Parser;
+import upgrade.db.Column;
+import upgrade.db.Dialect;
+import upgrade.db.Table;
+import upgrade.expr.Expression;
+import upgrade.mapping.LookupSpec;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A check's condition as one SQL condition on the row, so the database tests every row itself
+ * instead of sending each one to be evaluated here (verification of a million files is then a
+ * few queries, not a million evaluations).
+ *
+ * <p>Only what has the same meaning in SQL as in the mapping's expression is written out:
+ * {@code !}, {@code &&}, {@code ||}, {@code ? :}, comparisons, {@code null}, numbers, text,
+ * {@code row.COLUMN}, and {@code lookup.NAME.get(...)} / {@code .has(...)} of lookups in the same
+ * database, whose keys compare as the lookups compare them. Text compares exactly, as Java does
+ * (not by the column's collation); {@code <} and the like only where neither side can be NULL.
+ * Anything else (functions, regular expressions, {@code val.}, lookups in the other database)
+ * gives no SQL form, and the caller evaluates the rows here as before. The expression is parsed
+ * by JEXL's own parser; nothing here reads expression text.
+ */
+final class ConditionInSql {
+    /** The SQL form of a condition: text with {@code ?} and the values to bind, in order. */
+    record Sql(String text, List<Object> arguments) {}
+
+    /** What a part of an expression gives, as far as SQL and JEXL must agree on it. */
+    private enum Kind {
+        /** true or false, never NULL */
+        CONDITION,
+        /** a whole number */
+        NUMBER,
+        TEXT,
+        /** a boolean column (as MySQL's tinyint(1)): true unless 0, false when NULL */
+        FLAG,
+        NULL,
+        /** anything else (times, decimals): only passed on, never compared */
+        OTHER
+    }
+
+    /** What a part of an expression is in SQL. */
+    private record Term(String sql, List<Object> arguments, Kind kind, boolean neverNull) {
+        boolean is(Kind wanted) {
+            return kind == wanted;
+        }
+    }
+
+    /** The part of an expression that has no SQL form of the same meaning. */
+    private static final class NoSqlForm extends Exception {
+        NoSqlForm() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Dialect dialect;
+    private final Table source;
+    private final String row;
+    private final Map<String, LookupSpec> lookups;
+    private final Function<LookupSpec, Optional<Table>> lookupTables;
+    private int aliases;
+    /** Per condition: tests of the rows on which the expression may fail (a NULL where JEXL's strict arithmetic wants a value). */
+    private final List<Term> mayFail = new ArrayList<>();
+
+    /**
+     * @param row          the source table's alias in the query the condition goes into
+     * @param lookupTables the table a lookup reads, when it is in the source's database (else empty)
+     */
+    ConditionInSql(Dialect dialect, Table source, String row, Map<String, LookupSpec> lookups, Function<LookupSpec, Optional<Table>> lookupTables) {
+        this.dialect = dialect;
+        this.source = source;
+        this.row = row;
+        this.lookups = lookups;
+        this.lookupTables = lookupTables;
+    }
+
+    /**
+     * The condition that holds where {@code expression} gives {@code true}, and on the rows where
+     * evaluating it may fail (so that the evaluation here meets them, and fails as it would on every
+     * row); empty when it has no such SQL form.
+     */
+    Optional<Sql> of(Expression expression) {
+        mayFail.clear();
+        try {
+            JexlNode tree = new Parser(expression.text()).parse(null, new JexlFeatures(), expression.text(), null);
+            var term = condition(single(tree));
+            var text = new StringBuilder("(").append(term.sql());
+            var arguments = new ArrayList<>(term.arguments());
+            for (var failing : mayFail) {
+                text.append(" OR ").append(failing.sql()).append(" IS NULL");
+                arguments.addAll(failing.arguments());
+            }
+            return Optional.of(new Sql(text.append(")").toString(), arguments));
+        } catch (NoSqlForm | RuntimeException e) {
+            return Optional.empty(); // JEXL's parser refused it (the mapping's check would have) or it has no SQL form
+        }
+    }
+
+    private static JexlNode single(JexlNode node) throws NoSqlForm {
+        if (node instanceof ASTJexlScript || node instanceof ASTReferenceExpression) {
+            if (node.jjtGetNumChildren() != 1) {
+                throw new NoSqlForm();
+            }
+            return single(node.jjtGetChild(0));
+        }
+        return node;
+    }
+
+    /** A part that must be true or false: never NULL in SQL, as JEXL's booleans are never null. */
+    private Term condition(JexlNode node) throws NoSqlForm {
+        var term = term(node);
+        if (term.is(Kind.CONDITION)) {
+            return term;
+        }
+        // JEXL takes a number as true unless it is 0, and null as false; text has other rules, so only numbers and flags.
+        if (term.is(Kind.NUMBER) || term.is(Kind.FLAG)) {
+            if (!term.neverNull()) {
+                mayFail.add(term);
+            }
+            return bool("(" + term.sql() + " IS NOT NULL AND " + term.sql() + " <> 0)", twice(term.arguments()));
+        }
+        throw new NoSqlForm();
+    }
+
+    private Term term(JexlNode node) throws NoSqlForm {
+        node = single(node);
+        if (node instanceof ASTNotNode) {
+            var operand = condition(node.jjtGetChild(0));
+            return bool("NOT " + operand.sql(), operand.arguments());
+        }
+        if (node instanceof ASTAndNode || node instanceof ASTOrNode) {
+            var parts = new ArrayList<String>();
+            var arguments = new ArrayList<>();
+            for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+                var part = condition(node.jjtGetChild(i));
+                parts.add(part.sql());
+                arguments.addAll(part.arguments());
+            }
+            return bool("(" + String.join(node instanceof ASTAndNode ? " AND " : " OR ", parts) + ")", arguments);
+        }
+        if (node instanceof ASTEQNode || node instanceof ASTNENode) {
+            var equal = equal(term(node.jjtGetChild(0)), term(node.jjtGetChild(1)));
+            return node instanceof ASTEQNode ? equal : bool("NOT " + equal.sql(), equal.arguments());
+        }
+        if (node instanceof ASTGTNode || node instanceof ASTGENode || node instanceof ASTLTNode || node instanceof ASTLENode) {
+            var operator = node instanceof ASTGTNode ? " > " : node instanceof ASTGENode ? " >= " : node instanceof ASTLTNode ? " < " : " <= ";
+            return ordered(term(node.jjtGetChild(0)), operator, term(node.jjtGetChild(1)));
+        }
+        if (node instanceof ASTTernaryNode && node.jjtGetNumChildren() == 3) {
+            var when = condition(node.jjtGetChild(0));
+            var then = term(node.jjtGetChild(1));
+            var otherwise = term(node.jjtGetChild(2));
+            if (then.is(Kind.CONDITION) || otherwise.is(Kind.CONDITION)) {
+                throw new NoSqlForm();
+            }
+            var arguments = new ArrayList<>(when.arguments());
+            arguments.addAll(then.arguments());
+            arguments.addAll(otherwise.arguments());
+            var kind = then.is(Kind.NULL) ? otherwise.kind() : otherwise.is(Kind.NULL) || otherwise.kind() == then.kind() ? then.kind() : Kind.OTHER;
+            return new Term("(CASE WHEN " + when.sql() + " THEN " + then.sql() + " ELSE " + otherwise.sql() + " END)", arguments, kind,
+                    then.neverNull() && otherwise.neverNull());
+        }
+        if (node instanceof ASTTrueNode || node instanceof ASTFalseNode) {
+            return bool(node instanceof ASTTrueNode ? "(1 = 1)" : "(1 = 0)", List.of());
+        }
+        if (node instanceof ASTNullLiteral) {
+            return new Term("NULL", List.of(), Kind.NULL, false);
+        }
+        if (node instanceof ASTNumberLiteral number) {
+            return new Term("?", List.of(number.getLiteral()), number.isInteger() ? Kind.NUMBER : Kind.OTHER, true);
+        }
+        if (node instanceof ASTStringLiteral text) {
+            return new Term("?", List.of(text.getLiteral()), Kind.TEXT, true);
+        }
+        if (node instanceof ASTReference) {
+            return reference(node);
+        }
+        throw new NoSqlForm();
+    }
+
+    /** {@code row.COLUMN} or {@code lookup.NAME.get(...)} / {@code .has(...)}. */
+    private Term reference(JexlNode node) throws NoSqlForm {
+        if (!(node.jjtGetChild(0) instanceof ASTIdentifier first) || first.getNamespace() != null
+                || !(node.jjtGetChild(1) instanceof ASTIdentifierAccess second)) {
+            throw new NoSqlForm();
+        }
+        if (first.getName().equals("row") && node.jjtGetNumChildren() == 2) {
+            var column = source.column(second.getName()).orElseThrow(NoSqlForm::new);
+            return new Term(row + "." + dialect.quote(column.name()), List.of(), kindOf(column), !column.nullable());
+        }
+        if (first.getName().equals("lookup") && node.jjtGetNumChildren() == 3 && node.jjtGetChild(2) instanceof ASTMethodNode method
+                && method.jjtGetNumChildren() == 2 && method.jjtGetChild(0) instanceof ASTIdentifierAccess name
+                && method.jjtGetChild(1) instanceof ASTArguments arguments) {
+            var spec = lookups.get(second.getName());
+            if (spec == null) {
+                throw new NoSqlForm();
+            }
+            var keys = new ArrayList<Term>();
+            for (int i = 0; i < arguments.jjtGetNumChildren(); i++) {
+                keys.add(term(arguments.jjtGetChild(i)));
+            }
+            return lookup(spec, name.getName(), keys);
+        }
+        throw new NoSqlForm();
+    }
+
+    /**
+     * A lookup as a subquery on the same comparisons {@link SqlLookup} makes: {@code get} the first
+     * row's value (a sum or count, 0 without rows), {@code has} whether a row gives a value.
+     */
+    private Term lookup(LookupSpec spec, String method, List<Term> keys) throws NoSqlForm {
+        var table = lookupTables.apply(spec).orElseThrow(NoSqlForm::new);
+        if (keys.size() != spec.key().size() || keys.stream().anyMatch(key -> key.is(Kind.CONDITION))) {
+            throw new NoSqlForm();
+        }
+        var alias = "l" + (++aliases);
+        var conditions = new ArrayList<String>();
+        var arguments = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            conditions.add(dialect.nullSafeEquals(alias + "." + dialect.quote(column(table, spec.key().get(i)).name()), keys.get(i).sql()));
+            arguments.addAll(keys.get(i).arguments());
+        }
+        for (var match : spec.match().entrySet()) {
+            conditions.add(dialect.nullSafeEquals(alias + "." + dialect.quote(column(table, match.getKey()).name()), "?"));
+            arguments.add(match.getValue());
+        }
+        var from = " FROM " + dialect.quote(table.name()) + " " + alias + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        // As LookupTable: a key with a NULL part finds nothing, so get gives null (a count too) and has false.
+        var nullKey = new StringBuilder();
+        var nullKeyArguments = new ArrayList<>();
+        for (var key : keys) {
+            if (!key.neverNull()) {
+                nullKey.append(nullKey.isEmpty() ? "" : " OR ").append(key.sql()).append(" IS NULL");
+                nullKeyArguments.addAll(key.arguments());
+            }
+        }
+        if (method.equals("has") && !spec.aggregate()) {
+            var value = alias + "." + dialect.quote(column(table, spec.value()).name());
+            var exists = "EXISTS (SELECT 1" + from + (conditions.isEmpty() ? " WHERE " : " AND ") + value + " IS NOT NULL)";
+            return nullKey.isEmpty() ? bool(exists, arguments)
+                    : bool("(NOT (" + nullKey + ") AND " + exists + ")", concat(nullKeyArguments, arguments));
+        }
+        if (!method.equals("get")) {
+            throw new NoSqlForm();
+        }
+        Term found;
+        if (spec.count()) {
+            found = new Term("(SELECT COUNT(*)" + from + ")", arguments, Kind.NUMBER, true);
+        } else if (spec.sum() != null) {
+            found = new Term("(SELECT COALESCE(SUM(" + alias + "." + dialect.quote(column(table, spec.sum()).name()) + "), 0)" + from + ")",
+                    arguments, Kind.NUMBER, true);
+        } else {
+            var value = column(table, spec.value());
+            found = new Term("(SELECT " + alias + "." + dialect.quote(value.name()) + from + " LIMIT 1)", arguments, kindOf(value), false);
+        }
+        return nullKey.isEmpty() ? found : new Term("(CASE WHEN " + nullKey + " THEN NULL ELSE " + found.sql() + " END)",
+                concat(nullKeyArguments, found.arguments()), found.kind(), false);
+    }
+
+    private static List<Object> concat(List<Object> first, List<Object> second) {
+        var both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    /** {@code ==}: NULL equals NULL, as in JEXL; text exactly, as Java compares it. */
+    private Term equal(Term left, Term right) throws NoSqlForm {
+        var kind = left.is(Kind.NULL) ? right.kind() : left.kind();
+        if (!(right.is(Kind.NULL) || right.kind() == kind) || !(kind == Kind.NUMBER || kind == Kind.TEXT || kind == Kind.NULL)) {
+            throw new NoSqlForm(); // JEXL compares booleans, times, or text with numbers by rules SQL does not share
+        }
+        var arguments = new ArrayList<>(left.arguments());
+        arguments.addAll(right.arguments());
+        var text = kind == Kind.TEXT;
+        return bool("(" + (text ? dialect.nullSafeEqualsExactly(left.sql(), right.sql()) : dialect.nullSafeEquals(left.sql(), right.sql())) + ")",
+                arguments);
+    }
+
+    /** {@code <} and the like: numbers only; JEXL's strict arithmetic refuses a null there, so such rows may fail. */
+    private Term ordered(Term left, String operator, Term right) throws NoSqlForm {
+        if (!left.is(Kind.NUMBER) || !right.is(Kind.NUMBER)) {
+            throw new NoSqlForm();
+        }
+        for (var operand : List.of(left, right)) {
+            if (!operand.neverNull()) {
+                mayFail.add(operand);
+            }
+        }
+        var arguments = new ArrayList<>(left.arguments());
+        arguments.addAll(right.arguments());
+        return bool("COALESCE(" + left.sql() + operator + right.sql() + ", 1 = 0)", arguments);
+    }
+
+    private static Term bool(String sql, List<Object> arguments) {
+        return new Term(sql, arguments, Kind.CONDITION, true);
+    }
+
+    private static List<Object> twice(List<Object> arguments) {
+        var both = new ArrayList<>(arguments);
+        both.addAll(arguments);
+        return both;
+    }
+
+    private static Column column(Table table, String name) throws NoSqlForm {
+        return table.column(name).orElseThrow(NoSqlForm::new);
+    }
+
+    private static Kind kindOf(Column column) {
+        return column.isInteger() ? Kind.NUMBER : column.isText() ? Kind.TEXT
+                : column.jdbcType() == Types.BIT || column.jdbcType() == Types.BOOLEAN ? Kind.FLAG : Kind.OTHER;
+    }
+}
