@@ -42,6 +42,11 @@ public final class Measure {
 
     /** The same for databases given by their URLs (V3's may be {@code sqlite:PATH}). */
     public static ToolkitRun upgrade(String v2Url, String v3Url, boolean verify) {
+        return upgrade(v2Url, v3Url, verify, CloudreveSite.defaults().batchSize());
+    }
+
+    /** The same with pages of {@code batchSize} rows ({@code upgrade run --batch-size}). */
+    public static ToolkitRun upgrade(String v2Url, String v3Url, boolean verify, int batchSize) {
         var exports = temporaryDirectory();
         try (var heap = new HeapPeak()) {
             var started = Instant.now();
@@ -49,7 +54,7 @@ public final class Measure {
             CheckReport verification = null;
             Duration steps;
             var verifyTime = Duration.ZERO;
-            try (var upgrade = Upgrade.open(v2Url, v3Url, CloudreveSite.defaults().withExportDirectory(exports))) {
+            try (var upgrade = Upgrade.open(v2Url, v3Url, CloudreveSite.defaults().withExportDirectory(exports).withBatchSize(batchSize))) {
                 var runStarted = Instant.now();
                 var plan = upgrade.plan(); // loaded and checked once, for the run and its verification (timed with the run, as run() did)
                 report = upgrade.run(plan, RunListener.NONE, false);

@@ -69,6 +69,10 @@ class compare implements Callable<Integer> {
     @Option(names = "--keep", description = "leave the generated databases on the --server")
     boolean keep;
 
+    @Option(names = "--batch-size", defaultValue = "500", paramLabel = "ROWS",
+            description = "the toolkit's rows per page and per insert, as upgrade run --batch-size (default ${DEFAULT-VALUE})")
+    int batchSize;
+
     @Option(names = "--toolkit-only", description = "run the toolkit alone (to profile it, e.g. with -R-XX:StartFlightRecording); prints no ratios")
     boolean toolkitOnly;
 
@@ -101,7 +105,7 @@ class compare implements Callable<Integer> {
                 new Contender("per-row loop", "bench_compare_loop", RowLoop::run),
                 new Contender("toolkit", "bench_compare_toolkit", (s, v2, v3) -> {
                     System.gc(); // the peak heap is the toolkit's, not what the others left behind
-                    toolkitRuns.add(Measure.upgrade(s, v2, v3, true));
+                    toolkitRuns.add(Measure.upgrade(s.url(v2), s.url(v3), true, batchSize));
                 }));
         try (var db = server == null ? MariaDbServer.embedded() : MariaDbServer.existing(server)) {
             System.out.printf("Generating the V2 site on %s ...%n", server == null ? "an embedded MariaDB" : db.hostAndPort());

@@ -4,7 +4,10 @@ import org.apache.commons.jexl3.MapContext;
 import upgrade.Trace;
 import upgrade.check.CheckResult;
 import upgrade.expr.Expression;
+import upgrade.db.Database;
+import upgrade.db.Table;
 import upgrade.mapping.Condition;
+import upgrade.mapping.Side;
 import upgrade.mapping.RowMapping;
 import upgrade.mapping.WriteMode;
 import upgrade.report.StepCounter;
@@ -66,8 +69,11 @@ public final class RowStep {
         run.listener().stepStarted(mapping.name(), source.name(), targetName, database.count(source));
         var writer = writes ? new RowWriter(run.target(), target, mapping, run.targetDatabase(), run.ids(), run.batchSize(), counter, exporter(), this::renamed, run.created()) : null;
         Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
+        var readAhead = readsAhead(database, source) ? new ReadAhead(database, source, mapping.key(), run.batchSize(), (String) lastKey) : null;
         try {
-            for (var page : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey)) {
+            Iterable<List<Map<String, Object>>> sourcePages = readAhead != null ? readAhead
+                    : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey);
+            for (var page : sourcePages) {
                 counter.read(page.size());
                 for (var outcome : pages.evaluate(page, this::transform)) {
                     if (outcome instanceof Outcome.Write write && writer == null) {
@@ -90,12 +96,24 @@ public final class RowStep {
                 run.checkpoints().pageDone(mapping.name(), lastKey, counter, false);
             }
         } finally {
+            if (readAhead != null) {
+                readAhead.close();
+            }
             lookups.close();
         }
         run.checkpoints().pageDone(mapping.name(), lastKey, counter, true);
         var report = counter.report();
         run.listener().stepFinished(report);
         return report;
+    }
+
+    /**
+     * Whether the next page is read on a second connection while this one is worked on
+     * ({@link ReadAhead}): for V2's tables of more than a page; never for V3's, whose rows
+     * this run's own transaction may have written.
+     */
+    private boolean readsAhead(Database database, Table source) {
+        return mapping.sourceSide() == Side.SOURCE && database.count(source) > run.batchSize();
     }
 
     /** The value the {@code on_conflict} expression gives a row at try {@code n} (2, 3, ...). */

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The named functions mapping expressions may call as {@code fn:NAME(...)}. Each is small, total
@@ -30,8 +31,12 @@ public final class Builtins {
 
     private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
 
+    /** Time range bounds kept once read; a mapping writes a handful. */
+    private static final int MAX_BOUNDS = 100;
+
     private final ZoneId sourceZone;
     private final Instant runStarted;
+    private final Map<String, Instant> bounds = new ConcurrentHashMap<>();
 
     public Builtins(ZoneId sourceZone, Instant runStarted) {
         this.sourceZone = sourceZone;
@@ -68,13 +73,25 @@ public final class Builtins {
         return instant == null || instant.isBefore(instant(earliest)) || instant.isAfter(instant(latest)) ? null : instant;
     }
 
-    /** A bound of a time range, as the mapping wrote it; a bound that is no instant is the mapping's mistake, named. */
-    private static Instant instant(Object bound) {
+    /**
+     * A bound of a time range, as the mapping wrote it; a bound that is no instant is the mapping's
+     * mistake, named. Bounds are the mapping's literals, asked for every row: each is read once.
+     */
+    private Instant instant(Object bound) {
         if (bound instanceof Instant instant) {
             return instant;
         }
+        var text = String.valueOf(bound);
+        var known = bounds.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Instant.parse(String.valueOf(bound).trim());
+            var instant = Instant.parse(text.trim());
+            if (bounds.size() < MAX_BOUNDS) {
+                bounds.put(text, instant);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("the time range bound '" + bound + "' is not an instant such as '2000-01-01T00:00:00Z'");
         }
@@ -282,7 +299,23 @@ public final class Builtins {
 
     /** The text without leading and trailing slashes (either kind). */
     public String trimSlashes(Object text) {
-        return text == null ? null : text.toString().replaceAll("^[/\\\\]+|[/\\\\]+$", "");
+        if (text == null) {
+            return null;
+        }
+        var s = text.toString();
+        int from = 0;
+        int to = s.length();
+        while (from < to && isSlash(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isSlash(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean isSlash(char c) {
+        return c == '/' || c == '\\';
     }
 
     /** True for null, empty or only-blank text, and for empty lists and maps. */
