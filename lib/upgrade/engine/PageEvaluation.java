@@ -1,18 +1,23 @@
 package upgrade.engine;
 
+import upgrade.expr.LookupCall;
 import upgrade.expr.LookupTable;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Evaluates a page of rows with each lookup's keys fetched for the whole page at once: one query
  * per lookup and page instead of one per row (for run steps and verify checks alike).
  *
- * <p>Each row is first evaluated while the lookups only note the keys they are asked and do not
+ * <p>The keys of lookups asked with the row's columns and constants only are known before any
+ * row is evaluated, and fetched first ({@link LookupCall}). Each row is then evaluated while the lookups only note the keys they are asked and do not
  * know yet. A row that asked none (and met no {@code ensure} rule, which creates nothing meanwhile)
  * is done: its result is kept, not worked out again. The noted keys are then fetched, one query
  * per lookup, and the rows not done are evaluated the same way again (a round finds keys that
@@ -34,11 +39,14 @@ final class PageEvaluation {
     private final LookupSet lookups;
     private final RuleEvaluator evaluator;
     private final WriteCount created;
+    private final Set<LookupCall> calls;
 
-    PageEvaluation(LookupSet lookups, RuleEvaluator evaluator, WriteCount created) {
+    /** @param calls the lookups the mapping asks with keys of the row's columns and constants only, fetched before any row is evaluated */
+    PageEvaluation(LookupSet lookups, RuleEvaluator evaluator, WriteCount created, Set<LookupCall> calls) {
         this.lookups = lookups;
         this.evaluator = evaluator;
         this.created = created;
+        this.calls = calls;
     }
 
     /** {@code evaluation} of each row of the page, in page order. */
@@ -51,6 +59,7 @@ final class PageEvaluation {
             open.add(i);
         }
         var prefetchers = lookups.prefetchers();
+        fetchKnownKeys(page);
         for (int round = 0; round < ROUNDS && !prefetchers.isEmpty() && !open.isEmpty(); round++) {
             var stillOpen = new ArrayList<Integer>();
             var asked = record(page, open, evaluation, results, keptAt, stillOpen);
@@ -99,6 +108,28 @@ final class PageEvaluation {
             }
         }
         return asked;
+    }
+
+    /**
+     * The keys the mapping's lookup calls ask for the page's rows, worked out from the rows alone
+     * ({@link LookupCall#key}) and fetched at once: a row whose every lookup has such a key is
+     * then done in the first round, evaluated once. A key with a NULL part is asked of no table.
+     */
+    private void fetchKnownKeys(List<Map<String, Object>> page) {
+        var keys = new LinkedHashMap<LookupTable, Set<List<Object>>>();
+        for (var call : calls) {
+            var table = lookups.tables().get(call.lookup());
+            if (table != null && lookups.prefetchers().containsKey(table)) {
+                var asked = keys.computeIfAbsent(table, t -> new LinkedHashSet<>());
+                for (var row : page) {
+                    var key = call.key(row);
+                    if (!key.contains(null)) {
+                        asked.add(key);
+                    }
+                }
+            }
+        }
+        keys.forEach((table, asked) -> lookups.prefetchers().get(table).accept(asked));
     }
 
     private long unknownAnswers() {

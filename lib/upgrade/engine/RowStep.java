@@ -36,7 +36,7 @@ public final class RowStep {
         this.run = run;
         this.lookups = new LookupSet(mapping.lookups(), run, mapping.write() == WriteMode.NONE ? null : mapping.target());
         this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), new Ensurer(run.target(), run.ids(), run.created()), mapping.lets());
-        this.pages = new PageEvaluation(lookups, evaluator, run.created());
+        this.pages = new PageEvaluation(lookups, evaluator, run.created(), mapping.lookupCalls());
     }
 
     /** The mapping's checks ({@link RowChecks}). */

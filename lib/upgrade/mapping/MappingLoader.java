@@ -125,7 +125,7 @@ public final class MappingLoader {
                 lookups(root, scope, shared), columns,
                 new LinkedHashSet<>(root.get("nullable").map(YamlNode::textList).orElse(List.of())),
                 Map.copyOf(fits), columnsNode.where(), onConflict, export,
-                root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()), scope.lets());
+                root.get("ignored").map(MappingLoader::reasons).orElse(Map.of()), scope.lets(), Set.copyOf(scope.lookupCalls()));
     }
 
     /**

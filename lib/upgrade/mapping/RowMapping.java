@@ -1,6 +1,7 @@
 package upgrade.mapping;
 
 import upgrade.expr.Expression;
+import upgrade.expr.LookupCall;
 import upgrade.rules.ColumnRule;
 
 import java.util.LinkedHashMap;
@@ -32,12 +33,15 @@ import java.util.Set;
  * @param export    a file listing every written row; null: none
  * @param ignored   source columns deliberately not carried over, with the reason (for drift reports)
  * @param lets      the file's {@code let:} values, read as {@code val.NAME}; each worked out once per row, at its first use
+ * @param lookupCalls the lookups its expressions and rules ask with keys of row columns and constants only, whose keys
+ *                  for a page are known before its rows are evaluated
  */
 public record RowMapping(Origin origin, Phase phase, String target, String source, Side sourceSide, String key, List<String> after,
                          WriteMode write, List<String> targetKey, List<Condition> only, List<Check> refuse, List<Check> require,
                          List<Condition> skip, List<Condition> notes, Map<String, LookupSpec> lookups,
                          LinkedHashMap<String, ColumnRule> columns, Set<String> nullable, Map<String, Fit> fits, Where columnsAt,
-                         Rename onConflict, Export export, Map<String, String> ignored, Map<String, Expression> lets) implements Mapping {
+                         Rename onConflict, Export export, Map<String, String> ignored, Map<String, Expression> lets,
+                         Set<LookupCall> lookupCalls) implements Mapping {
 
     /** What becomes of a text longer than the column: the rule's {@code fit}, else STOP for json rules (a cut breaks JSON), else CUT. */
     public Fit fit(String column) {

@@ -1,6 +1,7 @@
 package upgrade.mapping;
 
 import upgrade.expr.Expression;
+import upgrade.expr.LookupCall;
 import upgrade.rules.ColumnRule;
 import upgrade.rules.RuleKind;
 import upgrade.rules.RuleKinds;
@@ -126,6 +127,11 @@ final class RuleParser {
         @Override
         public void readsLookup(String name, Where where) {
             scope.readsLookup(name, where);
+        }
+
+        @Override
+        public void callsLookup(LookupCall call) {
+            scope.callsLookup(call);
         }
 
         @Override

@@ -2,6 +2,7 @@ package upgrade.mapping;
 
 import upgrade.expr.Expression;
 import upgrade.expr.Expressions;
+import upgrade.expr.LookupCall;
 import upgrade.expr.Template;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,7 @@ final class Scope {
     private final String file;
     private final Map<String, Expression> lets;
     private final Map<String, Where> lookupsRead = new LinkedHashMap<>();
+    private final Set<LookupCall> lookupCalls = new LinkedHashSet<>();
 
     /** @param let the file's {@code let:} section, if it has one */
     Scope(Expressions expressions, String file, Optional<YamlNode> let) {
@@ -57,8 +60,18 @@ final class Scope {
         lookupsRead.putIfAbsent(name, where);
     }
 
+    /** The lookups the file's expressions and rules ask with keys of row columns and constants only ({@link LookupCall}). */
+    Set<LookupCall> lookupCalls() {
+        return Collections.unmodifiableSet(lookupCalls);
+    }
+
+    void callsLookup(LookupCall call) {
+        lookupCalls.add(call);
+    }
+
     Expression compile(String text, Where where) {
         var expression = expressions.compile(text, where);
+        lookupCalls.addAll(LookupCall.in(text));
         return new Expression(text, where, expression.script(), through(expression.variables(), where));
     }
 
@@ -93,6 +106,7 @@ final class Scope {
                     "name it with letters, digits and _, e.g. owner_id");
         }
         var expression = expressions.compile(node.text(), node.where());
+        lookupCalls.addAll(LookupCall.in(node.text()));
         for (var path : expression.variables()) {
             if (path.get(0).equals("col") || path.get(0).equals("conflict")) {
                 throw new MappingException(node.where(), "the let value '" + name + "' reads " + String.join(".", path)

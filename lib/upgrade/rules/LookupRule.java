@@ -1,6 +1,7 @@
 package upgrade.rules;
 
 import org.apache.commons.jexl3.MapContext;
+import upgrade.expr.LookupCall;
 import upgrade.mapping.MappingException;
 import upgrade.mapping.Where;
 
@@ -37,7 +38,11 @@ public record LookupRule(Where where, String lookup, ColumnRule key, String miss
             }
         }
         syntax.readsLookup(value.text(), value.where());
-        return new LookupRule(value.where(), value.text(), syntax.rule(syntax.required("key"), syntax.column() + ".key"), reason, fallback);
+        var key = syntax.rule(syntax.required("key"), syntax.column() + ".key");
+        if (key instanceof CopyRule copy) {
+            syntax.callsLookup(new LookupCall(value.text(), List.of(new LookupCall.RowColumn(copy.column()))));
+        }
+        return new LookupRule(value.where(), value.text(), key, reason, fallback);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package upgrade.rules;
 
+import upgrade.expr.LookupCall;
 import upgrade.expr.Expression;
 import upgrade.mapping.ValueMap;
 import upgrade.mapping.Where;
@@ -48,6 +49,9 @@ public interface RuleSyntax {
 
     /** Notes that the rule reads the lookup {@code name}, which the file or lookups.yaml must declare. */
     void readsLookup(String name, Where where);
+
+    /** Notes that the rule asks a lookup with a key known from the row alone (fetched for a page at once). */
+    void callsLookup(LookupCall call);
 
     /** The named value maps of value-maps.yaml. */
     Map<String, ValueMap> valueMaps();

@@ -224,7 +224,8 @@ class InterruptedRunsTest {
         assumeTrue(engine() == TestSite.Engine.MARIADB, "the run is held mid-page by a MariaDB gap lock; SQLite has no such lock");
         try (var site = newSite()) {
             var root = FakeV2Root.create(site);
-            var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            var command = new ArrayList<>(withCtrlC());
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "upgrade"));
             command.addAll(List.of(args("run", site, root)));
             command.set(command.indexOf("--batch-size") + 1, "1");
@@ -255,6 +256,21 @@ class InterruptedRunsTest {
             assertThat(again.out()).containsPattern("Continuing the interrupted run of [-0-9: ]+ from step 'shares' after key 1 \\(steps done: ");
             endsAsUninterrupted(again, site, root);
         }
+    }
+
+    /**
+     * What starts the run so that Ctrl-C reaches it: a shell starts a background job (the tests run
+     * with {@code &}, say) with SIGINT ignored, a child inherits that, and a JVM leaves an ignored
+     * SIGINT ignored; {@code env --default-signal=INT} gives the run the terminal's default back.
+     */
+    private static List<String> withCtrlC() throws java.io.IOException {
+        var status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return List.of();
+        }
+        var ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:")).findFirst()
+                .map(line -> new java.math.BigInteger(line.substring("SigIgn:".length()).trim(), 16)).orElse(java.math.BigInteger.ZERO);
+        return ignored.testBit(1) ? List.of("env", "--default-signal=INT") : List.of(); // bit 1: signal 2, SIGINT
     }
 
     /** Until a session other than {@code holder} waits to insert into {@code table}; fails if {@code run} ends first. */
