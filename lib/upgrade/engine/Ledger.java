@@ -38,6 +38,8 @@ public final class Ledger {
     private final String run;
     private final String step;
     private final String export;
+    /** Export lines not written yet: file name, then the line as JSON, line after line. */
+    private final List<String> exportLines = new ArrayList<>();
 
     public Ledger(Database target) {
         this.target = target;
@@ -130,17 +132,38 @@ public final class Ledger {
 
     /** Records a mapping's progress; call it inside the transaction that wrote the rows. */
     public void save(String name, Object lastKey, Object counts, boolean done) {
+        writeExportLines();
         target.handle().createUpdate(target.dialect().insertOrReplace(step, List.of("name", "last_key", "counts", "done")))
                 .bind(0, name).bind(1, lastKey == null ? null : lastKey.toString()).bind(2, json(counts)).bind(3, done).execute();
     }
 
-    /** One line of an export file, committed with the row it describes. */
+    /**
+     * One line of an export file, committed with the row it describes: kept until the page's
+     * progress is saved ({@link #save}), then written with the page's other lines in one INSERT
+     * (one per share cost a round trip each).
+     */
     public void exportLine(String file, List<Object> line) {
-        target.handle().createUpdate(target.sql().insert(export, List.of("file", "line"), 1)).bind(0, file).bind(1, json(line)).execute();
+        exportLines.add(file);
+        exportLines.add(json(line));
+    }
+
+    private void writeExportLines() {
+        var columns = List.of("file", "line");
+        var perStatement = target.sql().rowsPerStatement(columns.size(), exportLines.size() / 2) * 2;
+        for (int from = 0; from < exportLines.size(); from += perStatement) {
+            var part = exportLines.subList(from, Math.min(exportLines.size(), from + perStatement));
+            var insert = target.handle().createUpdate(target.sql().insert(export, columns, part.size() / 2));
+            for (int i = 0; i < part.size(); i++) {
+                insert.bind(i, part.get(i));
+            }
+            insert.execute();
+        }
+        exportLines.clear();
     }
 
     /** Every line of an export file, in the order they were written. */
     public void exportedLines(String file, Consumer<List<Object>> each) {
+        writeExportLines();
         try (var lines = target.handle().createQuery("SELECT line FROM " + q(export) + " WHERE file = :f ORDER BY id").bind("f", file)
                 .mapTo(String.class).stream()) {
             lines.forEach(line -> each.accept(read(line, new TypeReference<List<Object>>() {})));
@@ -149,6 +172,7 @@ public final class Ledger {
 
     /** Every row is committed; call it inside the transaction of the last page. The first finish's time is kept. */
     public void finish() {
+        writeExportLines();
         target.handle().createUpdate("UPDATE " + q(run) + " SET stage = :stage, finished = COALESCE(finished, :now)")
                 .bind("stage", Stage.FINISHED.name()).bind("now", Instant.now().toEpochMilli()).execute();
     }
@@ -180,6 +204,7 @@ public final class Ledger {
      * row: its leftovers are only removed. Returns the tables restored.
      */
     public List<String> reset() {
+        exportLines.clear(); // lines of rows that were rolled back
         var state = state();
         var snapshots = snapshots();
         if (state.isEmpty() || state.get().stage() == Stage.PREPARING) {

@@ -4,8 +4,6 @@ import org.apache.commons.jexl3.MapContext;
 import upgrade.Trace;
 import upgrade.check.CheckResult;
 import upgrade.expr.Expression;
-import upgrade.db.Database;
-import upgrade.db.Table;
 import upgrade.mapping.Condition;
 import upgrade.mapping.Side;
 import upgrade.mapping.RowMapping;
@@ -66,10 +64,11 @@ public final class RowStep {
         if (earlier.isPresent() && earlier.get().done()) {
             return counter.report(); // finished before the run was interrupted
         }
-        run.listener().stepStarted(mapping.name(), source.name(), targetName, database.count(source));
+        var rows = database.count(source);
+        run.listener().stepStarted(mapping.name(), source.name(), targetName, rows);
         var writer = writes ? new RowWriter(run.target(), target, mapping, run.targetDatabase(), run.ids(), run.batchSize(), counter, exporter(), this::renamed, run.created()) : null;
         Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
-        var readAhead = readsAhead(database, source) ? new ReadAhead(database, source, mapping.key(), run.batchSize(), (String) lastKey) : null;
+        var readAhead = readsAhead(rows) ? new ReadAhead(database, source, mapping.key(), run.batchSize(), (String) lastKey) : null;
         try {
             Iterable<List<Map<String, Object>>> sourcePages = readAhead != null ? readAhead
                     : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey);
@@ -112,8 +111,8 @@ public final class RowStep {
      * ({@link ReadAhead}): for V2's tables of more than a page; never for V3's, whose rows
      * this run's own transaction may have written.
      */
-    private boolean readsAhead(Database database, Table source) {
-        return mapping.sourceSide() == Side.SOURCE && database.count(source) > run.batchSize();
+    private boolean readsAhead(long rows) {
+        return mapping.sourceSide() == Side.SOURCE && rows > run.batchSize();
     }
 
     /** The value the {@code on_conflict} expression gives a row at try {@code n} (2, 3, ...). */
