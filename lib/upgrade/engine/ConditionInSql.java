@@ -28,6 +28,7 @@ import org.apache.commons.jexl3.parser.Parser;
 import upgrade.db.Column;
 import upgrade.db.Dialect;
 import upgrade.db.Table;
+import upgrade.db.TextComparison;
 import upgrade.expr.Expression;
 import upgrade.mapping.LookupSpec;
 
@@ -70,12 +71,24 @@ final class ConditionInSql {
         OTHER
     }
 
-    /** What a part of an expression is in SQL. */
-    private record Term(String sql, List<Object> arguments, Kind kind, boolean neverNull) {
+    /**
+     * What a part of an expression is in SQL.
+     *
+     * @param collation how the text it gives compares: {@link #BOUND} for a value bound as {@code ?}
+     *                  (which takes the collation of what it is compared with), a column's collation, or
+     *                  "" when not known (then no lookup key may be compared with it)
+     */
+    private record Term(String sql, List<Object> arguments, Kind kind, boolean neverNull, String collation) {
+        Term(String sql, List<Object> arguments, Kind kind, boolean neverNull) {
+            this(sql, arguments, kind, neverNull, "");
+        }
+
         boolean is(Kind wanted) {
             return kind == wanted;
         }
     }
+
+    private static final String BOUND = "?";
 
     /** The part of an expression that has no SQL form of the same meaning. */
     private static final class NoSqlForm extends Exception {
@@ -89,6 +102,7 @@ final class ConditionInSql {
     private final String row;
     private final Map<String, LookupSpec> lookups;
     private final Function<LookupSpec, Optional<Table>> lookupTables;
+    private final Function<Table, Map<String, TextComparison>> collations;
     private int aliases;
     /** Per condition: tests of the rows on which the expression may fail (a NULL where JEXL's strict arithmetic wants a value). */
     private final List<Term> mayFail = new ArrayList<>();
@@ -96,13 +110,16 @@ final class ConditionInSql {
     /**
      * @param row          the source table's alias in the query the condition goes into
      * @param lookupTables the table a lookup reads, when it is in the source's database (else empty)
+     * @param collations   a table's text columns with how each compares ({@link Dialect#textComparisons})
      */
-    ConditionInSql(Dialect dialect, Table source, String row, Map<String, LookupSpec> lookups, Function<LookupSpec, Optional<Table>> lookupTables) {
+    ConditionInSql(Dialect dialect, Table source, String row, Map<String, LookupSpec> lookups, Function<LookupSpec, Optional<Table>> lookupTables,
+                   Function<Table, Map<String, TextComparison>> collations) {
         this.dialect = dialect;
         this.source = source;
         this.row = row;
         this.lookups = lookups;
         this.lookupTables = lookupTables;
+        this.collations = collations;
     }
 
     /**
@@ -198,10 +215,10 @@ final class ConditionInSql {
             return new Term("NULL", List.of(), Kind.NULL, false);
         }
         if (node instanceof ASTNumberLiteral number) {
-            return new Term("?", List.of(number.getLiteral()), number.isInteger() ? Kind.NUMBER : Kind.OTHER, true);
+            return new Term("?", List.of(number.getLiteral()), number.isInteger() ? Kind.NUMBER : Kind.OTHER, true, BOUND);
         }
         if (node instanceof ASTStringLiteral text) {
-            return new Term("?", List.of(text.getLiteral()), Kind.TEXT, true);
+            return new Term("?", List.of(text.getLiteral()), Kind.TEXT, true, BOUND);
         }
         if (node instanceof ASTReference) {
             return reference(node);
@@ -217,7 +234,7 @@ final class ConditionInSql {
         }
         if (first.getName().equals("row") && node.jjtGetNumChildren() == 2) {
             var column = source.column(second.getName()).orElseThrow(NoSqlForm::new);
-            return new Term(row + "." + dialect.quote(column.name()), List.of(), kindOf(column), !column.nullable());
+            return new Term(row + "." + dialect.quote(column.name()), List.of(), kindOf(column), !column.nullable(), collation(source, column));
         }
         if (first.getName().equals("lookup") && node.jjtGetNumChildren() == 3 && node.jjtGetChild(2) instanceof ASTMethodNode method
                 && method.jjtGetNumChildren() == 2 && method.jjtGetChild(0) instanceof ASTIdentifierAccess name
@@ -248,7 +265,13 @@ final class ConditionInSql {
         var conditions = new ArrayList<String>();
         var arguments = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            conditions.add(dialect.nullSafeEquals(alias + "." + dialect.quote(column(table, spec.key().get(i)).name()), keys.get(i).sql()));
+            var keyColumn = column(table, spec.key().get(i));
+            // SqlLookup binds the key, so the key column's collation decides; a column compared with a column of
+            // another collation would be compared by the server's rules for the pair instead
+            if (keyColumn.isText() && !keys.get(i).collation().equals(BOUND) && !keys.get(i).collation().equals(collation(table, keyColumn))) {
+                throw new NoSqlForm();
+            }
+            conditions.add(dialect.nullSafeEquals(alias + "." + dialect.quote(keyColumn.name()), keys.get(i).sql()));
             arguments.addAll(keys.get(i).arguments());
         }
         for (var match : spec.match().entrySet()) {
@@ -282,10 +305,11 @@ final class ConditionInSql {
                     arguments, Kind.NUMBER, true);
         } else {
             var value = column(table, spec.value());
-            found = new Term("(SELECT " + alias + "." + dialect.quote(value.name()) + from + " LIMIT 1)", arguments, kindOf(value), false);
+            found = new Term("(SELECT " + alias + "." + dialect.quote(value.name()) + from + " LIMIT 1)", arguments, kindOf(value), false,
+                    collation(table, value));
         }
         return nullKey.isEmpty() ? found : new Term("(CASE WHEN " + nullKey + " THEN NULL ELSE " + found.sql() + " END)",
-                concat(nullKeyArguments, found.arguments()), found.kind(), false);
+                concat(nullKeyArguments, found.arguments()), found.kind(), false, found.collation());
     }
 
     private static List<Object> concat(List<Object> first, List<Object> second) {
@@ -334,6 +358,12 @@ final class ConditionInSql {
 
     private static Column column(Table table, String name) throws NoSqlForm {
         return table.column(name).orElseThrow(NoSqlForm::new);
+    }
+
+    /** How the column's text compares, by its collation's name; "" for a column that is not text, or a database that names none. */
+    private String collation(Table table, Column column) {
+        var comparison = collations.apply(table).get(column.name());
+        return comparison == null ? "" : comparison.collation();
     }
 
     private static Kind kindOf(Column column) {

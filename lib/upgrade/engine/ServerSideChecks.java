@@ -5,12 +5,14 @@ import upgrade.check.CheckResult;
 import upgrade.db.Column;
 import upgrade.db.Database;
 import upgrade.db.Table;
+import upgrade.db.TextComparison;
 import upgrade.mapping.Check;
 import upgrade.mapping.LookupSpec;
 import upgrade.mapping.Side;
 import upgrade.mapping.RowMapping;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +56,9 @@ final class ServerSideChecks {
     static Optional<ServerSideChecks> of(RowMapping mapping, RunContext run) {
         var database = run.database(mapping.sourceSide());
         var table = database.table(mapping.source());
-        var translator = new ConditionInSql(database.dialect(), table, ROW, mapping.lookups(), spec -> indexedHere(spec, mapping, database));
+        var collations = new HashMap<String, Map<String, TextComparison>>();
+        var translator = new ConditionInSql(database.dialect(), table, ROW, mapping.lookups(), spec -> indexedHere(spec, mapping, database),
+                of -> collations.computeIfAbsent(of.name(), name -> database.dialect().textComparisons(database.handle(), name)));
         var only = new ArrayList<ConditionInSql.Sql>();
         for (var condition : mapping.only()) {
             var sql = translator.of(condition.when());

@@ -147,6 +147,34 @@ class ServerSideChecksTest {
         assertThat(rowByRow.getMessage()).contains("failed on the source row with key 5 of items", "null operand");
     }
 
+    @Test
+    void aLookupKeyOfAnotherCollationIsComparedAsTheLookupComparesIt() throws IOException {
+        // a _bin key column, compared with the checked row's _ci column: the server would pick one collation for the
+        // pair ('FOLDER' would find 'folder'), the lookup binds the row's value and compares by the key column's
+        // (it does not): such a check is evaluated row by row
+        server.execute(database, "CREATE TABLE tags (name VARCHAR(20) COLLATE utf8mb4_bin PRIMARY KEY) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        server.execute(database, "INSERT INTO tags VALUES ('x'), ('folder')");
+        var tagged = """
+                phase: verify
+                source: {target: items}
+                key: id
+                write: none
+                lookups:
+                  tag: {target: tags, key: name}
+                refuse:
+                  - check: "an item's note is a tag"
+                    when: "row.note != null && !lookup.tag.has(row.note)"
+                    message: "item ${row.id} has note ${row.note}"
+                """;
+
+        var failures = verify(tagged).get(0).failures();
+
+        assertThat(failures).hasSize(CheckResult.FAILURES_KEPT)
+                .startsWith("items row 35: item 35 has note FOLDER", "items row 41: item 41 has note keep", "items row 43: item 43 has note keep",
+                        "items row 45: item 45 has note keep", "items row 100004: item 100004 has note many");
+        assertThat(failures).isEqualTo(verify(tagged.replaceAll("when: \"(.*)\"", "when: \"fn:blank('') && ($1)\"")).get(0).failures());
+    }
+
     private List<CheckResult> verify(String mapping) throws IOException {
         var directory = Files.createTempDirectory("checks-");
         directories.add(directory);
