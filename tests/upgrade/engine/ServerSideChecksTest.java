@@ -6,15 +6,25 @@ import org.junit.jupiter.api.Test;
 import upgrade.Upgrade;
 import upgrade.UpgradeOptions;
 import upgrade.check.CheckResult;
+import upgrade.db.ConnectionSpec;
+import upgrade.db.Database;
+import upgrade.demo.DemoSite;
 import upgrade.demo.MariaDbServer;
+import upgrade.expr.Builtins;
+import upgrade.expr.Expressions;
+import upgrade.mapping.MappingLoader;
+import upgrade.mapping.RowMapping;
 import upgrade.mapping.MappingFiles;
 import upgrade.support.TestServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,6 +183,33 @@ class ServerSideChecksTest {
                 .startsWith("items row 35: item 35 has note FOLDER", "items row 41: item 41 has note keep", "items row 43: item 43 has note keep",
                         "items row 45: item 45 has note keep", "items row 100004: item 100004 has note many");
         assertThat(failures).isEqualTo(verify(tagged.replaceAll("when: \"(.*)\"", "when: \"fn:blank('') && ($1)\"")).get(0).failures());
+    }
+
+    @Test
+    void theBundledChecksOnFilesFoldersAndSharesRunInTheDatabase() {
+        var v3 = database + "_v3";
+        server.recreateDatabase(v3);
+        DemoSite.createV3(server, v3, "");
+        var bundled = MappingFiles.bundled();
+        var set = new MappingLoader(new Expressions(new Builtins(ZoneId.of("UTC"), Instant.now())))
+                .load(bundled.forVersion(List.of("3.0.0"), MappingLoader.versions(bundled)));
+        try (var target = Database.open(new ConnectionSpec("V3 database", "--to", server.url(v3), null), Database.Role.TARGET, "")) {
+            for (var name : List.of("verify-files", "verify-folders", "verify-shares", "verify-users")) {
+                var mapping = (RowMapping) set.find(name).orElseThrow();
+                var translator = new ConditionInSql(target.dialect(), target.table(mapping.source()), "r", mapping.lookups(),
+                        spec -> Optional.of(target.table(spec.table())), table -> target.dialect().textComparisons(target.handle(), table.name()));
+                for (var check : mapping.refuse()) {
+                    var inSql = translator.of(check.expression());
+                    if (check.expression().text().contains("=~") || check.expression().text().contains("fn:")) {
+                        assertThat(inSql).as(name + ": " + check.title() + " (a regular expression or a function)").isEmpty();
+                    } else {
+                        assertThat(inSql).as(name + ": " + check.title()).isPresent();
+                    }
+                }
+            }
+        } finally {
+            server.dropDatabase(v3);
+        }
     }
 
     private List<CheckResult> verify(String mapping) throws IOException {
