@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -114,8 +115,8 @@ public final class RowWriter {
     private void insert(List<BoundRow> batch) {
         for (var part : chunks(batch, database.sql().rowsPerStatement(columns.size(), batch.size()))) {
             // Rows whose key a row in the table holds go alone, in their place; the rows between them many at a time.
-            // Alone, each is still tried as it is first: the unique keys read from the catalogue only pick the rows
-            // written alone (on a V3 SQLite file they also listed the plain index owner_id of folders).
+            // Alone, one that on_conflict renames gets its next value at once (the database found the row holding it);
+            // any other is tried as it is, and the database's refusal says under which key.
             var held = duplicates.held(columns, part.stream().map(BoundRow::values).toList());
             int from = 0;
             for (int i = 0; i <= part.size(); i++) {
@@ -124,7 +125,7 @@ public final class RowWriter {
                         insertPart(part.subList(from, i));
                     }
                     if (i < part.size()) {
-                        insertOne(part.get(i));
+                        insertOne(part.get(i), held.get(i));
                     }
                     from = i + 1;
                 }
@@ -146,7 +147,7 @@ public final class RowWriter {
         } catch (StatementException e) {
             database.refusal(e); // a lost connection or a lock conflict stops here: no row is at fault
             if (part.size() == 1) {
-                insertOne(part.get(0));
+                insertOne(part.get(0), null);
             } else {
                 insertPart(part.subList(0, part.size() / 2));
                 insertPart(part.subList(part.size() / 2, part.size()));
@@ -167,39 +168,48 @@ public final class RowWriter {
         onWritten.accept(row.row());
     }
 
-    /** Writes a row alone: while a unique key holds its value, on_conflict's next value, or else the row is left out. */
-    private void insertOne(BoundRow row) {
+    /**
+     * Writes a row alone: while a unique key holds its value, on_conflict's next value, or else the
+     * row is left out. {@code heldBy}: the key a row in the table is known to hold its value under
+     * ({@link DuplicateKeys#held}), so that a row on_conflict renames is not first tried as it is;
+     * null when not known.
+     */
+    private void insertOne(BoundRow row, UniqueKey heldBy) {
         var attempt = new ArrayList<>(row.values());
         var start = row.start();
         var n = row.n();
         String takenBy = null;
         var askedTakenBy = false;
+        var known = renames == null || heldBy == null || heldBy.primary() ? null : heldBy;
         while (true) {
-            try {
-                execute(database.sql().insert(table.name(), names(), 1), attempt);
-                counter.written(1, 1);
-                written(row.renamed(attempt, row.notes(), start, n, takenBy));
-                return;
-            } catch (StatementException e) {
-                if (database.refusal(e) != SqlError.DUPLICATE_KEY) {
-                    throw failure(row.row(), e);
-                }
-                var key = duplicates.holding(columns, attempt);
-                var keyName = key.map(UniqueKey::name).orElse("?");
-                var next = renames == null || key.filter(UniqueKey::primary).isPresent() ? null
-                        : renames.next(row.row(), attempt, start, n + 1, columns.get(renamed));
-                if (next == null) {
-                    counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
-                            + "' (a duplicate in the source)");
+            if (known == null) {
+                try {
+                    execute(database.sql().insert(table.name(), names(), 1), attempt);
+                    counter.written(1, 1);
+                    written(row.renamed(attempt, row.notes(), start, n, takenBy));
                     return;
+                } catch (StatementException e) {
+                    if (database.refusal(e) != SqlError.DUPLICATE_KEY) {
+                        throw failure(row.row(), e);
+                    }
                 }
-                if (!askedTakenBy && renames.namesTakenBy()) {
-                    takenBy = renames.takenBy(keyName, columns, attempt);
-                    askedTakenBy = true;
-                }
-                attempt.set(renamed, next.value());
-                n = next.n();
             }
+            var key = known != null ? Optional.of(known) : duplicates.holding(columns, attempt);
+            known = null;
+            var keyName = key.map(UniqueKey::name).orElse("?");
+            var next = renames == null || key.filter(UniqueKey::primary).isPresent() ? null
+                    : renames.next(row.row(), attempt, start, n + 1, columns.get(renamed));
+            if (next == null) {
+                counter.skipped(row.row().sourceKey(), "already in " + table.name() + " under the unique key '" + keyName
+                        + "' (a duplicate in the source)");
+                return;
+            }
+            if (!askedTakenBy && renames.namesTakenBy()) {
+                takenBy = renames.takenBy(keyName, columns, attempt);
+                askedTakenBy = true;
+            }
+            attempt.set(renamed, next.value());
+            n = next.n();
         }
     }
 
@@ -250,7 +260,7 @@ public final class RowWriter {
         }
         for (int i = 0; i < batch.size(); i++) {
             if (counts[i] == 0) {
-                insertOne(batch.get(i));
+                insertOne(batch.get(i), null);
             } else {
                 counter.written(1, 1);
                 written(batch.get(i));
