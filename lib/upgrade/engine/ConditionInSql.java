@@ -26,13 +26,13 @@ import org.apache.commons.jexl3.parser.ASTTrueNode;
 import org.apache.commons.jexl3.parser.JexlNode;
 import org.apache.commons.jexl3.parser.Parser;
 import upgrade.db.Column;
+import upgrade.engine.SqlTerm.Kind;
 import upgrade.db.Dialect;
 import upgrade.db.Table;
 import upgrade.db.TextComparison;
 import upgrade.expr.Expression;
 import upgrade.mapping.LookupSpec;
 
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,48 +47,17 @@ import java.util.function.Function;
  * <p>Only what has the same meaning in SQL as in the mapping's expression is written out:
  * {@code !}, {@code &&}, {@code ||}, {@code ? :}, comparisons, {@code null}, numbers, text,
  * {@code row.COLUMN}, and {@code lookup.NAME.get(...)} / {@code .has(...)} of lookups in the same
- * database, whose keys compare as the lookups compare them. Text compares exactly, as Java does
- * (not by the column's collation); {@code <} and the like only where neither side can be NULL.
- * Anything else (functions, regular expressions, {@code val.}, lookups in the other database)
- * gives no SQL form, and the caller evaluates the rows here as before. The expression is parsed
- * by JEXL's own parser; nothing here reads expression text.
+ * database, whose keys compare as the lookups compare them (a key column of another collation
+ * than the column compared with it gives no SQL form). Text compares exactly, as Java does (not
+ * by the column's collation); {@code <} and the like between whole numbers only, and the rows
+ * where one side is NULL, on which JEXL's strict arithmetic fails, are given too, to fail here as
+ * they would. Anything else (functions, regular expressions, {@code val.}, lookups in the other
+ * database) gives no SQL form, and the caller evaluates the rows here as before. The expression
+ * is parsed by JEXL's own parser; nothing here reads expression text.
  */
 final class ConditionInSql {
     /** The SQL form of a condition: text with {@code ?} and the values to bind, in order. */
     record Sql(String text, List<Object> arguments) {}
-
-    /** What a part of an expression gives, as far as SQL and JEXL must agree on it. */
-    private enum Kind {
-        /** true or false, never NULL */
-        CONDITION,
-        /** a whole number */
-        NUMBER,
-        TEXT,
-        /** a boolean column (as MySQL's tinyint(1)): true unless 0, false when NULL */
-        FLAG,
-        NULL,
-        /** anything else (times, decimals): only passed on, never compared */
-        OTHER
-    }
-
-    /**
-     * What a part of an expression is in SQL.
-     *
-     * @param collation how the text it gives compares: {@link #BOUND} for a value bound as {@code ?}
-     *                  (which takes the collation of what it is compared with), a column's collation, or
-     *                  "" when not known (then no lookup key may be compared with it)
-     */
-    private record Term(String sql, List<Object> arguments, Kind kind, boolean neverNull, String collation) {
-        Term(String sql, List<Object> arguments, Kind kind, boolean neverNull) {
-            this(sql, arguments, kind, neverNull, "");
-        }
-
-        boolean is(Kind wanted) {
-            return kind == wanted;
-        }
-    }
-
-    private static final String BOUND = "?";
 
     /** The part of an expression that has no SQL form of the same meaning. */
     private static final class NoSqlForm extends Exception {
@@ -105,7 +74,7 @@ final class ConditionInSql {
     private final Function<Table, Map<String, TextComparison>> collations;
     private int aliases;
     /** Per condition: tests of the rows on which the expression may fail (a NULL where JEXL's strict arithmetic wants a value). */
-    private final List<Term> mayFail = new ArrayList<>();
+    private final List<SqlTerm> mayFail = new ArrayList<>();
 
     /**
      * @param row          the source table's alias in the query the condition goes into
@@ -155,7 +124,7 @@ final class ConditionInSql {
     }
 
     /** A part that must be true or false: never NULL in SQL, as JEXL's booleans are never null. */
-    private Term condition(JexlNode node) throws NoSqlForm {
+    private SqlTerm condition(JexlNode node) throws NoSqlForm {
         var term = term(node);
         if (term.is(Kind.CONDITION)) {
             return term;
@@ -165,16 +134,16 @@ final class ConditionInSql {
             if (!term.neverNull()) {
                 mayFail.add(term);
             }
-            return bool("(" + term.sql() + " IS NOT NULL AND " + term.sql() + " <> 0)", twice(term.arguments()));
+            return SqlTerm.condition("(" + term.sql() + " IS NOT NULL AND " + term.sql() + " <> 0)", SqlTerm.concat(term.arguments(), term.arguments()));
         }
         throw new NoSqlForm();
     }
 
-    private Term term(JexlNode node) throws NoSqlForm {
+    private SqlTerm term(JexlNode node) throws NoSqlForm {
         node = single(node);
         if (node instanceof ASTNotNode) {
             var operand = condition(node.jjtGetChild(0));
-            return bool("NOT " + operand.sql(), operand.arguments());
+            return SqlTerm.condition("NOT " + operand.sql(), operand.arguments());
         }
         if (node instanceof ASTAndNode || node instanceof ASTOrNode) {
             var parts = new ArrayList<String>();
@@ -184,11 +153,11 @@ final class ConditionInSql {
                 parts.add(part.sql());
                 arguments.addAll(part.arguments());
             }
-            return bool("(" + String.join(node instanceof ASTAndNode ? " AND " : " OR ", parts) + ")", arguments);
+            return SqlTerm.condition("(" + String.join(node instanceof ASTAndNode ? " AND " : " OR ", parts) + ")", arguments);
         }
         if (node instanceof ASTEQNode || node instanceof ASTNENode) {
             var equal = equal(term(node.jjtGetChild(0)), term(node.jjtGetChild(1)));
-            return node instanceof ASTEQNode ? equal : bool("NOT " + equal.sql(), equal.arguments());
+            return node instanceof ASTEQNode ? equal : SqlTerm.condition("NOT " + equal.sql(), equal.arguments());
         }
         if (node instanceof ASTGTNode || node instanceof ASTGENode || node instanceof ASTLTNode || node instanceof ASTLENode) {
             var operator = node instanceof ASTGTNode ? " > " : node instanceof ASTGENode ? " >= " : node instanceof ASTLTNode ? " < " : " <= ";
@@ -205,20 +174,20 @@ final class ConditionInSql {
             arguments.addAll(then.arguments());
             arguments.addAll(otherwise.arguments());
             var kind = then.is(Kind.NULL) ? otherwise.kind() : otherwise.is(Kind.NULL) || otherwise.kind() == then.kind() ? then.kind() : Kind.OTHER;
-            return new Term("(CASE WHEN " + when.sql() + " THEN " + then.sql() + " ELSE " + otherwise.sql() + " END)", arguments, kind,
+            return new SqlTerm("(CASE WHEN " + when.sql() + " THEN " + then.sql() + " ELSE " + otherwise.sql() + " END)", arguments, kind,
                     then.neverNull() && otherwise.neverNull());
         }
         if (node instanceof ASTTrueNode || node instanceof ASTFalseNode) {
-            return bool(node instanceof ASTTrueNode ? "(1 = 1)" : "(1 = 0)", List.of());
+            return SqlTerm.condition(node instanceof ASTTrueNode ? "(1 = 1)" : "(1 = 0)", List.of());
         }
         if (node instanceof ASTNullLiteral) {
-            return new Term("NULL", List.of(), Kind.NULL, false);
+            return new SqlTerm("NULL", List.of(), Kind.NULL, false);
         }
         if (node instanceof ASTNumberLiteral number) {
-            return new Term("?", List.of(number.getLiteral()), number.isInteger() ? Kind.NUMBER : Kind.OTHER, true, BOUND);
+            return new SqlTerm("?", List.of(number.getLiteral()), number.isInteger() ? Kind.NUMBER : Kind.OTHER, true, SqlTerm.BOUND);
         }
         if (node instanceof ASTStringLiteral text) {
-            return new Term("?", List.of(text.getLiteral()), Kind.TEXT, true, BOUND);
+            return new SqlTerm("?", List.of(text.getLiteral()), Kind.TEXT, true, SqlTerm.BOUND);
         }
         if (node instanceof ASTReference) {
             return reference(node);
@@ -227,14 +196,14 @@ final class ConditionInSql {
     }
 
     /** {@code row.COLUMN} or {@code lookup.NAME.get(...)} / {@code .has(...)}. */
-    private Term reference(JexlNode node) throws NoSqlForm {
+    private SqlTerm reference(JexlNode node) throws NoSqlForm {
         if (!(node.jjtGetChild(0) instanceof ASTIdentifier first) || first.getNamespace() != null
                 || !(node.jjtGetChild(1) instanceof ASTIdentifierAccess second)) {
             throw new NoSqlForm();
         }
         if (first.getName().equals("row") && node.jjtGetNumChildren() == 2) {
             var column = source.column(second.getName()).orElseThrow(NoSqlForm::new);
-            return new Term(row + "." + dialect.quote(column.name()), List.of(), kindOf(column), !column.nullable(), collation(source, column));
+            return new SqlTerm(row + "." + dialect.quote(column.name()), List.of(), SqlTerm.kindOf(column), !column.nullable(), collation(source, column));
         }
         if (first.getName().equals("lookup") && node.jjtGetNumChildren() == 3 && node.jjtGetChild(2) instanceof ASTMethodNode method
                 && method.jjtGetNumChildren() == 2 && method.jjtGetChild(0) instanceof ASTIdentifierAccess name
@@ -243,7 +212,7 @@ final class ConditionInSql {
             if (spec == null) {
                 throw new NoSqlForm();
             }
-            var keys = new ArrayList<Term>();
+            var keys = new ArrayList<SqlTerm>();
             for (int i = 0; i < arguments.jjtGetNumChildren(); i++) {
                 keys.add(term(arguments.jjtGetChild(i)));
             }
@@ -256,7 +225,7 @@ final class ConditionInSql {
      * A lookup as a subquery on the same comparisons {@link SqlLookup} makes: {@code get} the first
      * row's value (a sum or count, 0 without rows), {@code has} whether a row gives a value.
      */
-    private Term lookup(LookupSpec spec, String method, List<Term> keys) throws NoSqlForm {
+    private SqlTerm lookup(LookupSpec spec, String method, List<SqlTerm> keys) throws NoSqlForm {
         var table = lookupTables.apply(spec).orElseThrow(NoSqlForm::new);
         if (keys.size() != spec.key().size() || keys.stream().anyMatch(key -> key.is(Kind.CONDITION))) {
             throw new NoSqlForm();
@@ -268,7 +237,7 @@ final class ConditionInSql {
             var keyColumn = column(table, spec.key().get(i));
             // SqlLookup binds the key, so the key column's collation decides; a column compared with a column of
             // another collation would be compared by the server's rules for the pair instead
-            if (keyColumn.isText() && !keys.get(i).collation().equals(BOUND) && !keys.get(i).collation().equals(collation(table, keyColumn))) {
+            if (keyColumn.isText() && !keys.get(i).collation().equals(SqlTerm.BOUND) && !keys.get(i).collation().equals(collation(table, keyColumn))) {
                 throw new NoSqlForm();
             }
             conditions.add(dialect.nullSafeEquals(alias + "." + dialect.quote(keyColumn.name()), keys.get(i).sql()));
@@ -291,35 +260,29 @@ final class ConditionInSql {
         if (method.equals("has") && !spec.aggregate()) {
             var value = alias + "." + dialect.quote(column(table, spec.value()).name());
             var exists = "EXISTS (SELECT 1" + from + (conditions.isEmpty() ? " WHERE " : " AND ") + value + " IS NOT NULL)";
-            return nullKey.isEmpty() ? bool(exists, arguments)
-                    : bool("(NOT (" + nullKey + ") AND " + exists + ")", concat(nullKeyArguments, arguments));
+            return nullKey.isEmpty() ? SqlTerm.condition(exists, arguments)
+                    : SqlTerm.condition("(NOT (" + nullKey + ") AND " + exists + ")", SqlTerm.concat(nullKeyArguments, arguments));
         }
         if (!method.equals("get")) {
             throw new NoSqlForm();
         }
-        Term found;
+        SqlTerm found;
         if (spec.count()) {
-            found = new Term("(SELECT COUNT(*)" + from + ")", arguments, Kind.NUMBER, true);
+            found = new SqlTerm("(SELECT COUNT(*)" + from + ")", arguments, Kind.NUMBER, true);
         } else if (spec.sum() != null) {
-            found = new Term("(SELECT COALESCE(SUM(" + alias + "." + dialect.quote(column(table, spec.sum()).name()) + "), 0)" + from + ")",
+            found = new SqlTerm("(SELECT COALESCE(SUM(" + alias + "." + dialect.quote(column(table, spec.sum()).name()) + "), 0)" + from + ")",
                     arguments, Kind.NUMBER, true);
         } else {
             var value = column(table, spec.value());
-            found = new Term("(SELECT " + alias + "." + dialect.quote(value.name()) + from + " LIMIT 1)", arguments, kindOf(value), false,
+            found = new SqlTerm("(SELECT " + alias + "." + dialect.quote(value.name()) + from + " LIMIT 1)", arguments, SqlTerm.kindOf(value), false,
                     collation(table, value));
         }
-        return nullKey.isEmpty() ? found : new Term("(CASE WHEN " + nullKey + " THEN NULL ELSE " + found.sql() + " END)",
-                concat(nullKeyArguments, found.arguments()), found.kind(), false, found.collation());
-    }
-
-    private static List<Object> concat(List<Object> first, List<Object> second) {
-        var both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
+        return nullKey.isEmpty() ? found : new SqlTerm("(CASE WHEN " + nullKey + " THEN NULL ELSE " + found.sql() + " END)",
+                SqlTerm.concat(nullKeyArguments, found.arguments()), found.kind(), false, found.collation());
     }
 
     /** {@code ==}: NULL equals NULL, as in JEXL; text exactly, as Java compares it. */
-    private Term equal(Term left, Term right) throws NoSqlForm {
+    private SqlTerm equal(SqlTerm left, SqlTerm right) throws NoSqlForm {
         var kind = left.is(Kind.NULL) ? right.kind() : left.kind();
         if (!(right.is(Kind.NULL) || right.kind() == kind) || !(kind == Kind.NUMBER || kind == Kind.TEXT || kind == Kind.NULL)) {
             throw new NoSqlForm(); // JEXL compares booleans, times, or text with numbers by rules SQL does not share
@@ -327,12 +290,12 @@ final class ConditionInSql {
         var arguments = new ArrayList<>(left.arguments());
         arguments.addAll(right.arguments());
         var text = kind == Kind.TEXT;
-        return bool("(" + (text ? dialect.nullSafeEqualsExactly(left.sql(), right.sql()) : dialect.nullSafeEquals(left.sql(), right.sql())) + ")",
+        return SqlTerm.condition("(" + (text ? dialect.nullSafeEqualsExactly(left.sql(), right.sql()) : dialect.nullSafeEquals(left.sql(), right.sql())) + ")",
                 arguments);
     }
 
     /** {@code <} and the like: numbers only; JEXL's strict arithmetic refuses a null there, so such rows may fail. */
-    private Term ordered(Term left, String operator, Term right) throws NoSqlForm {
+    private SqlTerm ordered(SqlTerm left, String operator, SqlTerm right) throws NoSqlForm {
         if (!left.is(Kind.NUMBER) || !right.is(Kind.NUMBER)) {
             throw new NoSqlForm();
         }
@@ -343,17 +306,7 @@ final class ConditionInSql {
         }
         var arguments = new ArrayList<>(left.arguments());
         arguments.addAll(right.arguments());
-        return bool("COALESCE(" + left.sql() + operator + right.sql() + ", 1 = 0)", arguments);
-    }
-
-    private static Term bool(String sql, List<Object> arguments) {
-        return new Term(sql, arguments, Kind.CONDITION, true);
-    }
-
-    private static List<Object> twice(List<Object> arguments) {
-        var both = new ArrayList<>(arguments);
-        both.addAll(arguments);
-        return both;
+        return SqlTerm.condition("COALESCE(" + left.sql() + operator + right.sql() + ", 1 = 0)", arguments);
     }
 
     private static Column column(Table table, String name) throws NoSqlForm {
@@ -364,10 +317,5 @@ final class ConditionInSql {
     private String collation(Table table, Column column) {
         var comparison = collations.apply(table).get(column.name());
         return comparison == null ? "" : comparison.collation();
-    }
-
-    private static Kind kindOf(Column column) {
-        return column.isInteger() ? Kind.NUMBER : column.isText() ? Kind.TEXT
-                : column.jdbcType() == Types.BIT || column.jdbcType() == Types.BOOLEAN ? Kind.FLAG : Kind.OTHER;
     }
 }
