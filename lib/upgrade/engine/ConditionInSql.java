@@ -1,6 +1,5 @@
 package upgrade.engine;
 
-import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.parser.*; // the parse tree's node types, one class each
 import upgrade.db.Column;
 import upgrade.db.Dialect;
@@ -8,6 +7,7 @@ import upgrade.db.Table;
 import upgrade.db.TextComparison;
 import upgrade.engine.SqlTerm.Kind;
 import upgrade.expr.Expression;
+import upgrade.expr.ParseTree;
 import upgrade.mapping.LookupSpec;
 
 import java.util.ArrayList;
@@ -76,8 +76,7 @@ final class ConditionInSql {
     Optional<Sql> of(Expression expression) {
         mayFail.clear();
         try {
-            JexlNode tree = new Parser(expression.text()).parse(null, new JexlFeatures(), expression.text(), null);
-            var term = condition(single(tree));
+            var term = condition(single(ParseTree.of(expression.text())));
             var text = new StringBuilder("(").append(term.sql());
             var arguments = new ArrayList<>(term.arguments());
             for (var failing : mayFail) {
@@ -174,28 +173,21 @@ final class ConditionInSql {
 
     /** {@code row.COLUMN} or {@code lookup.NAME.get(...)} / {@code .has(...)}. */
     private SqlTerm reference(JexlNode node) throws NoSqlForm {
-        if (!(node.jjtGetChild(0) instanceof ASTIdentifier first) || first.getNamespace() != null
-                || !(node.jjtGetChild(1) instanceof ASTIdentifierAccess second)) {
-            throw new NoSqlForm();
-        }
-        if (first.getName().equals("row") && node.jjtGetNumChildren() == 2) {
-            var column = source.column(second.getName()).orElseThrow(NoSqlForm::new);
+        var name = ParseTree.rowColumn(node);
+        if (name.isPresent()) {
+            var column = source.column(name.get()).orElseThrow(NoSqlForm::new);
             return new SqlTerm(row + "." + dialect.quote(column.name()), List.of(), SqlTerm.kindOf(column), !column.nullable(), collation(source, column));
         }
-        if (first.getName().equals("lookup") && node.jjtGetNumChildren() == 3 && node.jjtGetChild(2) instanceof ASTMethodNode method
-                && method.jjtGetNumChildren() == 2 && method.jjtGetChild(0) instanceof ASTIdentifierAccess name
-                && method.jjtGetChild(1) instanceof ASTArguments arguments) {
-            var spec = lookups.get(second.getName());
-            if (spec == null) {
-                throw new NoSqlForm();
-            }
-            var keys = new ArrayList<SqlTerm>();
-            for (int i = 0; i < arguments.jjtGetNumChildren(); i++) {
-                keys.add(term(arguments.jjtGetChild(i)));
-            }
-            return lookup(spec, name.getName(), keys);
+        var call = ParseTree.lookupCall(node).orElseThrow(NoSqlForm::new);
+        var spec = lookups.get(call.lookup());
+        if (spec == null) {
+            throw new NoSqlForm();
         }
-        throw new NoSqlForm();
+        var keys = new ArrayList<SqlTerm>();
+        for (var argument : call.arguments()) {
+            keys.add(term(argument));
+        }
+        return lookup(spec, call.method(), keys);
     }
 
     /**

@@ -152,11 +152,7 @@ public final class Ledger {
         var perStatement = target.sql().rowsPerStatement(columns.size(), exportLines.size() / 2) * 2;
         for (int from = 0; from < exportLines.size(); from += perStatement) {
             var part = exportLines.subList(from, Math.min(exportLines.size(), from + perStatement));
-            var insert = target.handle().createUpdate(target.sql().insert(export, columns, part.size() / 2));
-            for (int i = 0; i < part.size(); i++) {
-                insert.bind(i, part.get(i));
-            }
-            insert.execute();
+            Arguments.bind(target.handle().createUpdate(target.sql().insert(export, columns, part.size() / 2)), part, target.dialect()).execute();
         }
         exportLines.clear();
     }

@@ -59,8 +59,9 @@ final class RowChecks {
         var database = run.database(mapping.sourceSide());
         var table = database.table(mapping.source());
         var listener = run.listener();
-        listener.checkStarted(mapping.name(), table.name(), database.count(table));
-        var read = ServerSideChecks.of(mapping, run).map(checks -> checks.run(failures, this::failuresOf)).orElse(-1L);
+        var rows = database.count(table);
+        listener.checkStarted(mapping.name(), table.name(), rows);
+        var read = ServerSideChecks.of(mapping, run).map(checks -> checks.run(failures, this::failuresOf, rows)).orElse(-1L);
         if (read < 0) {
             read = everyRow(failures, database, table);
         }

@@ -95,9 +95,10 @@ final class ServerSideChecks {
      * Adds each check's failures (at most {@link CheckResult#FAILURES_KEPT}) to {@code failures}.
      *
      * @param messagesOf the mapping's own evaluation of a row: per refuse check its "key: message" or null, empty when the row is not the mapping's
-     * @return the rows checked; -1 when the database refused a query (a collation it cannot compare, say): then nothing was added
+     * @param rows       the rows of the table, as counted when the checks started
+     * @return the rows checked ({@code rows}); -1 when the database refused a query (a collation it cannot compare, say): then nothing was added
      */
-    long run(Map<Check, List<String>> failures, Function<Map<String, Object>, List<String>> messagesOf) {
+    long run(Map<Check, List<String>> failures, Function<Map<String, Object>, List<String>> messagesOf, long rows) {
         var listener = run.listener();
         long covered = 0;
         Object from = null;
@@ -119,9 +120,8 @@ final class ServerSideChecks {
             mapping.refuse().forEach(check -> failures.get(check).clear());
             return -1;
         }
-        var checked = database.count(table);
-        listener.progress(mapping.name(), checked);
-        return checked;
+        listener.progress(mapping.name(), rows);
+        return rows;
     }
 
     /**

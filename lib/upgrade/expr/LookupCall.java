@@ -1,15 +1,8 @@
 package upgrade.expr;
 
-import org.apache.commons.jexl3.JexlFeatures;
-import org.apache.commons.jexl3.parser.ASTArguments;
-import org.apache.commons.jexl3.parser.ASTIdentifier;
-import org.apache.commons.jexl3.parser.ASTIdentifierAccess;
-import org.apache.commons.jexl3.parser.ASTMethodNode;
 import org.apache.commons.jexl3.parser.ASTNumberLiteral;
-import org.apache.commons.jexl3.parser.ASTReference;
 import org.apache.commons.jexl3.parser.ASTStringLiteral;
 import org.apache.commons.jexl3.parser.JexlNode;
-import org.apache.commons.jexl3.parser.Parser;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,7 +40,7 @@ public record LookupCall(String lookup, List<Object> parts) {
     public static Set<LookupCall> in(String expression) {
         var calls = new LinkedHashSet<LookupCall>();
         try {
-            collect(new Parser(expression).parse(null, new JexlFeatures(), expression, null), calls);
+            collect(ParseTree.of(expression), calls);
         } catch (RuntimeException e) {
             // not an expression JEXL reads (the mapping's loader reports that); no call known ahead
         }
@@ -62,24 +55,13 @@ public record LookupCall(String lookup, List<Object> parts) {
     }
 
     private static void collect(JexlNode node, Set<LookupCall> calls) {
-        if (node instanceof ASTReference && node.jjtGetNumChildren() == 3 && node.jjtGetChild(0) instanceof ASTIdentifier root
-                && root.getNamespace() == null && root.getName().equals("lookup") && node.jjtGetChild(1) instanceof ASTIdentifierAccess name
-                && node.jjtGetChild(2) instanceof ASTMethodNode method && method.jjtGetNumChildren() == 2
-                && method.jjtGetChild(0) instanceof ASTIdentifierAccess called
-                && (called.getName().equals("get") || called.getName().equals("has"))
-                && method.jjtGetChild(1) instanceof ASTArguments arguments && arguments.jjtGetNumChildren() > 0) {
-            var parts = new ArrayList<>();
-            for (int i = 0; i < arguments.jjtGetNumChildren(); i++) {
-                var part = part(arguments.jjtGetChild(i));
-                if (part == null) {
-                    break;
-                }
-                parts.add(part);
-            }
-            if (parts.size() == arguments.jjtGetNumChildren()) {
-                calls.add(new LookupCall(name.getName(), List.copyOf(parts)));
-            }
-        }
+        ParseTree.lookupCall(node).filter(call -> call.method().equals("get") || call.method().equals("has"))
+                .filter(call -> !call.arguments().isEmpty()).ifPresent(call -> {
+                    var parts = call.arguments().stream().map(LookupCall::part).toList();
+                    if (!parts.contains(null)) {
+                        calls.add(new LookupCall(call.lookup(), parts));
+                    }
+                });
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
             collect(node.jjtGetChild(i), calls);
         }
@@ -87,9 +69,9 @@ public record LookupCall(String lookup, List<Object> parts) {
 
     /** A row column, a number or a text; null for anything else. */
     private static Object part(JexlNode node) {
-        if (node instanceof ASTReference && node.jjtGetNumChildren() == 2 && node.jjtGetChild(0) instanceof ASTIdentifier root
-                && root.getNamespace() == null && root.getName().equals("row") && node.jjtGetChild(1) instanceof ASTIdentifierAccess column) {
-            return new RowColumn(column.getName());
+        var column = ParseTree.rowColumn(node);
+        if (column.isPresent()) {
+            return new RowColumn(column.get());
         }
         if (node instanceof ASTNumberLiteral number) {
             return number.getLiteral();
