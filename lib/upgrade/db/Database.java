@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Sql sql;
     private final Handle handle;
+    private final PreparedStatements prepared;
     private final Map<String, List<UniqueKey>> uniqueKeys = new HashMap<>();
 
     private Database(ConnectionSpec spec, Role role, String prefix, Dialect dialect, Handle handle) {
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.sql = new Sql(dialect);
         this.handle = handle;
+        this.prepared = new PreparedStatements(handle.getConnection(), dialect);
     }
 
     /** Connects and prepares the session for its role. */
@@ -73,6 +75,20 @@ public final class Database implements AutoCloseable {
 
     public Handle handle() {
         return handle;
+    }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE that a step runs again and again (once per page), with
+     * {@code values} bound to its {@code ?} in order; the rows it changed. Kept prepared
+     * ({@link PreparedStatements}); a failure is a Jdbi {@code StatementException}, as through {@link #handle()}.
+     */
+    public int update(String sql, List<?> values) {
+        return prepared.update(sql, values);
+    }
+
+    /** Runs a query a step runs again and again, handing each row to {@code reader}; see {@link #update}. */
+    public void query(String sql, List<?> values, PreparedStatements.RowHandler reader) {
+        prepared.query(sql, values, reader);
     }
 
     public Dialect dialect() {
@@ -267,6 +283,7 @@ public final class Database implements AutoCloseable {
         closed = true;
         // A Jdbi made from one connection leaves that connection open when its handle closes.
         var connection = handle.getConnection();
+        prepared.close();
         try {
             if (connected() && handle.isInTransaction()) {
                 handle.rollback(); // whatever was not committed is not wanted (a run that died on the way out)

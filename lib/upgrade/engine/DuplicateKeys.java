@@ -42,8 +42,10 @@ final class DuplicateKeys {
                 continue;
             }
             var names = indexes.stream().map(i -> columns.get(i).name()).toList();
-            var query = database.handle().createQuery(database.sql().selectFirstEqual(table.name(), names.subList(0, 1), names));
-            if (Arguments.bind(query, indexes.stream().map(values::get).toList(), database.dialect()).mapToMap().findFirst().isPresent()) {
+            var found = new boolean[1];
+            database.query(database.sql().selectFirstEqual(table.name(), names.subList(0, 1), names), indexes.stream().map(values::get).toList(),
+                    rs -> found[0] = true);
+            if (found[0]) {
                 return Optional.of(key);
             }
         }
@@ -82,8 +84,7 @@ final class DuplicateKeys {
                         + AskedKeys.table(chunk.size(), indexes.size()) + ") q ON " + AskedKeys.joined(qualified, database.dialect());
                 var offset = from;
                 try {
-                    Arguments.bind(database.handle().createQuery(sql), AskedKeys.arguments(chunk), database.dialect())
-                            .map((rs, ctx) -> rs.getInt(1)).forEach(i -> held.put(positions.get(offset + i), key));
+                    database.query(sql, AskedKeys.arguments(chunk), rs -> held.put(positions.get(offset + rs.getInt(1)), key));
                 } catch (StatementException e) {
                     database.refusal(e); // a lost connection or a lock conflict is told as such
                     throw e;

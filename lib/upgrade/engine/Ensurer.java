@@ -102,16 +102,15 @@ final class Ensurer {
 
     private Object find(Table table, Map<String, Object> match, String valueColumn) {
         var columns = match.keySet().stream().map(c -> column(table, c)).toList();
-        var query = target.handle().createQuery(target.sql().selectFirst(table.name(), List.of(column(table, valueColumn)), columns));
-        Arguments.bind(query, new ArrayList<>(match.values()), target.dialect());
-        return query.map((rs, ctx) -> rs.getObject(1)).findFirst().orElse(null);
+        var found = new ArrayList<>(1);
+        target.query(target.sql().selectFirst(table.name(), List.of(column(table, valueColumn)), columns), new ArrayList<>(match.values()),
+                rs -> found.add(rs.getObject(1)));
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private void insert(Table table, Map<String, Object> row) {
-        var dialect = target.dialect();
         var columns = row.keySet().stream().map(c -> column(table, c)).toList();
-        Arguments.bind(target.handle().createUpdate(target.sql().insert(table.name(), columns, 1)), new ArrayList<>(row.values()), dialect)
-                .execute();
+        target.update(target.sql().insert(table.name(), columns, 1), new ArrayList<>(row.values()));
     }
 
     private static String column(Table table, String name) {

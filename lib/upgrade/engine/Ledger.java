@@ -10,6 +10,7 @@ import upgrade.db.Table;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,8 +134,8 @@ public final class Ledger {
     /** Records a mapping's progress; call it inside the transaction that wrote the rows. */
     public void save(String name, Object lastKey, Object counts, boolean done) {
         writeExportLines();
-        target.handle().createUpdate(target.dialect().insertOrReplace(step, List.of("name", "last_key", "counts", "done")))
-                .bind(0, name).bind(1, lastKey == null ? null : lastKey.toString()).bind(2, json(counts)).bind(3, done).execute();
+        target.update(target.dialect().insertOrReplace(step, List.of("name", "last_key", "counts", "done")),
+                Arrays.asList(name, lastKey == null ? null : lastKey.toString(), json(counts), done));
     }
 
     /**
@@ -152,7 +153,7 @@ public final class Ledger {
         var perStatement = target.sql().rowsPerStatement(columns.size(), exportLines.size() / 2) * 2;
         for (int from = 0; from < exportLines.size(); from += perStatement) {
             var part = exportLines.subList(from, Math.min(exportLines.size(), from + perStatement));
-            Arguments.bind(target.handle().createUpdate(target.sql().insert(export, columns, part.size() / 2)), part, target.dialect()).execute();
+            target.update(target.sql().insert(export, columns, part.size() / 2), part);
         }
         exportLines.clear();
     }

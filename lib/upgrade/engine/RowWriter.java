@@ -268,7 +268,7 @@ public final class RowWriter {
     }
 
     private int execute(String sql, List<Object> arguments) {
-        return Arguments.bind(database.handle().createUpdate(sql), arguments, database.dialect()).execute();
+        return database.update(sql, arguments);
     }
 
     private DataException failure(Outcome.Write row, StatementException e) {

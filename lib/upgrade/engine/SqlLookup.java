@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,7 +100,9 @@ final class SqlLookup {
         }
         var arguments = new ArrayList<>(key);
         arguments.addAll(matchValues);
-        var found = Arguments.bind(database.handle().createQuery(sql), arguments, database.dialect()).map((rs, ctx) -> Optional.ofNullable(plain(rs.getObject(1)))).findFirst().flatMap(o -> o);
+        var answers = new ArrayList<Optional<Object>>(1);
+        database.query(sql, arguments, rs -> answers.add(Optional.ofNullable(plain(rs.getObject(1)))));
+        var found = answers.isEmpty() ? Optional.empty() : answers.get(0);
         if (found.isPresent() || cacheMisses) {
             cache.put(frozen(key), found);
         }
@@ -138,9 +139,7 @@ final class SqlLookup {
         arguments.addAll(matchValues);
         var answers = new HashMap<Integer, Optional<Object>>();
         var sql = prefetchHead + AskedKeys.table(wanted.size(), keyColumns) + prefetchTail;
-        Arguments.bind(database.handle().createQuery(sql), arguments, database.dialect())
-                .map((rs, ctx) -> Map.entry(rs.getInt(1), Optional.ofNullable(plain(rs.getObject(2)))))
-                .forEach(answer -> answers.putIfAbsent(answer.getKey(), answer.getValue())); // of several rows, the first
+        database.query(sql, arguments, rs -> answers.putIfAbsent(rs.getInt(1), Optional.ofNullable(plain(rs.getObject(2))))); // of several rows, the first
         // Keys no row answered: sums and counts are 0; other lookups found nothing (remembered where misses may be:
         // misses of the step's own table too, which pageWritten() forgets once the page is written).
         for (int i = 0; i < wanted.size(); i++) {

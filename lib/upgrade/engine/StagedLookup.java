@@ -82,10 +82,11 @@ final class StagedLookup {
         }
         var sql = "SELECT v FROM " + dialect.quote(stage) + " WHERE " + String.join(" AND ", conditions)
                 + " ORDER BY k = ? DESC, seq LIMIT 1";
-        var found = Arguments.bind(target.handle().createQuery(sql), arguments, target.dialect())
-                .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1))).findFirst().flatMap(o -> o);
-        cache.put(List.copyOf(key), found);
-        return found;
+        var found = new ArrayList<Optional<Object>>(1);
+        target.query(sql, arguments, rs -> found.add(Optional.ofNullable(rs.getObject(1))));
+        var answer = found.isEmpty() ? Optional.empty() : found.get(0);
+        cache.put(List.copyOf(key), answer);
+        return answer;
     }
 
     /** What the cache knows of a key, without asking the database; null when nothing. */
@@ -119,9 +120,8 @@ final class StagedLookup {
         var found = new HashMap<List<Object>, Optional<Object>>();
         var sql = "SELECT k, v FROM " + target.dialect().quote(stage) + " WHERE k IN ("
                 + String.join(", ", Collections.nCopies(byDigest.size(), "?")) + ")";
-        Arguments.bind(target.handle().createQuery(sql), new ArrayList<>(byDigest.keySet()), target.dialect())
-                .map((rs, ctx) -> Map.entry(rs.getString(1), Optional.ofNullable(rs.getObject(2))))
-                .forEach(row -> found.put(byDigest.get(row.getKey()), row.getValue()));
+        target.query(sql, new ArrayList<>(byDigest.keySet()),
+                rs -> found.put(byDigest.get(rs.getString(1)), Optional.ofNullable(rs.getObject(2))));
         return found;
     }
 
@@ -140,9 +140,7 @@ final class StagedLookup {
                 + ") q ON " + AskedKeys.joined(stagedKeys, target.dialect()) + (matches.isEmpty() ? "" : " WHERE " + String.join(" AND ", matches))
                 + " ORDER BY q.i, s.seq";
         var answers = new HashMap<Integer, Optional<Object>>();
-        Arguments.bind(target.handle().createQuery(sql), arguments, target.dialect())
-                .map((rs, ctx) -> Map.entry(rs.getInt(1), Optional.ofNullable(rs.getObject(2))))
-                .forEach(answer -> answers.putIfAbsent(answer.getKey(), answer.getValue())); // the first in source order
+        target.query(sql, arguments, rs -> answers.putIfAbsent(rs.getInt(1), Optional.ofNullable(rs.getObject(2)))); // the first in source order
         for (int i = 0; i < wanted.size(); i++) {
             cache.put(wanted.get(i), answers.getOrDefault(i, Optional.empty()));
         }
@@ -175,8 +173,7 @@ final class StagedLookup {
                     arguments.add(row.get(valueColumn));
                 }
                 // The first row of each exact key (and values of the match columns) stays, in the source's key order.
-                Arguments.bind(target.handle().createUpdate(target.dialect().insertKeepingFirst(stage, names, rows.size())),
-                        arguments, target.dialect()).execute();
+                target.update(target.dialect().insertKeepingFirst(stage, names, rows.size()), arguments);
             }
         }
         staged = true;
