@@ -32,8 +32,26 @@ public final class Measure {
      * @param steps        the upgrade alone (planning and {@code run(plan, ...)})
      * @param verify       the verification alone ({@code verify(plan)}); zero when not asked for
      * @param peakHeap     the most heap in use meanwhile, in bytes (sampled every 20 ms)
+     * @param cpu          processor time of the toolkit's JVM meanwhile: its own thread and all of it (GC, JIT, the read-ahead thread)
      */
-    public record ToolkitRun(RunReport report, CheckReport verification, Duration total, Duration steps, Duration verify, long peakHeap) {}
+    public record ToolkitRun(RunReport report, CheckReport verification, Duration total, Duration steps, Duration verify, long peakHeap,
+                             Cpu cpu) {}
+
+    /**
+     * Processor time against the time it took: what the thread running the upgrade did not spend
+     * working it spent waiting, mostly for the database.
+     */
+    public record Cpu(Duration thread, Duration process) {
+        static Cpu since(Cpu start) {
+            var now = now();
+            return new Cpu(now.thread.minus(start.thread), now.process.minus(start.process));
+        }
+
+        static Cpu now() {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new Cpu(Duration.ofNanos(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()), Duration.ofNanos(os.getProcessCpuTime()));
+        }
+    }
 
     /** Upgrades V2 into V3 with the bundled mappings (and verifies, when asked), as {@code upgrade run} does. */
     public static ToolkitRun upgrade(MariaDbServer server, String v2, String v3, boolean verify) {
@@ -50,6 +68,7 @@ public final class Measure {
         var exports = temporaryDirectory();
         try (var heap = new HeapPeak()) {
             var started = Instant.now();
+            var cpuAtStart = Cpu.now();
             RunReport report;
             CheckReport verification = null;
             Duration steps;
@@ -65,7 +84,8 @@ public final class Measure {
                     verifyTime = Duration.between(verifyStarted, Instant.now());
                 }
             }
-            return new ToolkitRun(report, verification, Duration.between(started, Instant.now()), steps, verifyTime, heap.peak());
+            var cpu = Cpu.since(cpuAtStart);
+            return new ToolkitRun(report, verification, Duration.between(started, Instant.now()), steps, verifyTime, heap.peak(), cpu);
         }
     }
 

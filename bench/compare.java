@@ -171,6 +171,9 @@ class compare implements Callable<Integer> {
         var last = toolkitRuns.get(toolkitRuns.size() - 1);
         System.out.printf("%nToolkit steps (round %d):%n", rounds);
         Measure.printSteps(last.report(), mainStep());
+        System.out.printf("Processor time of the toolkit (round %d, %.1f s): its thread %.1f s, its JVM %.1f s (GC, JIT and the read-ahead thread too);%n"
+                        + "  the thread waited the rest, mostly for the database%n", rounds, seconds(last.total()),
+                seconds(last.cpu().thread()), seconds(last.cpu().process()));
         System.out.printf("Peak heap in use by the toolkit: %.0f MiB (max heap %.0f MiB)%n",
                 Measure.mebibytes(toolkitRuns.stream().mapToLong(ToolkitRun::peakHeap).max().orElse(0)),
                 Measure.mebibytes(Runtime.getRuntime().maxMemory()));

@@ -202,17 +202,14 @@ final class Renames {
         var shown = rename.takenBy().stream().map(c -> table.column(c).orElseThrow()).toList();
         var sql = database.sql().selectFirstEqual(table.name(), shown.stream().map(Column::name).toList(), key.stream().map(Column::name).toList());
         var arguments = key.stream().map(c -> values.get(columns.indexOf(c))).toList();
-        var found = Arguments.bind(database.handle().createQuery(sql), arguments, database.dialect()).mapToMap().findFirst();
-        if (found.isEmpty()) {
-            return null;
-        }
         var parts = new ArrayList<String>();
-        for (var column : shown) {
-            var value = found.get().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column.name())).findFirst()
-                    .map(Map.Entry::getValue).orElse(null);
-            parts.add(column.name() + " " + (value instanceof Number ? value : "'" + value + "'"));
-        }
-        return String.join(", ", parts);
+        database.query(sql, arguments, rs -> {
+            for (int c = 0; c < shown.size(); c++) {
+                var value = rs.getObject(c + 1);
+                parts.add(shown.get(c).name() + " " + (value instanceof Number ? value : "'" + value + "'"));
+            }
+        });
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     /** The columns of a unique index of the table, in index order, from the database's metadata; empty when there is none of that name. */
