@@ -7,6 +7,7 @@
 //SOURCES SiteGenerator.java
 //SOURCES RowLoop.java
 //SOURCES LoopJdbc.java
+//SOURCES ServerCpu.java
 //FILES mappings/=../mappings/*.yaml
 //FILES demo/=../demo/*.sql
 //FILES bench/limit.sql=limit.sql
@@ -15,6 +16,7 @@
 import bench.Measure;
 import bench.Measure.ToolkitRun;
 import bench.RowLoop;
+import bench.ServerCpu;
 import bench.Site;
 import bench.SiteGenerator;
 import picocli.CommandLine;
@@ -77,9 +79,9 @@ class compare implements Callable<Integer> {
     boolean toolkitOnly;
 
     /** One way of doing the upgrade, and its time in each round. */
-    private record Contender(String name, String database, Job job, List<Duration> times) {
+    private record Contender(String name, String database, Job job, List<Duration> times, List<Duration> serverTimes) {
         Contender(String name, String database, Job job) {
-            this(name, database, job, new ArrayList<>());
+            this(name, database, job, new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -89,6 +91,7 @@ class compare implements Callable<Integer> {
 
     private final List<ToolkitRun> toolkitRuns = new ArrayList<>();
     private final Map<String, Map<String, Long>> rowsWritten = new LinkedHashMap<>();
+    private java.util.Optional<ServerCpu> serverCpu = java.util.Optional.empty();
 
     public static void main(String... args) {
         UpgradeCommand.commandLine(); // quiet library logging, as the CLI has it
@@ -129,14 +132,17 @@ class compare implements Callable<Integer> {
 
     /** Round after round, each contender in turn into its own fresh V3 database; one line per round. */
     private void runRounds(MariaDbServer db, List<Contender> contenders) throws Exception {
+        serverCpu = ServerCpu.of(db);
         for (int round = 1; round <= rounds; round++) {
             var line = new StringBuilder("round " + round + ":");
             for (var contender : contenders) {
                 DemoSite.createV3(db, contender.database(), "");
+                var serverBefore = serverCpu.map(ServerCpu::used);
                 var started = Instant.now();
                 contender.job().run(db, V2, contender.database());
                 var took = Duration.between(started, Instant.now());
                 contender.times().add(took);
+                serverBefore.ifPresent(before -> contender.serverTimes().add(serverCpu.get().used().minus(before)));
                 line.append(String.format("  %s %.1f s", contender.name(), seconds(took)));
                 if (round == 1) {
                     rowsWritten.put(contender.name(), rowsIn(db, contender.database()));
@@ -158,6 +164,12 @@ class compare implements Callable<Integer> {
         }
         printTimes("  toolkit: steps", toolkitRuns.stream().map(ToolkitRun::steps).toList());
         printTimes("  toolkit: verification", toolkitRuns.stream().map(ToolkitRun::verify).toList());
+        if (serverCpu.isPresent()) {
+            System.out.println("processor time of the server, seconds (the work each gives it, which waiting cannot hide):");
+            for (var contender : contenders) {
+                printTimes("  " + contender.name(), contender.serverTimes());
+            }
+        }
 
         if (contenders.size() == 3) {
             double limit = seconds(median(contenders.get(0).times()));
