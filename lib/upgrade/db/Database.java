@@ -91,6 +91,16 @@ public final class Database implements AutoCloseable {
         prepared.query(sql, values, reader);
     }
 
+    /** What {@code mapper} makes of the first row of a query a step runs again and again; empty when none. See {@link #update}. */
+    public <T> Optional<T> first(String sql, List<?> values, PreparedStatements.RowMapper<T> mapper) {
+        return prepared.first(sql, values, mapper);
+    }
+
+    /** Runs an UPDATE or DELETE once per list of values, in one batch; per list, the rows it changed. See {@link #update}. */
+    public int[] updateEach(String sql, List<? extends List<?>> valuesEach) {
+        return prepared.updateEach(sql, valuesEach);
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The statements a step runs page after page (a page's INSERT, the lookups of its keys), each
@@ -21,7 +22,7 @@ import java.util.Map;
  * time of the thread running the steps went to Jdbi and Connector/J preparing the same few texts
  * again for every page (Jdbi's SQL lexer and its argument map, the driver's scan of the text for
  * parameters), more than to the mappings' expressions. Values are bound as {@link #bind} says,
- * which is what the rest of the toolkit binds through Jdbi. A failure is thrown as Jdbi's
+ * as Jdbi bound them before. A failure is thrown as Jdbi's
  * {@link UnableToExecuteStatementException} carrying the {@link SQLException}, so
  * {@link Database#refusal} classifies it like any other.
  */
@@ -37,6 +38,12 @@ public final class PreparedStatements implements AutoCloseable {
     @FunctionalInterface
     public interface RowHandler {
         void read(ResultSet row) throws SQLException;
+    }
+
+    /** What a query's row gives (the result set stands on that row). */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
     }
 
     private final Connection connection;
@@ -84,16 +91,58 @@ public final class PreparedStatements implements AutoCloseable {
         }
     }
 
+    /** Runs a query and gives what {@code mapper} makes of its first row; empty when it returns none (or the mapper gives null). */
+    <T> Optional<T> first(String sql, List<?> values, RowMapper<T> mapper) {
+        try {
+            var statement = bound(sql, values);
+            T found = null;
+            try (var rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    found = mapper.map(rows);
+                }
+            }
+            statement.clearParameters();
+            return Optional.ofNullable(found);
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /** Runs an UPDATE or DELETE once per list of values, in one JDBC batch; per list, the rows it changed. */
+    int[] updateEach(String sql, List<? extends List<?>> valuesEach) {
+        try {
+            var statement = statement(sql);
+            for (var values : valuesEach) {
+                bindAll(statement, values);
+                statement.addBatch();
+            }
+            var changed = statement.executeBatch();
+            statement.clearParameters();
+            return changed;
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
     private PreparedStatement bound(String sql, List<?> values) throws SQLException {
+        var statement = statement(sql);
+        bindAll(statement, values);
+        return statement;
+    }
+
+    private PreparedStatement statement(String sql) throws SQLException {
         var statement = prepared.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
             prepared.put(sql, statement);
         }
+        return statement;
+    }
+
+    private void bindAll(PreparedStatement statement, List<?> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             bind(statement, i + 1, values.get(i));
         }
-        return statement;
     }
 
     /**

@@ -42,10 +42,8 @@ final class DuplicateKeys {
                 continue;
             }
             var names = indexes.stream().map(i -> columns.get(i).name()).toList();
-            var found = new boolean[1];
-            database.query(database.sql().selectFirstEqual(table.name(), names.subList(0, 1), names), indexes.stream().map(values::get).toList(),
-                    rs -> found[0] = true);
-            if (found[0]) {
+            if (database.first(database.sql().selectFirstEqual(table.name(), names.subList(0, 1), names), indexes.stream().map(values::get).toList(),
+                    rs -> true).isPresent()) {
                 return Optional.of(key);
             }
         }

@@ -102,10 +102,8 @@ final class Ensurer {
 
     private Object find(Table table, Map<String, Object> match, String valueColumn) {
         var columns = match.keySet().stream().map(c -> column(table, c)).toList();
-        var found = new ArrayList<>(1);
-        target.query(target.sql().selectFirst(table.name(), List.of(column(table, valueColumn)), columns), new ArrayList<>(match.values()),
-                rs -> found.add(rs.getObject(1)));
-        return found.isEmpty() ? null : found.get(0);
+        return target.first(target.sql().selectFirst(table.name(), List.of(column(table, valueColumn)), columns), new ArrayList<>(match.values()),
+                rs -> rs.getObject(1)).orElse(null);
     }
 
     private void insert(Table table, Map<String, Object> row) {

@@ -202,14 +202,14 @@ final class Renames {
         var shown = rename.takenBy().stream().map(c -> table.column(c).orElseThrow()).toList();
         var sql = database.sql().selectFirstEqual(table.name(), shown.stream().map(Column::name).toList(), key.stream().map(Column::name).toList());
         var arguments = key.stream().map(c -> values.get(columns.indexOf(c))).toList();
-        var parts = new ArrayList<String>();
-        database.query(sql, arguments, rs -> {
+        return database.first(sql, arguments, rs -> {
+            var parts = new ArrayList<String>();
             for (int c = 0; c < shown.size(); c++) {
                 var value = rs.getObject(c + 1);
                 parts.add(shown.get(c).name() + " " + (value instanceof Number ? value : "'" + value + "'"));
             }
-        });
-        return parts.isEmpty() ? null : String.join(", ", parts);
+            return String.join(", ", parts);
+        }).orElse(null);
     }
 
     /** The columns of a unique index of the table, in index order, from the database's metadata; empty when there is none of that name. */

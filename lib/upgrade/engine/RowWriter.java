@@ -239,20 +239,19 @@ public final class RowWriter {
     }
 
     private void update(List<BoundRow> batch) {
-        var dialect = database.dialect();
         var set = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
         var sql = database.sql().updateByKey(table.name(), set.stream().map(Column::name).toList(), keyColumns.stream().map(Column::name).toList());
         // One JDBC batch for the page; the counts say which rows were not there (to be inserted).
-        var statement = database.handle().prepareBatch(sql);
+        var valuesEach = new ArrayList<List<Object>>();
         for (var row : batch) {
             var arguments = new ArrayList<>();
             set.forEach(c -> arguments.add(row.values().get(columns.indexOf(c))));
             keyColumns.forEach(c -> arguments.add(row.values().get(columns.indexOf(c))));
-            Arguments.bind(statement, arguments, dialect).add();
+            valuesEach.add(arguments);
         }
         int[] counts;
         try {
-            counts = statement.execute();
+            counts = database.updateEach(sql, valuesEach);
         } catch (StatementException e) {
             database.refusal(e); // a lost connection or a lock conflict stops here: no row is at fault
             throw failure(batch.get(0).row(), e);

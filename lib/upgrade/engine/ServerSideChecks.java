@@ -154,7 +154,7 @@ final class ServerSideChecks {
         var sql = "SELECT " + name + " FROM " + dialect.quote(table.name()) + " " + ROW + (from == null ? "" : " WHERE " + name + " > ?")
                 + " ORDER BY " + name + " LIMIT 1 OFFSET " + (RANGE - 1);
         var arguments = from == null ? List.of() : List.of(from);
-        return Arguments.bind(database.handle().createQuery(sql), arguments, dialect).map((rs, ctx) -> rs.getObject(1)).findFirst();
+        return database.first(sql, arguments, rs -> rs.getObject(1));
     }
 
     /** The rows of the range ({@code from}, {@code to}] that fail {@code check}, in key order, at most {@code limit}. */
@@ -175,6 +175,8 @@ final class ServerSideChecks {
         sql.append(conditions).append(" AND ").append(check.text()).append(" ORDER BY ").append(name).append(" LIMIT ").append(limit);
         arguments.addAll(conditionArguments);
         arguments.addAll(check.arguments());
-        return Arguments.bind(database.handle().createQuery(sql.toString()), arguments, dialect).map((rs, ctx) -> RowReader.row(table, rs)).list();
+        var rows = new ArrayList<Map<String, Object>>();
+        database.query(sql.toString(), arguments, rs -> rows.add(RowReader.row(table, rs)));
+        return rows;
     }
 }

@@ -100,9 +100,7 @@ final class SqlLookup {
         }
         var arguments = new ArrayList<>(key);
         arguments.addAll(matchValues);
-        var answers = new ArrayList<Optional<Object>>(1);
-        database.query(sql, arguments, rs -> answers.add(Optional.ofNullable(plain(rs.getObject(1)))));
-        var found = answers.isEmpty() ? Optional.empty() : answers.get(0);
+        var found = database.first(sql, arguments, rs -> plain(rs.getObject(1)));
         if (found.isPresent() || cacheMisses) {
             cache.put(frozen(key), found);
         }

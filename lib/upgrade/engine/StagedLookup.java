@@ -82,11 +82,9 @@ final class StagedLookup {
         }
         var sql = "SELECT v FROM " + dialect.quote(stage) + " WHERE " + String.join(" AND ", conditions)
                 + " ORDER BY k = ? DESC, seq LIMIT 1";
-        var found = new ArrayList<Optional<Object>>(1);
-        target.query(sql, arguments, rs -> found.add(Optional.ofNullable(rs.getObject(1))));
-        var answer = found.isEmpty() ? Optional.empty() : found.get(0);
-        cache.put(List.copyOf(key), answer);
-        return answer;
+        var found = target.first(sql, arguments, rs -> rs.getObject(1));
+        cache.put(List.copyOf(key), found);
+        return found;
     }
 
     /** What the cache knows of a key, without asking the database; null when nothing. */

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The statements a step runs page after page ({@link Database#update}, {@link Database#query}),
+ * The statements a step runs page after page ({@link Database#update}, {@link Database#query},
+ * {@link Database#first}, {@link Database#updateEach}),
  * kept prepared and run again with new values, on both engines: each run binds its own values,
  * values bind as through Jdbi, a refused statement is told apart as any other and its text runs
  * again afterwards, and more texts than are kept all still run.
@@ -100,6 +101,21 @@ class PreparedStatementsTest {
             assertThat(database.refusal(refused)).isEqualTo(SqlError.DUPLICATE_KEY);
             assertThat(database.update(insert, List.of(2, "b@x"))).isEqualTo(1);
             assertThat(rows(database)).extracting(row -> row.get(1)).containsExactly("a@x", "b@x");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "sqlite"})
+    void theFirstRowAndABatchOfUpdatesEachWithItsOwnCount(String engine) throws Exception {
+        on(engine, database -> {
+            database.update("INSERT INTO t (id, email, v) VALUES (?, ?, ?), (?, ?, ?)", Arrays.asList(1, "a@x", 7L, 2, "b@x", null));
+            var email = "SELECT email FROM t WHERE id >= ? ORDER BY id";
+            assertThat(database.first(email, List.of(1), rs -> rs.getString(1))).contains("a@x");
+            assertThat(database.first(email, List.of(3), rs -> rs.getString(1))).as("no row").isEmpty();
+            assertThat(database.first("SELECT v FROM t WHERE id = ?", List.of(2), rs -> rs.getObject(1))).as("a NULL value").isEmpty();
+            assertThat(database.updateEach("UPDATE t SET v = ? WHERE id = ?", List.of(List.of(8L, 1), List.of(9L, 3), List.of(10L, 2))))
+                    .as("the row of id 3 is not there").containsExactly(1, 0, 1);
+            assertThat(rows(database)).extracting(row -> row.get(2)).containsExactly(8L, 10L);
         });
     }
 
