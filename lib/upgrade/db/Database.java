@@ -122,6 +122,26 @@ public final class Database implements AutoCloseable {
         return spec;
     }
 
+    /**
+     * A second connection to this database that sees what this one wrote and has not committed
+     * (READ UNCOMMITTED), for reads another thread makes while this one writes; empty where the
+     * database cannot give one (SQLite).
+     */
+    public Optional<Database> openReaderOfUncommitted() {
+        var statement = dialect.readUncommitted();
+        if (statement.isEmpty()) {
+            return Optional.empty();
+        }
+        var reader = open(spec, role, prefix);
+        try {
+            reader.handle.execute(statement.get());
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        return Optional.of(reader);
+    }
+
     /** The physical names of all tables in this database. */
     public List<String> tableNames() {
         try {

@@ -87,6 +87,14 @@ public sealed interface Dialect permits MariaDbDialect, SqliteDialect {
         return false;
     }
 
+    /**
+     * The statement that lets a session read what other sessions wrote and have not committed yet
+     * (READ UNCOMMITTED); empty where a second connection cannot see them (SQLite).
+     */
+    default Optional<String> readUncommitted() {
+        return Optional.of("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED");
+    }
+
     /** Lets the next row inserted without an id get the one after the highest id in {@code table} (after its rows were put back). */
     List<String> restartIds(String table);
 

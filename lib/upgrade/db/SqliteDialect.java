@@ -129,6 +129,12 @@ public final class SqliteDialect implements Dialect {
                 "DELETE FROM sqlite_sequence WHERE name = " + name + " AND seq = 0");
     }
 
+    /** A second connection to the file sees only what was committed. */
+    @Override
+    public Optional<String> readUncommitted() {
+        return Optional.empty();
+    }
+
     @Override
     public boolean transactionalDdl() {
         return true;

@@ -1,5 +1,6 @@
 package upgrade.engine;
 
+import upgrade.db.Database;
 import upgrade.expr.LookupTable;
 import upgrade.mapping.LookupSpec;
 import upgrade.mapping.Side;
@@ -28,16 +29,25 @@ final class LookupSet {
      *                     is written); null when the step writes no table
      */
     LookupSet(Map<String, LookupSpec> specs, RunContext run, String writtenTable) {
-        specs.forEach((name, spec) -> tables.put(name, lookup(spec, run, writtenTable)));
+        this(specs, run, writtenTable, run.target());
     }
 
-    private LookupTable lookup(LookupSpec spec, RunContext run, String writtenTable) {
-        var database = run.database(spec.side());
+    /**
+     * @param targetReads the connection V3's lookups and the stages of V2's are read on: the
+     *                    target's own, or one that sees what it has not committed yet
+     *                    ({@link upgrade.db.Database#openReaderOfUncommitted()})
+     */
+    LookupSet(Map<String, LookupSpec> specs, RunContext run, String writtenTable, Database targetReads) {
+        specs.forEach((name, spec) -> tables.put(name, lookup(spec, run, writtenTable, targetReads)));
+    }
+
+    private LookupTable lookup(LookupSpec spec, RunContext run, String writtenTable, Database targetReads) {
+        var database = spec.side() == Side.SOURCE ? run.source() : targetReads;
         var table = database.table(spec.table());
         // V2 has no index but its primary keys: any other lookup there is staged into an indexed table.
         // (Sums and counts scan V2 once per key; they serve checks, which look at few rows.)
         if (spec.side() == Side.SOURCE && !spec.aggregate() && !spec.key().equals(table.primaryKey())) {
-            var lookup = new StagedLookup(database, run.target(), table, spec, table.primaryKey().get(0), run.batchSize());
+            var lookup = new StagedLookup(database, targetReads, table, spec, table.primaryKey().get(0), run.batchSize());
             staged.add(lookup);
             var lookupTable = new LookupTable(lookup::find, lookup::known);
             prefetchers.put(lookupTable, lookup::prefetch);

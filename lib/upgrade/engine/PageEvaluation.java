@@ -24,6 +24,12 @@ import java.util.function.Function;
  * depend on the answers before), for up to {@link #ROUNDS} rounds. Rows still not done are
  * evaluated for real, in page order; a key the rounds missed is then looked up alone.
  *
+ * <p>The first recording round reads only what was fetched before it, and asks the database
+ * nothing; a caller may use the target's connection meanwhile ({@link Quiet}: the step writes the
+ * page before, {@link WriteBehind}). When the lookups read on a connection of their own, the
+ * target's is left alone from the fetching of the page's keys until the rows are evaluated for
+ * real (which may create rows, by ensure rules).
+ *
  * <p>A kept result is what a real evaluation gives: every answer it read came from the lookups'
  * caches, which a real evaluation reads first. Only a row an {@code ensure} rule creates can turn a
  * remembered miss into a hit, so once one does, the results kept before it are worked out again.
@@ -40,17 +46,51 @@ final class PageEvaluation {
     private final RuleEvaluator evaluator;
     private final WriteCount created;
     private final Set<LookupCall> calls;
+    /** Whether the lookups read on a connection of their own, so that fetching their keys leaves the target's alone too. */
+    private final boolean lookupsApart;
 
     /** @param calls the lookups the mapping asks with keys of the row's columns and constants only, fetched before any row is evaluated */
     PageEvaluation(LookupSet lookups, RuleEvaluator evaluator, WriteCount created, Set<LookupCall> calls) {
+        this(lookups, evaluator, created, calls, false);
+    }
+
+    /** @param lookupsApart whether the lookups read on a connection of their own (see {@link LookupSet}) */
+    PageEvaluation(LookupSet lookups, RuleEvaluator evaluator, WriteCount created, Set<LookupCall> calls, boolean lookupsApart) {
         this.lookups = lookups;
         this.evaluator = evaluator;
         this.created = created;
         this.calls = calls;
+        this.lookupsApart = lookupsApart;
+    }
+
+    /**
+     * Told when the evaluation of a page stops using the database for a while (its first recording
+     * round, Java alone) and when it needs it again, so that another thread may use the connection
+     * meanwhile ({@link WriteBehind}).
+     */
+    interface Quiet {
+        Quiet NONE = new Quiet() {
+            @Override
+            public void begins() {}
+
+            @Override
+            public void ends() {}
+        };
+
+        /** From now until {@link #ends()} the evaluation uses nothing of the target's connection; may be told again before then. */
+        void begins();
+
+        /** Returns when the target's connection is the evaluation's again; may be told again. */
+        void ends();
     }
 
     /** {@code evaluation} of each row of the page, in page order. */
     <T> List<T> evaluate(List<Map<String, Object>> page, Function<Map<String, Object>, T> evaluation) {
+        return evaluate(page, evaluation, Quiet.NONE);
+    }
+
+    /** As {@link #evaluate(List, Function)}, telling {@code quiet} while the evaluation leaves the target's connection alone. */
+    <T> List<T> evaluate(List<Map<String, Object>> page, Function<Map<String, Object>, T> evaluation, Quiet quiet) {
         var results = new ArrayList<T>(Collections.nCopies(page.size(), null));
         var keptAt = new long[page.size()]; // the rows ensure rules had created when the result was kept; -1: not kept
         java.util.Arrays.fill(keptAt, -1);
@@ -59,15 +99,29 @@ final class PageEvaluation {
             open.add(i);
         }
         var prefetchers = lookups.prefetchers();
-        fetchKnownKeys(page);
-        for (int round = 0; round < ROUNDS && !prefetchers.isEmpty() && !open.isEmpty(); round++) {
-            var stillOpen = new ArrayList<Integer>();
-            var asked = record(page, open, evaluation, results, keptAt, stillOpen);
-            open = stillOpen;
-            if (!asked) {
-                break;
+        try {
+            if (lookupsApart) {
+                quiet.begins(); // the lookups' queries go to their own connection
             }
+            fetchKnownKeys(page);
+            quiet.begins();
+            for (int round = 0; round < ROUNDS && !prefetchers.isEmpty() && !open.isEmpty(); round++) {
+                var stillOpen = new ArrayList<Integer>();
+                var asked = record(page, open, evaluation, results, keptAt, stillOpen, quiet);
+                open = stillOpen;
+                if (!asked) {
+                    break;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            try {
+                quiet.ends();
+            } catch (RuntimeException | Error also) {
+                e.addSuppressed(also);
+            }
+            throw e;
         }
+        quiet.ends();
         for (int i = 0; i < page.size(); i++) {
             if (keptAt[i] < 0 || keptAt[i] != created.value()) {
                 results.set(i, evaluation.apply(page.get(i)));
@@ -76,13 +130,16 @@ final class PageEvaluation {
         return results;
     }
 
-    /** One recording round over the open rows; fetches the keys they noted and says whether there were any. */
+    /**
+     * One recording round over the open rows; fetches the keys they noted (once {@code quiet} has
+     * the database back) and says whether there were any.
+     */
     private <T> boolean record(List<Map<String, Object>> page, List<Integer> open, Function<Map<String, Object>, T> evaluation,
-                               List<T> results, long[] keptAt, List<Integer> stillOpen) {
+                               List<T> results, long[] keptAt, List<Integer> stillOpen, Quiet quiet) {
         var prefetchers = lookups.prefetchers();
         prefetchers.keySet().forEach(LookupTable::startRecording);
         evaluator.recording(true);
-        var asked = false;
+        var noted = new LinkedHashMap<LookupTable, Set<List<Object>>>();
         try {
             for (var i : open) {
                 var unknown = unknownAnswers();
@@ -101,11 +158,15 @@ final class PageEvaluation {
             }
         } finally {
             evaluator.recording(false);
-            for (var entry : prefetchers.entrySet()) {
-                var keys = entry.getKey().stopRecording();
-                asked |= !keys.isEmpty();
-                entry.getValue().accept(keys);
-            }
+            prefetchers.keySet().forEach(table -> noted.put(table, table.stopRecording()));
+        }
+        if (!lookupsApart) {
+            quiet.ends();
+        }
+        var asked = false;
+        for (var entry : noted.entrySet()) {
+            asked |= !entry.getValue().isEmpty();
+            prefetchers.get(entry.getKey()).accept(entry.getValue());
         }
         return asked;
     }

@@ -3,6 +3,7 @@ package upgrade.engine;
 import org.apache.commons.jexl3.MapContext;
 import upgrade.Trace;
 import upgrade.check.CheckResult;
+import upgrade.db.Database;
 import upgrade.expr.Expression;
 import upgrade.mapping.Condition;
 import upgrade.mapping.Side;
@@ -14,6 +15,7 @@ import upgrade.rules.ColumnRule;
 import upgrade.rules.Evaluated;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +27,24 @@ import java.util.function.Consumer;
 public final class RowStep {
     private final RowMapping mapping;
     private final RunContext run;
-    private final RuleEvaluator evaluator;
-    private final LookupSet lookups;
-    private final PageEvaluation pages;
+    // what rows are worked out with; a run that writes behind reads its lookups on a connection of their own
+    private RuleEvaluator evaluator;
+    private LookupSet lookups;
+    private PageEvaluation pages;
 
     public RowStep(RowMapping mapping, RunContext run) {
         this.mapping = mapping;
         this.run = run;
-        this.lookups = new LookupSet(mapping.lookups(), run, mapping.write() == WriteMode.NONE ? null : mapping.target());
+        evaluateWith(run.target());
+    }
+
+    private record Evaluation(LookupSet lookups, RuleEvaluator evaluator, PageEvaluation pages) {}
+
+    /** Lookups read on {@code targetReads} (the target's connection, or a reader of what it has not committed). */
+    private void evaluateWith(Database targetReads) {
+        this.lookups = new LookupSet(mapping.lookups(), run, mapping.write() == WriteMode.NONE ? null : mapping.target(), targetReads);
         this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), new Ensurer(run.target(), run.ids(), run.created()), mapping.lets());
-        this.pages = new PageEvaluation(lookups, evaluator, run.created(), mapping.lookupCalls());
+        this.pages = new PageEvaluation(lookups, evaluator, run.created(), mapping.lookupCalls(), targetReads != run.target());
     }
 
     /** The mapping's checks ({@link RowChecks}). */
@@ -69,12 +79,30 @@ public final class RowStep {
         var writer = writes ? new RowWriter(run.target(), target, mapping, run.targetDatabase(), run.ids(), run.batchSize(), counter, exporter(), this::renamed, run.created()) : null;
         Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
         var readAhead = readsAhead(rows) ? new ReadAhead(database, source, mapping.key(), run.batchSize(), (String) lastKey) : null;
+        var writeBehind = readAhead != null && writer != null && writesBehind() ? new WriteBehind(mapping.name()) : null;
+        Database lookupReader = null;
+        var own = new Evaluation(lookups, evaluator, pages); // given back after the run, for traces and checks
         try {
+            if (writeBehind != null) {
+                // Lookups on a second connection that sees this run's uncommitted rows (those of ensure rules too):
+                // the next page's keys are then fetched while the page before is written. Not on SQLite.
+                lookupReader = run.target().openReaderOfUncommitted().orElse(null);
+                if (lookupReader != null) {
+                    evaluateWith(lookupReader); // the step's own lookups have read nothing yet
+                }
+            }
             Iterable<List<Map<String, Object>>> sourcePages = readAhead != null ? readAhead
                     : new RowReader(database, source, mapping.key(), run.batchSize(), (String) lastKey);
-            for (var page : sourcePages) {
+            var pagesLeft = sourcePages.iterator();
+            while (true) {
+                var page = nextPage(pagesLeft, writeBehind);
+                if (page == null) {
+                    break;
+                }
+                var outcomes = pages.evaluate(page, this::transform, writeBehind != null ? writeBehind : PageEvaluation.Quiet.NONE);
+                // with write-behind, the page before is written by now (its rows counted, its progress committed)
                 counter.read(page.size());
-                for (var outcome : pages.evaluate(page, this::transform)) {
+                for (var outcome : outcomes) {
                     if (outcome instanceof Outcome.Write write && writer == null) {
                         counter.passedOver("checked; this mapping writes nothing");
                     } else if (outcome instanceof Outcome.Write write) {
@@ -86,19 +114,39 @@ public final class RowStep {
                         counter.passedOver(pass.reason());
                     }
                 }
-                if (writer != null) {
-                    writer.flush();
+                var pageKey = page.get(page.size() - 1).get(mapping.key());
+                lastKey = pageKey;
+                Runnable write = () -> {
+                    if (writer != null) {
+                        writer.flush();
+                    }
+                    run.listener().progress(mapping.name(), counter.rowsRead());
+                    run.checkpoints().pageDone(mapping.name(), pageKey, counter, false);
+                };
+                if (writeBehind != null) {
+                    writeBehind.schedule(write); // runs while the next page's first round needs no database
+                } else {
+                    write.run();
+                    lookups.pageWritten();
                 }
-                lookups.pageWritten();
-                lastKey = page.get(page.size() - 1).get(mapping.key());
-                run.listener().progress(mapping.name(), counter.rowsRead());
-                run.checkpoints().pageDone(mapping.name(), lastKey, counter, false);
+            }
+            if (writeBehind != null) {
+                writeBehind.flush(); // no lookup reads the written table (writesBehind), so none has misses to forget
             }
         } finally {
+            if (writeBehind != null) {
+                writeBehind.close();
+            }
             if (readAhead != null) {
                 readAhead.close();
             }
             lookups.close();
+            if (lookupReader != null) {
+                lookupReader.close();
+                lookups = own.lookups();
+                evaluator = own.evaluator();
+                pages = own.pages();
+            }
         }
         run.checkpoints().pageDone(mapping.name(), lastKey, counter, true);
         var report = counter.report();
@@ -113,6 +161,42 @@ public final class RowStep {
      */
     private boolean readsAhead(long rows) {
         return mapping.sourceSide() == Side.SOURCE && rows > run.batchSize();
+    }
+
+    /**
+     * The next page, or null after the last. When reading it fails, the page before is written
+     * first, as it was before the next one was read without write-behind.
+     */
+    private static List<Map<String, Object>> nextPage(Iterator<List<Map<String, Object>>> pages, WriteBehind writeBehind) {
+        try {
+            return pages.hasNext() ? pages.next() : null;
+        } catch (RuntimeException | Error e) {
+            if (writeBehind != null) {
+                try {
+                    writeBehind.flush();
+                } catch (RuntimeException | Error also) {
+                    e.addSuppressed(also);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether a page is written while the next one is worked out ({@link WriteBehind}): only where
+     * nothing the evaluation reads can change with the write. No lookup reads the table the step
+     * writes (the next page's keys are fetched before the page before is written), and an
+     * {@code on_conflict} expression, evaluated by the write, reads neither lookups nor {@code val.}
+     * (which may read lookups), whose caches the evaluation is using meanwhile.
+     */
+    private boolean writesBehind() {
+        var written = run.target().table(mapping.target()).name();
+        var readsWritten = mapping.lookups().values().stream()
+                .anyMatch(spec -> spec.side() == Side.TARGET && run.target().table(spec.table()).name().equals(written));
+        var rename = mapping.onConflict() == null ? null : mapping.onConflict().expr();
+        var renameReadsLookups = rename != null && rename.variables().stream()
+                .anyMatch(path -> !path.isEmpty() && (path.get(0).equals("lookup") || path.get(0).equals("val")));
+        return !readsWritten && !renameReadsLookups;
     }
 
     /** The value the {@code on_conflict} expression gives a row at try {@code n} (2, 3, ...). */
