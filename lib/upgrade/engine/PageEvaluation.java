@@ -64,9 +64,9 @@ final class PageEvaluation {
     }
 
     /**
-     * Told when the evaluation of a page stops using the database for a while (its first recording
-     * round, Java alone) and when it needs it again, so that another thread may use the connection
-     * meanwhile ({@link WriteBehind}).
+     * Told when the evaluation of a page leaves the target's connection alone for a while (its first
+     * recording round; with lookups apart, from the fetching of the page's keys on) and when it needs
+     * it again, so that another thread may use the connection meanwhile ({@link WriteBehind}).
      */
     interface Quiet {
         Quiet NONE = new Quiet() {

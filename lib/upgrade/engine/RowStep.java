@@ -4,6 +4,7 @@ import org.apache.commons.jexl3.MapContext;
 import upgrade.Trace;
 import upgrade.check.CheckResult;
 import upgrade.db.Database;
+import upgrade.db.DatabaseException;
 import upgrade.expr.Expression;
 import upgrade.mapping.Condition;
 import upgrade.mapping.Side;
@@ -86,7 +87,7 @@ public final class RowStep {
             if (writeBehind != null) {
                 // Lookups on a second connection that sees this run's uncommitted rows (those of ensure rules too):
                 // the next page's keys are then fetched while the page before is written. Not on SQLite.
-                lookupReader = run.target().openReaderOfUncommitted().orElse(null);
+                lookupReader = lookupReader();
                 if (lookupReader != null) {
                     evaluateWith(lookupReader); // the step's own lookups have read nothing yet
                 }
@@ -161,6 +162,19 @@ public final class RowStep {
      */
     private boolean readsAhead(long rows) {
         return mapping.sourceSide() == Side.SOURCE && rows > run.batchSize();
+    }
+
+    /**
+     * A second connection to V3 for the lookups, seeing this run's uncommitted rows; null where
+     * there is none (SQLite), or when V3 refuses another connection (say, a user limited to one):
+     * the step then writes behind on the one connection, only during the first recording round.
+     */
+    private Database lookupReader() {
+        try {
+            return run.target().openReaderOfUncommitted().orElse(null);
+        } catch (DatabaseException e) {
+            return null;
+        }
     }
 
     /**

@@ -134,6 +134,40 @@ class WriteBehindTest {
         }
     }
 
+    /** A V3 user allowed one connection gets no second one for the lookups: the run writes behind on its one connection. */
+    @Test
+    void aV3UserAllowedOneConnectionStillUpgrades() {
+        try (var site = TestSite.sample("wo_").v2Script("fixtures/v2-dirty-site.sql")) {
+            var database = site.v3Url().replaceAll("^jdbc:mysql://[^/]+/([^?]+)\\?.*$", "$1");
+            var server = upgrade.support.TestServer.get();
+            for (var host : List.of("%", "localhost", "127.0.0.1")) {
+                server.execute(null, "CREATE OR REPLACE USER 'wb_one'@'" + host + "' IDENTIFIED BY 'one-pw' WITH MAX_USER_CONNECTIONS 1");
+                server.execute(null, "GRANT ALL ON `" + database + "`.* TO 'wb_one'@'" + host + "'");
+            }
+            try {
+                var v3Url = site.v3Url().replaceFirst("user=[^&]*", "user=wb_one").replaceFirst("&password=[^&]*", "") + "&password=one-pw";
+                var threads = ConcurrentHashMap.<String>newKeySet();
+                try (var upgrade = Upgrade.open(site.v2Url(), v3Url, site.options().withBatchSize(2))) {
+                    var report = upgrade.run(new RunListener() {
+                        @Override
+                        public void progress(String name, long rowsRead) {
+                            if (name.equals("files")) {
+                                threads.add(Thread.currentThread().getName());
+                            }
+                        }
+                    });
+                    assertThat(report.step("files").orElseThrow().balanced()).isTrue();
+                }
+                assertThat(threads).contains("upgrade-write-behind");
+                assertThat(site.rows("SELECT COUNT(*) AS n FROM {p}files").get(0).get("n")).isNotEqualTo(0L);
+            } finally {
+                for (var host : List.of("%", "localhost", "127.0.0.1")) {
+                    server.execute(null, "DROP USER IF EXISTS 'wb_one'@'" + host + "'");
+                }
+            }
+        }
+    }
+
     private static List<List<Object>> counts(RunReport report) {
         var counts = new ArrayList<List<Object>>();
         for (StepReport step : report.steps()) {
