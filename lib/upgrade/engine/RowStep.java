@@ -79,8 +79,9 @@ public final class RowStep {
         run.listener().stepStarted(mapping.name(), source.name(), targetName, rows);
         var writer = writes ? new RowWriter(run.target(), target, mapping, run.targetDatabase(), run.ids(), run.batchSize(), counter, exporter(), this::renamed, run.created()) : null;
         Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
-        var readAhead = readsAhead(rows) ? new ReadAhead(database, source, mapping.key(), run.batchSize(), (String) lastKey) : null;
-        var writeBehind = readAhead != null && writer != null && writesBehind() ? new WriteBehind(mapping.name()) : null;
+        var readAhead = readsAhead(rows) ? readAhead(database, source, (String) lastKey) : null;
+        // pages of V2 (read ahead, or on V2's one connection if it allows no second): never on the connection the write uses
+        var writeBehind = readsAhead(rows) && writer != null && writesBehind() ? new WriteBehind(mapping.name()) : null;
         Database lookupReader = null;
         var own = new Evaluation(lookups, evaluator, pages); // given back after the run, for traces and checks
         try {
@@ -162,6 +163,15 @@ public final class RowStep {
      */
     private boolean readsAhead(long rows) {
         return mapping.sourceSide() == Side.SOURCE && rows > run.batchSize();
+    }
+
+    /** V2's pages read ahead on a second connection; null when V2 refuses another connection: its pages are then read on the one. */
+    private ReadAhead readAhead(Database database, upgrade.db.Table source, String lastKey) {
+        try {
+            return new ReadAhead(database, source, mapping.key(), run.batchSize(), lastKey);
+        } catch (DatabaseException e) {
+            return null;
+        }
     }
 
     /**
