@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -24,7 +25,9 @@ import java.util.function.Function;
  * server. The rows it gives are evaluated here as well, and only a failure the mapping's own
  * expressions confirm counts, with the message they render. Ranges of {@value #RANGE} rows in key
  * order let the run's listener tell how far the checks are, and each check keeps its first
- * failures in key order, as reading every row would.
+ * failures in key order, as reading every row would. On a table of more than one range, the range
+ * after each is asked of a second connection meanwhile ({@link SecondConnection}; its answers are
+ * taken in range order), so the server works on two queries at once.
  */
 final class ServerSideChecks {
     /** Rows per range: a few seconds of work for the server, so progress moves. */
@@ -102,11 +105,21 @@ final class ServerSideChecks {
         var listener = run.listener();
         long covered = 0;
         Object from = null;
-        try {
+        // more than a range: the range after each is asked of a second connection meanwhile, so the server works on two
+        try (var second = rows > RANGE ? SecondConnection.open(database) : null) {
             while (true) {
                 var to = boundary(from);
+                Optional<Object> nextTo = Optional.empty();
+                Future<List<List<Map<String, Object>>>> next = null;
+                if (second != null && to.isPresent()) {
+                    nextTo = boundary(to.get());
+                    var nextFrom = to.get();
+                    var nextEnd = nextTo.orElse(null);
+                    var limits = refuse.stream().map(check -> CheckResult.FAILURES_KEPT).toList();
+                    next = second.submit(reader -> failingEach(reader, nextFrom, nextEnd, limits));
+                }
                 for (int c = 0; c < refuse.size(); c++) {
-                    check(c, from, to.orElse(null), failures.get(mapping.refuse().get(c)), messagesOf);
+                    check(c, from, to.orElse(null), failures.get(mapping.refuse().get(c)), messagesOf, null);
                 }
                 if (to.isEmpty()) {
                     break;
@@ -114,6 +127,18 @@ final class ServerSideChecks {
                 covered += RANGE;
                 listener.progress(mapping.name(), covered);
                 from = to.get();
+                if (next != null) {
+                    var answers = SecondConnection.await(next);
+                    for (int c = 0; c < refuse.size(); c++) {
+                        check(c, from, nextTo.orElse(null), failures.get(mapping.refuse().get(c)), messagesOf, answers.get(c));
+                    }
+                    if (nextTo.isEmpty()) {
+                        break;
+                    }
+                    covered += RANGE;
+                    listener.progress(mapping.name(), covered);
+                    from = nextTo.get();
+                }
             }
         } catch (StatementException e) {
             database.refusal(e); // a lost connection or a lock conflict stops the run here
@@ -124,16 +149,31 @@ final class ServerSideChecks {
         return rows;
     }
 
+    /** Each check's failing rows of the range ({@code from}, {@code to}], at most its limit, asked of {@code database}. */
+    private List<List<Map<String, Object>>> failingEach(Database database, Object from, Object to, List<Integer> limits) {
+        var answers = new ArrayList<List<Map<String, Object>>>();
+        for (int c = 0; c < refuse.size(); c++) {
+            answers.add(failing(database, refuse.get(c), from, to, limits.get(c)));
+        }
+        return answers;
+    }
+
     /**
      * Check {@code c} on the range ({@code from}, {@code to}]: the rows the database gives are
      * confirmed here; as some may pass (where the expression could fail, see {@link ConditionInSql#of}),
      * a full answer is followed by the rows after it until the check has kept all it keeps.
+     *
+     * @param first the database's first answer for the range, when the second connection asked it; null: asked here
      */
-    private void check(int c, Object from, Object to, List<String> found, Function<Map<String, Object>, List<String>> messagesOf) {
+    private void check(int c, Object from, Object to, List<String> found, Function<Map<String, Object>, List<String>> messagesOf,
+                       List<Map<String, Object>> first) {
         var after = from;
+        var answer = first;
         while (found.size() < CheckResult.FAILURES_KEPT) {
             var limit = CheckResult.FAILURES_KEPT - found.size();
-            var rows = failing(refuse.get(c), after, to, limit);
+            // an answer asked ahead may hold more rows than the check still keeps: those after are not its first
+            var rows = answer != null ? answer.subList(0, Math.min(answer.size(), limit)) : failing(database, refuse.get(c), after, to, limit);
+            answer = null;
             for (var row : rows) {
                 var messages = messagesOf.apply(row);
                 if (c < messages.size() && messages.get(c) != null) {
@@ -157,8 +197,8 @@ final class ServerSideChecks {
         return database.first(sql, arguments, rs -> rs.getObject(1));
     }
 
-    /** The rows of the range ({@code from}, {@code to}] that fail {@code check}, in key order, at most {@code limit}. */
-    private List<Map<String, Object>> failing(ConditionInSql.Sql check, Object from, Object to, int limit) {
+    /** The rows of the range ({@code from}, {@code to}] that fail {@code check}, in key order, at most {@code limit}; asked of {@code database}. */
+    private List<Map<String, Object>> failing(Database database, ConditionInSql.Sql check, Object from, Object to, int limit) {
         var dialect = database.dialect();
         var name = ROW + "." + dialect.quote(key.name());
         var arguments = new ArrayList<>();
