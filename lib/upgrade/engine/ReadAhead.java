@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -24,11 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class ReadAhead implements Iterable<List<Map<String, Object>>>, AutoCloseable {
     private final Database reader;
     private final Iterator<List<Map<String, Object>>> pages;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        var daemon = new Thread(runnable, "upgrade-read-ahead");
-        daemon.setDaemon(true); // never keeps the JVM alive after Ctrl-C
-        return daemon;
-    });
+    private final ExecutorService thread = Threads.single("upgrade-read-ahead");
     private Future<List<Map<String, Object>>> next;
 
     /** Reads {@code table} of {@code database} after {@code start} (a checkpoint's key, or null) on a second connection. */
@@ -82,10 +77,7 @@ final class ReadAhead implements Iterable<List<Map<String, Object>>>, AutoClosea
         try {
             return next.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Threads.failure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException("stopped while the next page of " + reader.prefix() + " was read",

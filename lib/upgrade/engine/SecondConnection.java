@@ -5,7 +5,6 @@ import upgrade.db.DatabaseException;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -18,11 +17,7 @@ import java.util.function.Function;
  */
 final class SecondConnection implements AutoCloseable {
     private final Database reader;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        var daemon = new Thread(runnable, "upgrade-second-reader");
-        daemon.setDaemon(true); // never keeps the JVM alive after Ctrl-C
-        return daemon;
-    });
+    private final ExecutorService thread = Threads.single("upgrade-second-reader");
 
     private SecondConnection(Database reader) {
         this.reader = reader;
@@ -47,13 +42,7 @@ final class SecondConnection implements AutoCloseable {
         try {
             return answer.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Threads.failure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer.cancel(true);

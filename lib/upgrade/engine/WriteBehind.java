@@ -2,7 +2,6 @@ package upgrade.engine;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -19,11 +18,7 @@ import java.util.concurrent.Future;
  */
 final class WriteBehind implements PageEvaluation.Quiet, AutoCloseable {
     private final String step;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        var daemon = new Thread(runnable, "upgrade-write-behind");
-        daemon.setDaemon(true); // never keeps the JVM alive after Ctrl-C
-        return daemon;
-    });
+    private final ExecutorService thread = Threads.single("upgrade-write-behind");
     /** The write of the page before, not started yet. */
     private Runnable waiting;
     private Future<?> running;
@@ -84,13 +79,7 @@ final class WriteBehind implements PageEvaluation.Quiet, AutoCloseable {
                 }
             }
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Threads.failure(e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
