@@ -5,6 +5,7 @@ import upgrade.Trace;
 import upgrade.check.CheckResult;
 import upgrade.db.Database;
 import upgrade.db.DatabaseException;
+import upgrade.db.Table;
 import upgrade.expr.Expression;
 import upgrade.mapping.Condition;
 import upgrade.mapping.Side;
@@ -79,9 +80,8 @@ public final class RowStep {
         run.listener().stepStarted(mapping.name(), source.name(), targetName, rows);
         var writer = writes ? new RowWriter(run.target(), target, mapping, run.targetDatabase(), run.ids(), run.batchSize(), counter, exporter(), this::renamed, run.created()) : null;
         Object lastKey = earlier.map(Ledger.StepState::lastKey).orElse(null);
-        var readAhead = readsAhead(rows) ? readAhead(database, source, (String) lastKey) : null;
-        // pages of V2 (read ahead, or on V2's one connection if it allows no second): never on the connection the write uses
-        var writeBehind = readsAhead(rows) && writer != null && writesBehind() ? new WriteBehind(mapping.name()) : null;
+        var readAhead = pagedFromV2(rows) ? readAhead(database, source, (String) lastKey) : null;
+        var writeBehind = pagedFromV2(rows) && writer != null && writesBehind() ? new WriteBehind(mapping.name()) : null;
         Database lookupReader = null;
         var own = new Evaluation(lookups, evaluator, pages); // given back after the run, for traces and checks
         try {
@@ -157,16 +157,17 @@ public final class RowStep {
     }
 
     /**
-     * Whether the next page is read on a second connection while this one is worked on
-     * ({@link ReadAhead}): for V2's tables of more than a page; never for V3's, whose rows
-     * this run's own transaction may have written.
+     * Whether the source is V2's and has more than a page: then its next page is read on a second
+     * connection while this one is worked on ({@link ReadAhead}), and a page may be written while
+     * the next is worked out ({@link WriteBehind}). Never for V3's tables, whose rows this run's own
+     * transaction may have written, and which are read on the connection the write uses.
      */
-    private boolean readsAhead(long rows) {
+    private boolean pagedFromV2(long rows) {
         return mapping.sourceSide() == Side.SOURCE && rows > run.batchSize();
     }
 
     /** V2's pages read ahead on a second connection; null when V2 refuses another connection: its pages are then read on the one. */
-    private ReadAhead readAhead(Database database, upgrade.db.Table source, String lastKey) {
+    private ReadAhead readAhead(Database database, Table source, String lastKey) {
         try {
             return new ReadAhead(database, source, mapping.key(), run.batchSize(), lastKey);
         } catch (DatabaseException e) {
