@@ -115,8 +115,7 @@ final class ServerSideChecks {
                     nextTo = boundary(to.get());
                     var nextFrom = to.get();
                     var nextEnd = nextTo.orElse(null);
-                    var limits = refuse.stream().map(check -> CheckResult.FAILURES_KEPT).toList();
-                    next = second.submit(reader -> failingEach(reader, nextFrom, nextEnd, limits));
+                    next = second.submit(reader -> failingEach(reader, nextFrom, nextEnd));
                 }
                 for (int c = 0; c < refuse.size(); c++) {
                     check(c, from, to.orElse(null), failures.get(mapping.refuse().get(c)), messagesOf, null);
@@ -149,11 +148,15 @@ final class ServerSideChecks {
         return rows;
     }
 
-    /** Each check's failing rows of the range ({@code from}, {@code to}], at most its limit, asked of {@code database}. */
-    private List<List<Map<String, Object>>> failingEach(Database database, Object from, Object to, List<Integer> limits) {
+    /**
+     * Each check's first failing rows of the range ({@code from}, {@code to}], as many as a check
+     * keeps (asked before the range before is done, so before it is known how many it still keeps),
+     * asked of {@code database}.
+     */
+    private List<List<Map<String, Object>>> failingEach(Database database, Object from, Object to) {
         var answers = new ArrayList<List<Map<String, Object>>>();
-        for (int c = 0; c < refuse.size(); c++) {
-            answers.add(failing(database, refuse.get(c), from, to, limits.get(c)));
+        for (var check : refuse) {
+            answers.add(failing(database, check, from, to, CheckResult.FAILURES_KEPT));
         }
         return answers;
     }
