@@ -5,9 +5,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Writes a step's page on a second thread while the next page's first recording round runs
- * ({@link PageEvaluation.Quiet}): that round is Java alone, so on two cores the database takes the
- * page's INSERT, its checks of taken names and its commit while the next page is worked out.
+ * Writes a step's page on a second thread while the next page is worked out, for as long as that
+ * leaves the target's connection alone ({@link PageEvaluation.Quiet}: the fetching of its keys and
+ * its recording rounds when the lookups read on a connection of their own, else its first
+ * recording round, which is Java alone). On two cores the database then takes the page's INSERT,
+ * its checks of taken names and its commit while the next page is worked out.
  *
  * <p>Both threads use the one target connection, never at once: the page's write is started only
  * when the evaluation stops using the database, and the evaluation waits for it to end before it
