@@ -125,14 +125,20 @@ public final class Database implements AutoCloseable {
     /**
      * A second connection to this database that sees what this one wrote and has not committed
      * (READ UNCOMMITTED), for reads another thread makes while this one writes; empty where the
-     * database cannot give one (SQLite).
+     * database cannot give one (SQLite), or refuses another connection (say, a user limited to
+     * one): the caller then reads on this one.
      */
     public Optional<Database> openReaderOfUncommitted() {
         var statement = dialect.readUncommitted();
         if (statement.isEmpty()) {
             return Optional.empty();
         }
-        var reader = open(spec, role, prefix);
+        Database reader;
+        try {
+            reader = open(spec, role, prefix);
+        } catch (DatabaseException refused) {
+            return Optional.empty();
+        }
         try {
             reader.handle.execute(statement.get());
         } catch (RuntimeException e) {

@@ -23,6 +23,7 @@ final class LookupSet {
     private final Map<LookupTable, Consumer<Collection<List<Object>>>> prefetchers = new LinkedHashMap<>();
     private final List<Runnable> pageWritten = new ArrayList<>();
     private final List<StagedLookup> staged = new ArrayList<>();
+    private final boolean apart;
 
     /**
      * @param writtenTable the table the step writes (its misses are remembered only until a page
@@ -38,7 +39,13 @@ final class LookupSet {
      *                    ({@link upgrade.db.Database#openReaderOfUncommitted()})
      */
     LookupSet(Map<String, LookupSpec> specs, RunContext run, String writtenTable, Database targetReads) {
+        this.apart = targetReads != run.target();
         specs.forEach((name, spec) -> tables.put(name, lookup(spec, run, writtenTable, targetReads)));
+    }
+
+    /** Whether V3's lookups read on a connection of their own, not the one the step writes on. */
+    boolean apart() {
+        return apart;
     }
 
     private LookupTable lookup(LookupSpec spec, RunContext run, String writtenTable, Database targetReads) {

@@ -46,21 +46,13 @@ final class PageEvaluation {
     private final RuleEvaluator evaluator;
     private final WriteCount created;
     private final Set<LookupCall> calls;
-    /** Whether the lookups read on a connection of their own, so that fetching their keys leaves the target's alone too. */
-    private final boolean lookupsApart;
 
     /** @param calls the lookups the mapping asks with keys of the row's columns and constants only, fetched before any row is evaluated */
     PageEvaluation(LookupSet lookups, RuleEvaluator evaluator, WriteCount created, Set<LookupCall> calls) {
-        this(lookups, evaluator, created, calls, false);
-    }
-
-    /** @param lookupsApart whether the lookups read on a connection of their own (see {@link LookupSet}) */
-    PageEvaluation(LookupSet lookups, RuleEvaluator evaluator, WriteCount created, Set<LookupCall> calls, boolean lookupsApart) {
         this.lookups = lookups;
         this.evaluator = evaluator;
         this.created = created;
         this.calls = calls;
-        this.lookupsApart = lookupsApart;
     }
 
     /**
@@ -100,7 +92,7 @@ final class PageEvaluation {
         }
         var prefetchers = lookups.prefetchers();
         try {
-            if (lookupsApart) {
+            if (lookups.apart()) {
                 quiet.begins(); // the lookups' queries go to their own connection
             }
             fetchKnownKeys(page);
@@ -160,7 +152,7 @@ final class PageEvaluation {
             evaluator.recording(false);
             prefetchers.keySet().forEach(table -> noted.put(table, table.stopRecording()));
         }
-        if (!lookupsApart) {
+        if (!lookups.apart()) {
             quiet.ends();
         }
         var asked = false;

@@ -46,7 +46,7 @@ public final class RowStep {
     private void evaluateWith(Database targetReads) {
         this.lookups = new LookupSet(mapping.lookups(), run, mapping.write() == WriteMode.NONE ? null : mapping.target(), targetReads);
         this.evaluator = new RuleEvaluator(run.params(), lookups.tables(), new Ensurer(run.target(), run.ids(), run.created()), mapping.lets());
-        this.pages = new PageEvaluation(lookups, evaluator, run.created(), mapping.lookupCalls(), targetReads != run.target());
+        this.pages = new PageEvaluation(lookups, evaluator, run.created(), mapping.lookupCalls());
     }
 
     /** The mapping's checks ({@link RowChecks}). */
@@ -88,7 +88,7 @@ public final class RowStep {
             if (writeBehind != null) {
                 // Lookups on a second connection that sees this run's uncommitted rows (those of ensure rules too):
                 // the next page's keys are then fetched while the page before is written. Not on SQLite.
-                lookupReader = lookupReader();
+                lookupReader = run.target().openReaderOfUncommitted().orElse(null); // else the first recording round only
                 if (lookupReader != null) {
                     evaluateWith(lookupReader); // the step's own lookups have read nothing yet
                 }
@@ -170,19 +170,6 @@ public final class RowStep {
     private ReadAhead readAhead(Database database, Table source, String lastKey) {
         try {
             return new ReadAhead(database, source, mapping.key(), run.batchSize(), lastKey);
-        } catch (DatabaseException e) {
-            return null;
-        }
-    }
-
-    /**
-     * A second connection to V3 for the lookups, seeing this run's uncommitted rows; null where
-     * there is none (SQLite), or when V3 refuses another connection (say, a user limited to one):
-     * the step then writes behind on the one connection, only during the first recording round.
-     */
-    private Database lookupReader() {
-        try {
-            return run.target().openReaderOfUncommitted().orElse(null);
         } catch (DatabaseException e) {
             return null;
         }

@@ -1,7 +1,6 @@
 package upgrade.engine;
 
 import upgrade.db.Database;
-import upgrade.db.DatabaseException;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,11 +24,7 @@ final class SecondConnection implements AutoCloseable {
 
     /** A second connection to {@code database}; null where there is none (SQLite), or the server refuses one: the caller asks everything on the first. */
     static SecondConnection open(Database database) {
-        try {
-            return database.openReaderOfUncommitted().map(SecondConnection::new).orElse(null);
-        } catch (DatabaseException e) {
-            return null;
-        }
+        return database.openReaderOfUncommitted().map(SecondConnection::new).orElse(null);
     }
 
     /** Asks {@code query} of the second connection, on its thread. */
