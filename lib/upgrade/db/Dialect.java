@@ -5,9 +5,11 @@ import org.jdbi.v3.core.Handle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What differs between database products, and only that. Every statement the engine sends either
@@ -19,7 +21,7 @@ public sealed interface Dialect permits MariaDbDialect, SqliteDialect {
     /** The dialect of the database at the other end of {@code connection}, by the product its driver names. */
     static Dialect of(Connection connection) throws SQLException {
         var product = connection.getMetaData().getDatabaseProductName();
-        return product.equalsIgnoreCase("SQLite") ? new SqliteDialect() : new MariaDbDialect();
+        return product.equalsIgnoreCase("SQLite") ? new SqliteDialect() : MariaDbDialect.of(connection);
     }
 
     // ---- names and values ---------------------------------------------------------------------
@@ -45,8 +47,23 @@ public sealed interface Dialect permits MariaDbDialect, SqliteDialect {
     /** The most values one statement may bind; longer inserts are split. */
     int maxBoundValues();
 
-    /** The most SELECTs one {@code UNION ALL} may join (a derived table of asked keys is split below it). */
-    default int maxUnionedSelects() {
+    /**
+     * A derived table of {@code rows} rows of bound values, its columns called {@code names}: by
+     * default {@code SELECT ? AS a, ? AS b UNION ALL SELECT ?, ? ...}, which every product takes.
+     * The values are bound as literals, so a table column's collation wins a comparison with them.
+     */
+    default String boundRows(int rows, List<String> names) {
+        var placeholders = String.join(", ", Collections.nCopies(names.size(), "?"));
+        return firstBoundRow(names) + (" UNION ALL SELECT " + placeholders).repeat(rows - 1);
+    }
+
+    /** {@code SELECT ? AS a, ? AS b}: the first row of {@link #boundRows}, which names the columns. */
+    static String firstBoundRow(List<String> names) {
+        return names.stream().map(name -> "? AS " + name).collect(Collectors.joining(", ", "SELECT ", ""));
+    }
+
+    /** The most rows one {@link #boundRows} table may have (a longer list of asked keys is split below it). */
+    default int maxBoundRows() {
         return Integer.MAX_VALUE;
     }
 

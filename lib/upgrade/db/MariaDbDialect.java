@@ -43,6 +43,37 @@ public final class MariaDbDialect implements Dialect {
     /** Leading characters of each key column a stage's index holds: enough to narrow a path down, within InnoDB's key length. */
     private static final int STAGE_INDEXED_CHARS = 180;
     private static final String EXACT = "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+    /** How each row after the first opens in a table value constructor: MariaDB 10.3+ {@code VALUES (...)}, MySQL 8.0.19+ {@code VALUES ROW(...)}. */
+    private static final List<String> VALUES_ROW_OPENINGS = List.of("(", "ROW(");
+
+    /** What opens a row of {@code VALUES} on this server, or empty where it has none (MySQL 5.7, MariaDB before 10.3). */
+    private final Optional<String> valuesRow;
+
+    private MariaDbDialect(Optional<String> valuesRow) {
+        this.valuesRow = valuesRow;
+    }
+
+    /**
+     * The dialect of the server at the other end of {@code connection}. The server is asked which
+     * form of {@code VALUES} it takes, rather than its version read: MySQL and MariaDB number their
+     * versions apart, and servers that speak their protocol number theirs as they like.
+     */
+    static MariaDbDialect of(Connection connection) {
+        for (var opening : VALUES_ROW_OPENINGS) {
+            try (var statement = connection.createStatement()) {
+                statement.executeQuery("SELECT 0 AS i UNION ALL VALUES " + opening + "1)").close();
+                return new MariaDbDialect(Optional.of(opening));
+            } catch (SQLException notThisForm) {
+                // a syntax error: try the next form, else SELECTs joined by UNION ALL
+            }
+        }
+        return new MariaDbDialect(Optional.empty());
+    }
+
+    /** The same dialect for a server without {@code VALUES}, so a test can compare both forms on one server. */
+    MariaDbDialect withoutValues() {
+        return new MariaDbDialect(Optional.empty());
+    }
 
     @Override
     public String quote(String identifier) {
@@ -50,6 +81,19 @@ public final class MariaDbDialect implements Dialect {
             throw new IllegalArgumentException("identifier with a backquote or NUL: " + identifier);
         }
         return "`" + identifier + "`";
+    }
+
+    /**
+     * With {@code VALUES} the server reads one table value constructor instead of a SELECT per row:
+     * a lookup of 1,000 keys takes about half the server's time (issue 12).
+     */
+    @Override
+    public String boundRows(int rows, List<String> names) {
+        if (valuesRow.isEmpty() || rows == 1) {
+            return Dialect.super.boundRows(rows, names);
+        }
+        var row = valuesRow.get() + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
+        return Dialect.firstBoundRow(names) + " UNION ALL VALUES " + String.join(", ", Collections.nCopies(rows - 1, row));
     }
 
     @Override

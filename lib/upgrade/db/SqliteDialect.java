@@ -70,8 +70,8 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public int maxUnionedSelects() {
-        return 500; // SQLITE_MAX_COMPOUND_SELECT's default
+    public int maxBoundRows() {
+        return 500; // SQLITE_MAX_COMPOUND_SELECT's default: the rows are SELECTs joined by UNION ALL
     }
 
     @Override

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keys a prefetch asks for, as a derived table numbered by position:
- * {@code SELECT ? AS i, ? AS k0, ? AS k1 UNION ALL SELECT ?, ?, ? ...}. Joined with a lookup table
- * by the lookup's own comparisons ({@code t.c0 <=> q.k0 ...}), it lets the database say which
- * asked key each row answers, by its own collation, instead of Java comparing key text.
- * The values are bound as literals, so a table column's collation wins the comparison.
+ * Keys a prefetch asks for, as a derived table numbered by position (the dialect's
+ * {@link Dialect#boundRows}: columns {@code i, k0, k1 ...}). Joined with a lookup table by the
+ * lookup's own comparisons ({@code t.c0 <=> q.k0 ...}), it lets the database say which asked key
+ * each row answers, by its own collation, instead of Java comparing key text. The values are bound
+ * as literals, so a table column's collation wins the comparison.
  */
 final class AskedKeys {
     /** Keys per query, so a large --batch-size stays far below the server's limit of bound values. */
@@ -18,19 +18,18 @@ final class AskedKeys {
 
     private AskedKeys() {}
 
-    /** How many keys one query asks for: {@link #CHUNK}, or fewer where the database joins fewer SELECTs (SQLite: 500). */
+    /** How many keys one query asks for: {@link #CHUNK}, or fewer where the database takes fewer rows in one derived table (SQLite: 500). */
     static int chunk(Dialect dialect) {
-        return Math.min(CHUNK, dialect.maxUnionedSelects());
+        return Math.min(CHUNK, dialect.maxBoundRows());
     }
 
     /** The derived table's SQL for {@code count} keys of {@code columns} parts each. */
-    static String table(int count, int columns) {
-        var sql = new StringBuilder("SELECT ? AS i");
+    static String table(Dialect dialect, int count, int columns) {
+        var names = new ArrayList<String>(List.of("i"));
         for (int k = 0; k < columns; k++) {
-            sql.append(", ? AS k").append(k);
+            names.add("k" + k);
         }
-        sql.append((" UNION ALL SELECT ?" + ", ?".repeat(columns)).repeat(count - 1));
-        return sql.toString();
+        return dialect.boundRows(count, names);
     }
 
     /** The values to bind for {@link #table}: each key's position, then its parts. */

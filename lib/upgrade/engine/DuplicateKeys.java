@@ -79,7 +79,7 @@ final class DuplicateKeys {
             for (int from = 0; from < keys.size(); from += chunkSize) {
                 var chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
                 var sql = "SELECT DISTINCT q.i FROM " + database.dialect().quote(table.name()) + " t JOIN ("
-                        + AskedKeys.table(chunk.size(), indexes.size()) + ") q ON " + AskedKeys.joined(qualified, database.dialect());
+                        + AskedKeys.table(database.dialect(), chunk.size(), indexes.size()) + ") q ON " + AskedKeys.joined(qualified, database.dialect());
                 var offset = from;
                 try {
                     database.query(sql, AskedKeys.arguments(chunk), rs -> held.put(positions.get(offset + rs.getInt(1)), key));

@@ -136,7 +136,7 @@ final class SqlLookup {
         var arguments = AskedKeys.arguments(wanted);
         arguments.addAll(matchValues);
         var answers = new HashMap<Integer, Optional<Object>>();
-        var sql = prefetchHead + AskedKeys.table(wanted.size(), keyColumns) + prefetchTail;
+        var sql = prefetchHead + AskedKeys.table(database.dialect(), wanted.size(), keyColumns) + prefetchTail;
         database.query(sql, arguments, rs -> answers.putIfAbsent(rs.getInt(1), Optional.ofNullable(plain(rs.getObject(2))))); // of several rows, the first
         // Keys no row answered: sums and counts are 0; other lookups found nothing (remembered where misses may be:
         // misses of the step's own table too, which pageWritten() forgets once the page is written).

@@ -134,7 +134,7 @@ final class StagedLookup {
         for (int m = 0; m < matchColumns.size(); m++) {
             matches.add(target.dialect().nullSafeEquals("s.c" + (keyColumns.size() + m), "?"));
         }
-        var sql = "SELECT q.i, s.v FROM " + target.dialect().quote(stage) + " s JOIN (" + AskedKeys.table(wanted.size(), keyColumns.size())
+        var sql = "SELECT q.i, s.v FROM " + target.dialect().quote(stage) + " s JOIN (" + AskedKeys.table(target.dialect(), wanted.size(), keyColumns.size())
                 + ") q ON " + AskedKeys.joined(stagedKeys, target.dialect()) + (matches.isEmpty() ? "" : " WHERE " + String.join(" AND ", matches))
                 + " ORDER BY q.i, s.seq";
         var answers = new HashMap<Integer, Optional<Object>>();

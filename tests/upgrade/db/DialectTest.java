@@ -160,6 +160,30 @@ class DialectTest {
                 .satisfies(e -> assertThat(database.refusal((RuntimeException) e)).isEqualTo(SqlError.REFUSED));
     }
 
+    /**
+     * Asked keys joined with a table find the same rows whether the server reads them as one
+     * VALUES table or as SELECTs joined by UNION ALL: by the column's collation (case and trailing
+     * spaces ignored), NULL matching nothing but NULL, and one row or many.
+     */
+    @Test
+    void boundRowsFindTheSameRowsAsValuesOrAsUnionedSelects() {
+        var dialect = (MariaDbDialect) database.dialect();
+        assertThat(dialect.boundRows(3, List.of("i", "k0"))).as("MariaDB 10.3+ takes VALUES")
+                .isEqualTo("SELECT ? AS i, ? AS k0 UNION ALL VALUES (?, ?), (?, ?)");
+        var keys = List.<Object>of(0, "ALICE@example.com", 1, "nobody@example.com", 2, "bob@example.com  ", 3, "alice@example.com");
+        for (var form : List.of(dialect, dialect.withoutValues())) {
+            var sql = "SELECT q.i, t.id FROM t JOIN (" + form.boundRows(4, List.of("i", "k0")) + ") q ON t.email <=> q.k0 ORDER BY q.i";
+            var found = database.handle().createQuery(sql);
+            for (int p = 0; p < keys.size(); p++) {
+                found.bind(p, keys.get(p));
+            }
+            assertThat(found.map((rs, ctx) -> rs.getInt(1) + "->" + rs.getInt(2)).list()).as(sql).containsExactly("0->1", "2->2", "3->1");
+            var one = database.handle().createQuery("SELECT t.id FROM t JOIN (" + form.boundRows(1, List.of("i", "k0")) + ") q ON t.email <=> q.k0")
+                    .bind(0, 0).bind(1, "Bob@example.com");
+            assertThat(one.mapTo(Integer.class).list()).containsExactly(2);
+        }
+    }
+
     @Test
     void aStageComparesAsTheSourceColumnOrByTheDefaultWhenTheTargetDoesNotKnowItsCollation() {
         var dialect = database.dialect();
