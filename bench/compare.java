@@ -71,7 +71,7 @@ class compare implements Callable<Integer> {
     @Option(names = "--keep", description = "leave the generated databases on the --server")
     boolean keep;
 
-    @Option(names = "--batch-size", defaultValue = "500", paramLabel = "ROWS",
+    @Option(names = "--batch-size", defaultValue = "" + upgrade.UpgradeOptions.DEFAULT_BATCH_SIZE, paramLabel = "ROWS",
             description = "the toolkit's rows per page and per insert, as upgrade run --batch-size (default ${DEFAULT-VALUE})")
     int batchSize;
 

@@ -32,9 +32,17 @@ public record UpgradeOptions(String v2Prefix, String v3Prefix, String salt, Zone
                              String v2Version, boolean leaveOutUnsupported, boolean resumeChangedMappings,
                              Path v2Root, Path v3Directory, String thumbSuffix) {
 
-    /** Generic settings, of no product: no prefixes, no salt, times in UTC, pages of 500 rows. */
+    /**
+     * Rows per page unless told otherwise. Pages of 1,000 rows took 10 % less time than pages of
+     * 500 on a 200,000-file site (fewer statements, commits and lookups for the server to start),
+     * as fast as 2,000, while a page in flight (read ahead, worked out, written behind) stays a few
+     * MiB; pages of 20,000 rows filled a 256 MiB heap (README "Benchmarks").
+     */
+    public static final int DEFAULT_BATCH_SIZE = 1_000;
+
+    /** Generic settings, of no product: no prefixes, no salt, times in UTC, pages of {@value #DEFAULT_BATCH_SIZE} rows. */
     public static UpgradeOptions defaults() {
-        return new UpgradeOptions("", "", "", ZoneId.of("UTC"), 500, null, Path.of("."), "Recovered", "", "", false, false, null, null, "");
+        return new UpgradeOptions("", "", "", ZoneId.of("UTC"), DEFAULT_BATCH_SIZE, null, Path.of("."), "Recovered", "", "", false, false, null, null, "");
     }
 
     public UpgradeOptions withV2Prefix(String prefix) {

@@ -78,7 +78,7 @@ public final class ConnectionOptions {
             description = "The source site's version, when you know it; checked against what the mappings require")
     String v2Version;
 
-    @Option(names = "--batch-size", defaultValue = "500", paramLabel = "ROWS",
+    @Option(names = "--batch-size", defaultValue = "" + UpgradeOptions.DEFAULT_BATCH_SIZE, paramLabel = "ROWS",
             description = "Rows per page read and per multi-row insert. Default: ${DEFAULT-VALUE}")
     int batchSize;
 
