@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import upgrade.UpgradeOptions;
 import upgrade.cloudreve.CloudreveSite;
 import upgrade.check.CheckResult;
 import upgrade.cli.UpgradeCommand;
@@ -71,7 +72,7 @@ class compare implements Callable<Integer> {
     @Option(names = "--keep", description = "leave the generated databases on the --server")
     boolean keep;
 
-    @Option(names = "--batch-size", defaultValue = "" + upgrade.UpgradeOptions.DEFAULT_BATCH_SIZE, paramLabel = "ROWS",
+    @Option(names = "--batch-size", defaultValue = "" + UpgradeOptions.DEFAULT_BATCH_SIZE, paramLabel = "ROWS",
             description = "the toolkit's rows per page and per insert, as upgrade run --batch-size (default ${DEFAULT-VALUE})")
     int batchSize;
 
