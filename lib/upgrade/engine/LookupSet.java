@@ -54,8 +54,12 @@ final class LookupSet {
         // V2 has no index but its primary keys: any other lookup there is staged into an indexed table.
         // (Sums and counts scan V2 once per key; they serve checks, which look at few rows.)
         if (spec.side() == Side.SOURCE && !spec.aggregate() && !spec.key().equals(table.primaryKey())) {
-            var lookup = new StagedLookup(database, targetReads, table, spec, table.primaryKey().get(0), run.batchSize());
-            staged.add(lookup);
+            var sourceKey = table.primaryKey().get(0);
+            var lookup = run.stages().lookup(database, table, spec, sourceKey, run.batchSize()).orElseGet(() -> {
+                var own = new StagedLookup(database, targetReads, table, spec, sourceKey, run.batchSize());
+                staged.add(own); // dropped with the step; the run's stages are dropped with the run
+                return own;
+            });
             var lookupTable = new LookupTable(lookup::find, lookup::known);
             prefetchers.put(lookupTable, lookup::prefetch);
             return lookupTable;

@@ -13,6 +13,7 @@ import upgrade.engine.Exports;
 import upgrade.engine.Ledger;
 import upgrade.engine.RunContext;
 import upgrade.engine.RunListener;
+import upgrade.engine.Stages;
 import upgrade.mapping.MappingException;
 import upgrade.mapping.Phase;
 import upgrade.mapping.Where;
@@ -88,7 +89,8 @@ public final class Runner {
         var checkpoints = new Checkpoints(dryRun ? null : ledger, target.handle());
         var exports = new Exports(session.options().exportDirectory(), dryRun ? null : ledger);
         plan.steps().forEach(step -> step.declareExports(exports));
-        var context = session.context(plan, exports, listener, checkpoints, resuming);
+        var stages = Stages.shared(target); // V2's tables staged once for all steps, dropped when the run ends
+        var context = session.context(plan, exports, listener, checkpoints, resuming).withStages(stages);
         if (resetting) {
             ledger.reset(); // an interrupted reset is finished before V3 is checked; then this run starts from the beginning
         }
@@ -121,6 +123,7 @@ public final class Runner {
         } finally {
             this.stopper = null;
             this.stopRequested = false;
+            stages.close();
         }
     }
 

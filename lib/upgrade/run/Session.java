@@ -11,6 +11,7 @@ import upgrade.engine.Exports;
 import upgrade.engine.IdAllocator;
 import upgrade.engine.RunContext;
 import upgrade.engine.RunListener;
+import upgrade.engine.Stages;
 import upgrade.engine.WriteCount;
 import upgrade.mapping.Phase;
 import upgrade.plan.Plan;
@@ -115,7 +116,7 @@ public record Session(Database source, Database target, UpgradeOptions options) 
         params.put("resuming", resuming);
         var kept = plan.steps().stream().map(PlannedStep::keptIds).flatMap(Optional::stream).toList();
         return new RunContext(source, target, plan.mappings().target(), Map.copyOf(params), options.batchSize(), new IdAllocator(source, target, kept),
-                exports, listener, new WriteCount(), checkpoints == null ? new Checkpoints(null, target.handle()) : checkpoints);
+                exports, listener, new WriteCount(), checkpoints == null ? new Checkpoints(null, target.handle()) : checkpoints, Stages.perStep());
     }
 
     /** The context of steps outside a run's ledger: nothing recorded, export files declared but never written. */
