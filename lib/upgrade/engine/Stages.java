@@ -10,18 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a run keeps the stages of V2's tables ({@link StagedLookup}). Four steps look V2's folders
- * up by owner and path (roots, folders, files, shares); each used to copy them into a stage of its
- * own, on whichever connection its lookups read. A stage holds V2's rows only, and V2 does not
- * change, so one stage per lookup, on a V3 connection of its own, serves every step of the run
- * alike, with the answers it has cached: V2 is copied once (at a million files, 100,000 folders
- * copied once instead of four times). The connection closes with the run, and its temporary
- * tables with it.
+ * Where a run keeps the stages of V2's tables ({@link StagedLookup}). Several steps may look up one
+ * V2 table by the same columns (in the bundled mappings, four steps find V2's folders by owner and
+ * path); each used to copy it into a stage of its own, on whichever connection its lookups read.
+ * A stage holds V2's rows only, and V2 does not change, so one stage per lookup, on a V3
+ * connection of its own, serves every step of the run alike, with the answers it has cached: V2
+ * is copied once (at a million files, 100,000 folders once instead of four times). The connection
+ * closes with the run, and its temporary tables with it.
  *
  * <p>{@link #perStep()} keeps each stage with its step, as before: for contexts that do not close
- * what they open (checks, by-hand evaluation), and wherever a second connection is not to be had
- * (SQLite, whose second connection could not create a temporary table while the run writes; a
- * user limited by {@code max_user_connections}).
+ * what they open (checks, evaluation by hand), and wherever no second V3 connection is opened
+ * (SQLite, which has no second reader here; a user limited by {@code max_user_connections}).
  */
 public final class Stages implements AutoCloseable {
     /** The V3 database whose second connection holds the stages; null: each step stages its own. */

@@ -27,8 +27,8 @@ class StagesTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final MariaDbServer server = TestServer.get();
-    private final String v2Name = "t_stages2_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-    private final String v3Name = "t_stages3_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    private final String v2Name = "t_v2_stages_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    private final String v3Name = "t_v3_stages_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     private Database v2;
     private Database v3;
 
